@@ -1,0 +1,63 @@
+//! The one object shells hold: an open Limber database.
+
+use std::sync::{Arc, Mutex, PoisonError};
+
+use limber_core::Store;
+use limber_core::pain::{PainEntry, PainInput, PainPage, PainQuery};
+
+use crate::error::{LimberError, guard};
+
+/// An open Limber database. Safe to share between threads; calls are serialised. Every call
+/// does disk I/O: call it off the main thread.
+#[derive(uniffi::Object)]
+pub struct Limber {
+    store: Mutex<Store>,
+}
+
+impl Limber {
+    fn with_store<T>(
+        &self,
+        call: impl FnOnce(&mut Store) -> limber_core::Result<T>,
+    ) -> Result<T, LimberError> {
+        guard(|| {
+            // A panic mid-call rolled its transaction back, so the store is still sound.
+            let mut store = self.store.lock().unwrap_or_else(PoisonError::into_inner);
+            call(&mut store)
+        })
+    }
+}
+
+#[uniffi::export]
+impl Limber {
+    /// Opens the database at `path`, creating it and its folders if needed. A file that is not
+    /// a Limber database, is damaged or comes from a newer version is refused and left as is.
+    #[uniffi::constructor]
+    pub fn open(path: String) -> Result<Arc<Self>, LimberError> {
+        let store = guard(|| Store::open(&path))?;
+        Ok(Arc::new(Limber { store: Mutex::new(store) }))
+    }
+
+    /// Logs a pain entry and returns it with its new id.
+    pub fn add_pain(&self, input: PainInput) -> Result<PainEntry, LimberError> {
+        self.with_store(|s| s.add_pain(input))
+    }
+
+    /// Replaces every field of the entry `id` but the id itself.
+    pub fn update_pain(&self, id: String, input: PainInput) -> Result<PainEntry, LimberError> {
+        self.with_store(|s| s.update_pain(&id, input))
+    }
+
+    pub fn delete_pain(&self, id: String) -> Result<(), LimberError> {
+        self.with_store(|s| s.delete_pain(&id))
+    }
+
+    pub fn get_pain(&self, id: String) -> Result<PainEntry, LimberError> {
+        self.with_store(|s| s.get_pain(&id))
+    }
+
+    /// Entries in `[from, to)`, newest first, `limit` (1-500) at a time; pass the page's
+    /// `next_cursor` back as `cursor` for the next page.
+    pub fn list_pain(&self, query: PainQuery) -> Result<PainPage, LimberError> {
+        self.with_store(|s| s.list_pain(&query))
+    }
+}

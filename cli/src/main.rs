@@ -1,0 +1,101 @@
+//! `limber`: the desktop shell on Limber's core. It parses arguments, calls the core and prints;
+//! every rule lives in `limber-core`.
+
+mod db;
+mod pain;
+mod when;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "limber",
+    version,
+    about = "Back and hamstring self-care: assessment, routine, reminders and a pain log, all offline."
+)]
+struct Cli {
+    /// The database file [default: the platform data folder, e.g. ~/.local/share/limber/limber.db]
+    #[arg(long, global = true, env = "LIMBER_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Log and review pain.
+    #[command(subcommand)]
+    Pain(pain::PainCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => return fail(first_line(&e.to_string()), 2),
+    };
+    let mut out = std::io::stdout().lock();
+    let result = match cli.command {
+        Command::Pain(command) => pain::run(cli.db, command, &mut out),
+    };
+    match result.and_then(|()| out.flush().map_err(Into::into)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("error: {e}"), 1),
+    }
+}
+
+/// Errors are one line on stderr and a non-zero exit.
+fn fail(line: &str, code: u8) -> ExitCode {
+    eprintln!("{line}");
+    ExitCode::from(code)
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().find(|l| !l.trim().is_empty()).unwrap_or(text)
+}
+
+/// What a command can fail with: the core's typed errors, or the shell's own (paths, output).
+#[derive(Debug)]
+pub enum CliError {
+    Core(limber_core::Error),
+    Usage(String),
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CliError::Core(e) => e.fmt(f),
+            CliError::Usage(text) => f.write_str(text),
+            CliError::Io(e) => write!(f, "output: {e}"),
+        }
+    }
+}
+
+impl From<limber_core::Error> for CliError {
+    fn from(e: limber_core::Error) -> Self {
+        CliError::Core(e)
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        CliError::Io(e)
+    }
+}
+
+impl From<serde_json::Error> for CliError {
+    fn from(e: serde_json::Error) -> Self {
+        CliError::Io(e.into())
+    }
+}
+
+pub type CliResult<T = ()> = Result<T, CliError>;

@@ -1,0 +1,17 @@
+//! Limber's behaviour, free of any FFI concern.
+//!
+//! Shells reach this crate through `limber-ffi` (Kotlin, Swift) or the `limber` CLI. Every rule
+//! takes `now` and, where it matters, the IANA time zone as arguments so it can be tested.
+
+#[macro_use]
+mod text_enum;
+
+pub mod error;
+pub mod ids;
+pub mod pain;
+pub mod store;
+pub mod timestamp;
+pub mod validate;
+
+pub use error::{Error, Result};
+pub use store::Store;

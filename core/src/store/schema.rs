@@ -1,0 +1,63 @@
+//! Schema versions, stepped one at a time with `PRAGMA user_version` inside one immediate
+//! transaction. A database from a newer version is refused, never downgraded.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::NotADatabase;
+use crate::{Error, Result};
+
+/// 'LMBR': marks the file as Limber's, so another app's database is never taken over.
+pub const APPLICATION_ID: i32 = 0x4C4D_4252;
+
+/// `STEPS[n]` upgrades a database at version `n` to `n + 1`. Append only: a released step is
+/// never edited (its fixture in tests/fixtures proves the upgrade).
+const STEPS: &[&str] = &[super::pain::SCHEMA_V1];
+
+pub const VERSION: i32 = STEPS.len() as i32;
+
+/// Refuses a SQLite file that belongs to something else. An empty database is ours to set up.
+pub(super) fn check_owner(conn: &Connection) -> Result<()> {
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |row| row.get(0))?;
+    if app_id == APPLICATION_ID {
+        return Ok(());
+    }
+    let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))?;
+    let version = user_version(conn)?;
+    if app_id == 0 && objects == 0 && version == 0 {
+        Ok(())
+    } else {
+        Err(Error::NotADatabase(NotADatabase::Foreign))
+    }
+}
+
+pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    let found = user_version(conn)?;
+    refuse_newer(found)?;
+    if found == VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Another process may have upgraded while we waited for the lock.
+    let found = user_version(&tx)?;
+    refuse_newer(found)?;
+    for step in &STEPS[found as usize..] {
+        tx.execute_batch(step)?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", VERSION)?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn refuse_newer(found: i32) -> Result<()> {
+    match found {
+        // We never write a negative version: the header was damaged.
+        ..0 => Err(Error::Corrupt),
+        0..=VERSION => Ok(()),
+        _ => Err(Error::NewerSchema { found, supported: VERSION }),
+    }
+}
+
+pub(super) fn user_version(conn: &Connection) -> Result<i32> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# On a machine with Swift: builds the library, generates the bindings and puts them where
+# Package.swift expects them. Then run `swift test` in tests/swift.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+tests/bindings.sh
+mkdir -p tests/swift/Sources/LimberCore
+cp target/bindings/swift/LimberCore.swift tests/swift/Sources/LimberCore/limber.swift
+cp target/bindings/swift/LimberCoreFFI.h tests/swift/Sources/LimberCoreFFI/
+echo "ready: cd tests/swift && swift test"
