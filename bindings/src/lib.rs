@@ -1,6 +1,7 @@
 //! The uniffi facade over `limber-core`. It only translates: types, errors and the `Limber`
 //! object. Every rule lives in the core.
 
+mod assessment;
 mod error;
 mod limber;
 mod types;

@@ -15,7 +15,7 @@ pub struct Limber {
 }
 
 impl Limber {
-    fn with_store<T>(
+    pub(crate) fn with_store<T>(
         &self,
         call: impl FnOnce(&mut Store) -> limber_core::Result<T>,
     ) -> Result<T, LimberError> {

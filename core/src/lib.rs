@@ -6,6 +6,8 @@
 #[macro_use]
 mod text_enum;
 
+pub mod assessment;
+pub mod catalog;
 pub mod error;
 pub mod ids;
 pub mod pain;

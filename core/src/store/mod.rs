@@ -3,6 +3,7 @@
 //! Opening never deletes, truncates or rewrites a file that is not ours: the header and
 //! application id are checked before anything is written.
 
+mod assessment;
 mod pain;
 mod schema;
 

@@ -235,3 +235,29 @@ fn deleted_notes_leave_no_bytes_behind() {
         }
     }
 }
+
+mod assessment;
+
+#[test]
+fn a_version_1_database_upgrades_step_by_step_and_keeps_its_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(super::pain::SCHEMA_V1).unwrap();
+        conn.pragma_update(None, "application_id", schema::APPLICATION_ID).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO pain_entry (id, recorded_at_ms, utc_offset_min, level, context, note)
+             VALUES (?1, 1763600000000, 60, 4, 'evening', 'kept')",
+            [uuid::Uuid::now_v7()],
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(schema::user_version(store.conn()).unwrap(), SCHEMA_VERSION);
+    let entries = all(&store);
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].note.as_deref(), Some("kept"));
+    assert!(store.latest_assessment().unwrap().is_none());
+}

@@ -1,0 +1,88 @@
+//! The self-assessment (CLINICAL.md §1-4, §7): safety first, then what must not be done, then
+//! which pattern the tests suggest. `evaluate` is a pure function of the answers.
+
+pub mod answers;
+mod explain;
+mod gates;
+pub mod history;
+mod patterns;
+pub mod result;
+mod triage;
+
+pub use answers::Answers;
+pub use explain::RETEST_DAYS;
+pub use result::{
+    AssessmentResult, Confidence, Flag, Gate, GateId, Pattern, PatternId, StrainPhase, Tier, Triage,
+};
+
+use crate::pain::BodySite;
+
+/// [E: §6] The most pain during exercise the routine allows, normally and under G1/G2.
+pub const PAIN_CEILING: i32 = 5;
+pub const PAIN_CEILING_GATED: i32 = 2;
+
+/// Evaluates validated answers. Deterministic: the same answers always give the same result.
+pub fn evaluate(a: &Answers) -> AssessmentResult {
+    let triage = triage::triage(a);
+    let safety_answered = a.leg_symptoms.is_some() && a.cauda_equina.is_some() && a.general.is_some();
+    let plan_allowed = safety_answered && matches!(triage.tier, Tier::NoFlags | Tier::Soon);
+    let outcome = gates::gates(a, triage.tier);
+    let nerve = outcome.gates.iter().any(|g| g.id == GateId::Nerve);
+    let strain = outcome.gates.iter().any(|g| g.id == GateId::AcuteStrain);
+    let mut result = AssessmentResult {
+        triage,
+        patterns: if plan_allowed { patterns::patterns(a, nerve) } else { Vec::new() },
+        gates: outcome.gates,
+        strain_phase: outcome.strain_phase,
+        plan_allowed,
+        excluded_exercises: outcome.excluded,
+        not_judged: not_judged(a),
+        pain_ceiling: if nerve || strain { PAIN_CEILING_GATED } else { PAIN_CEILING },
+        cauda_equina_card: has_leg_symptoms(a),
+        explanation: Vec::new(),
+        next_steps: Vec::new(),
+    };
+    result.explanation = explain::explanation(&result, safety_answered);
+    result.next_steps = explain::next_steps(&result, safety_answered);
+    result
+}
+
+fn has_leg_symptoms(a: &Answers) -> bool {
+    let leg = a.leg_symptoms.clone().unwrap_or_default();
+    let leg_sites = [BodySite::BackOfThigh, BodySite::BehindKnee, BodySite::BelowKnee, BodySite::Foot];
+    leg.numbness
+        || leg.pins_and_needles
+        || leg.weakness
+        || leg.both_legs
+        || leg.below_knee_pain_as_bad_as_back
+        || leg.new_difficulty_walking
+        || a.pain_sites.as_ref().is_some_and(|s| s.iter().any(|site| leg_sites.contains(site)))
+}
+
+/// The questions and tests that were skipped, by their answer path.
+fn not_judged(a: &Answers) -> Vec<String> {
+    let mut missing = Vec::new();
+    let mut skip = |name: &str, absent: bool| {
+        if absent {
+            missing.push(name.to_owned());
+        }
+    };
+    skip("leg_symptoms", a.leg_symptoms.is_none());
+    skip("cauda_equina", a.cauda_equina.is_none());
+    skip("general", a.general.is_none());
+    skip("slr", a.slr.as_ref().is_none_or(|s| s.left_deg.is_none() && s.right_deg.is_none()));
+    if let Some(s) = &a.slr {
+        skip("slr.left_deg", s.left_deg.is_none() && s.right_deg.is_some());
+        skip("slr.right_deg", s.right_deg.is_none() && s.left_deg.is_some());
+    }
+    skip("nerve_check", a.nerve_check.is_none());
+    skip("slump", a.slump.is_none());
+    skip("crossed_slr", a.crossed_slr.is_none());
+    skip("ake", a.ake.as_ref().is_none_or(|k| k.left_deficit_deg.is_none() && k.right_deficit_deg.is_none()));
+    skip("thomas", a.thomas.is_none());
+    skip("bridge", a.bridge.as_ref().is_none_or(|b| b.left_reps.is_none() && b.right_reps.is_none()));
+    missing
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,378 @@
+//! The self-assessment as data. Shells (Android, iOS, CLI) render it and never hard-code a
+//! question. A question's id is the JSON path of the `Answers` field it fills, so answers map
+//! back generically (see `responses`).
+
+use serde::{Deserialize, Serialize};
+
+use super::answers::{
+    FeltAt, MAX_AKE_DEG, MAX_BRIDGE_REPS, MAX_DURATION_DAYS, MAX_SLR_DEG, MAX_STRAIN_DAYS, MAX_WEEKS_ON_PLAN,
+    MIN_AGE, MAX_AGE, MeasuredBy, Onset, Posture,
+};
+use super::texts::text;
+use crate::pain::{BodySite, Side};
+
+/// Bumped whenever a question, an option or a condition changes, so stored responses can be
+/// matched to the questionnaire they answered.
+pub const QUESTIONNAIRE_VERSION: i32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Questionnaire {
+    pub version: i32,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub intro: String,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub kind: QuestionKind,
+    pub prompt: String,
+    pub help: String,
+    /// Empty: always shown. Otherwise shown when ANY of the conditions holds. Conditions only
+    /// refer to earlier questions that are always shown, so visibility never chains.
+    pub shown_when: Vec<Condition>,
+}
+
+/// `unit` is a stable English unit name (years, days, weeks, out of 10, degrees, reps) that a
+/// shell may show as is, translate, or use to pick a widget (degrees: an inclinometer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum QuestionKind {
+    YesNo,
+    OneChoice { options: Vec<Choice> },
+    /// Tick all that apply; none ticked is a valid answer, distinct from skipping.
+    SeveralChoices { options: Vec<Choice> },
+    WholeNumber { min: i32, max: i32, unit: String },
+    /// A value for each leg; either may be skipped.
+    PerLeg { min: i32, max: i32, unit: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Condition {
+    /// A yes/no question answered yes.
+    IsYes { question: String },
+    /// A one-choice question answered with `choice`, or a several-choices one with it ticked.
+    Chose { question: String, choice: String },
+    /// A several-choices question with at least one tick.
+    ChoseAny { question: String },
+}
+
+const YEARS: &str = "years";
+const DAYS: &str = "days";
+const WEEKS: &str = "weeks";
+const OUT_OF_10: &str = "out of 10";
+const DEGREES: &str = "degrees";
+const REPS: &str = "reps";
+
+pub fn questionnaire() -> Questionnaire {
+    Questionnaire { version: QUESTIONNAIRE_VERSION, sections: vec![safety(), history(), tests()] }
+}
+
+fn safety() -> Section {
+    let any_leg_symptom = || vec![Condition::ChoseAny { question: "leg_symptoms".into() }];
+    section(
+        "safety",
+        vec![
+            several("cauda_equina", &["saddle_numbness", "bladder", "bowel", "sexual"]),
+            several(
+                "leg_symptoms",
+                &[
+                    "numbness",
+                    "pins_and_needles",
+                    "weakness",
+                    "below_knee_pain_as_bad_as_back",
+                    "new_difficulty_walking",
+                ],
+            ),
+            yes_no("leg_symptoms.both_legs").when(any_leg_symptom()),
+            yes_no("leg_symptoms.worsening").when(any_leg_symptom()),
+            several(
+                "general",
+                &[
+                    "fever_or_unwell",
+                    "weight_loss",
+                    "past_cancer",
+                    "steroids_or_immunosuppressed",
+                    "injecting_drugs",
+                    "recent_infection",
+                    "night_pain",
+                    "thoracic_pain",
+                    "deformity",
+                    "pain_in_several_places",
+                ],
+            ),
+        ],
+    )
+}
+
+fn history() -> Section {
+    let sudden = || vec![chose("onset", Onset::SuddenThighPain.as_str())];
+    let sites: Vec<&str> = BodySite::ALL.iter().map(|s| s.as_str()).collect();
+    // The side matters for the leg: a leg site, or nerve symptoms that are somewhere in a leg.
+    let mut leg_involved: Vec<Condition> =
+        [BodySite::BackOfThigh, BodySite::BehindKnee, BodySite::BelowKnee, BodySite::Foot]
+            .iter()
+            .map(|s| chose("pain_sites", s.as_str()))
+            .collect();
+    leg_involved.push(Condition::ChoseAny { question: "leg_symptoms".into() });
+    section(
+        "history",
+        vec![
+            number("age", MIN_AGE, MAX_AGE, YEARS),
+            number("duration_days", 0, MAX_DURATION_DAYS, DAYS),
+            one("onset", &names(Onset::ALL.iter().map(|o| o.as_str()))),
+            number("pain_now", 0, 10, OUT_OF_10),
+            several("pain_sites", &sites),
+            one("pain_side", &names(Side::ALL.iter().map(|s| s.as_str()))).when(leg_involved),
+            several("strain", &["pop", "bruising", "gap", "pain_on_contraction"]).when(sudden()),
+            yes_no("strain.walks_normally").when(sudden()),
+            number("strain.days_since", 0, MAX_STRAIN_DAYS, DAYS).when(sudden()),
+            number("strain.heel_dig_pain", 0, 10, OUT_OF_10).when(sudden()),
+            several(
+                "known",
+                &["disc", "sciatica", "spinal_surgery_12_months", "pregnancy", "osteoporosis", "new_to_exercise"],
+            ),
+            yes_no("inflammatory.onset_before_45_over_3_months"),
+            // Only the count of ticks is stored; the ids just label the eight features.
+            several(
+                "inflammatory.features",
+                &[
+                    "wakes_late_at_night",
+                    "alternating_buttock_pain",
+                    "better_with_movement",
+                    "better_with_anti_inflammatories",
+                    "family_history",
+                    "arthritis",
+                    "enthesitis",
+                    "psoriasis",
+                ],
+            )
+            .when(vec![Condition::IsYes { question: "inflammatory.onset_before_45_over_3_months".into() }]),
+            number("weeks_on_plan_without_improvement", 0, MAX_WEEKS_ON_PLAN, WEEKS),
+        ],
+    )
+}
+
+fn tests() -> Section {
+    section(
+        "tests",
+        vec![
+            per_leg("slr", MAX_SLR_DEG, DEGREES),
+            one("slr.measured_by", &names(MeasuredBy::ALL.iter().map(|m| m.as_str()))),
+            one("slr.felt_at", &names(FeltAt::ALL.iter().map(|f| f.as_str()))),
+            yes_no("slr.reproduces_leg_pain"),
+            yes_no("nerve_check"),
+            yes_no("slump"),
+            yes_no("crossed_slr"),
+            per_leg("ake", MAX_AKE_DEG, DEGREES),
+            several("thomas", &["thigh_above_horizontal", "knee_bend_limited"]),
+            per_leg("bridge", MAX_BRIDGE_REPS, REPS),
+            number("bridge.pain", 0, 10, OUT_OF_10),
+            one("posture", &names(Posture::ALL.iter().map(|p| p.as_str()))),
+            yes_no("knee_click"),
+        ],
+    )
+}
+
+fn section(id: &str, questions: Vec<Question>) -> Section {
+    Section {
+        id: id.to_owned(),
+        title: text(&format!("section.{id}.title")).to_owned(),
+        intro: text(&format!("section.{id}.intro")).to_owned(),
+        questions,
+    }
+}
+
+fn question(id: &str, kind: QuestionKind) -> Question {
+    Question {
+        id: id.to_owned(),
+        kind,
+        prompt: text(&format!("{id}.prompt")).to_owned(),
+        help: text(&format!("{id}.help")).to_owned(),
+        shown_when: Vec::new(),
+    }
+}
+
+impl Question {
+    fn when(self, shown_when: Vec<Condition>) -> Question {
+        Question { shown_when, ..self }
+    }
+}
+
+fn yes_no(id: &str) -> Question {
+    question(id, QuestionKind::YesNo)
+}
+
+fn one(id: &str, choices: &[&str]) -> Question {
+    question(id, QuestionKind::OneChoice { options: options(id, choices) })
+}
+
+fn several(id: &str, choices: &[&str]) -> Question {
+    question(id, QuestionKind::SeveralChoices { options: options(id, choices) })
+}
+
+fn number(id: &str, min: i32, max: i32, unit: &str) -> Question {
+    question(id, QuestionKind::WholeNumber { min, max, unit: unit.to_owned() })
+}
+
+fn per_leg(id: &str, max: i32, unit: &str) -> Question {
+    question(id, QuestionKind::PerLeg { min: 0, max, unit: unit.to_owned() })
+}
+
+fn options(id: &str, choices: &[&str]) -> Vec<Choice> {
+    choices
+        .iter()
+        .map(|c| Choice { id: (*c).to_owned(), label: text(&format!("{id}.option.{c}")).to_owned() })
+        .collect()
+}
+
+fn names<'a>(all: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    all.collect()
+}
+
+fn chose(question: &str, choice: &str) -> Condition {
+    Condition::Chose { question: question.to_owned(), choice: choice.to_owned() }
+}
+
+impl Questionnaire {
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.sections.iter().flat_map(|s| s.questions.iter())
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions().find(|q| q.id == id)
+    }
+}
+
+impl QuestionKind {
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            QuestionKind::OneChoice { options } | QuestionKind::SeveralChoices { options } => options,
+            _ => &[],
+        }
+    }
+}
+
+impl Condition {
+    pub fn question(&self) -> &str {
+        match self {
+            Condition::IsYes { question } | Condition::Chose { question, .. } | Condition::ChoseAny { question } => {
+                question
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::super::texts::TEXTS;
+    use super::*;
+
+    #[test]
+    fn sections_come_safety_first_then_history_then_tests() {
+        let q = questionnaire();
+        let ids: Vec<&str> = q.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["safety", "history", "tests"]);
+        assert_eq!(q.version, QUESTIONNAIRE_VERSION);
+        assert!(q.sections.iter().all(|s| !s.questions.is_empty()));
+    }
+
+    #[test]
+    fn question_ids_are_unique_and_option_ids_unique_within_a_question() {
+        let q = questionnaire();
+        let mut seen = BTreeSet::new();
+        for question in q.questions() {
+            assert!(seen.insert(question.id.as_str()), "{} twice", question.id);
+            let options: BTreeSet<&str> = question.kind.options().iter().map(|o| o.id.as_str()).collect();
+            assert_eq!(options.len(), question.kind.options().len(), "{}", question.id);
+        }
+    }
+
+    #[test]
+    fn conditions_refer_to_earlier_always_shown_questions_and_real_choices() {
+        let q = questionnaire();
+        let all: Vec<&Question> = q.questions().collect();
+        for (i, question) in all.iter().enumerate() {
+            for condition in &question.shown_when {
+                let target = all[..i]
+                    .iter()
+                    .find(|t| t.id == condition.question())
+                    .unwrap_or_else(|| panic!("{}: no earlier {}", question.id, condition.question()));
+                assert!(target.shown_when.is_empty(), "{}: {} is itself conditional", question.id, target.id);
+                match condition {
+                    Condition::IsYes { .. } => assert_eq!(target.kind, QuestionKind::YesNo),
+                    Condition::Chose { choice, .. } => {
+                        assert!(target.kind.options().iter().any(|o| &o.id == choice), "{}: {choice}", question.id)
+                    }
+                    Condition::ChoseAny { .. } => {
+                        assert!(matches!(target.kind, QuestionKind::SeveralChoices { .. }), "{}", question.id)
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_text_is_present_and_every_table_entry_is_used() {
+        let q = questionnaire();
+        let mut used = BTreeSet::new();
+        for s in &q.sections {
+            assert!(!s.title.is_empty() && !s.intro.is_empty(), "section {}", s.id);
+            used.insert(format!("section.{}.title", s.id));
+            used.insert(format!("section.{}.intro", s.id));
+            for question in &s.questions {
+                assert!(!question.prompt.is_empty() && !question.help.is_empty(), "{}", question.id);
+                used.insert(format!("{}.prompt", question.id));
+                used.insert(format!("{}.help", question.id));
+                for o in question.kind.options() {
+                    assert!(!o.label.is_empty(), "{}.option.{}", question.id, o.id);
+                    used.insert(format!("{}.option.{}", question.id, o.id));
+                }
+            }
+        }
+        let table: Vec<String> = TEXTS.iter().map(|(k, _)| (*k).to_owned()).collect();
+        assert_eq!(table.len(), table.iter().collect::<BTreeSet<_>>().len(), "a key appears twice");
+        assert_eq!(table.into_iter().collect::<BTreeSet<_>>(), used);
+    }
+
+    #[test]
+    fn strain_and_side_and_follow_up_questions_are_conditional() {
+        let q = questionnaire();
+        for id in ["strain", "strain.walks_normally", "strain.days_since", "strain.heel_dig_pain"] {
+            assert_eq!(
+                q.question(id).unwrap().shown_when,
+                [Condition::Chose { question: "onset".into(), choice: "sudden_thigh_pain".into() }]
+            );
+        }
+        assert!(!q.question("pain_side").unwrap().shown_when.is_empty());
+        assert!(!q.question("inflammatory.features").unwrap().shown_when.is_empty());
+        assert!(q.question("age").unwrap().shown_when.is_empty());
+    }
+
+    #[test]
+    fn serializes_with_snake_case_type_tags_and_round_trips() {
+        let q = questionnaire();
+        let json = serde_json::to_string(&q).unwrap();
+        assert!(json.contains(r#""kind":{"type":"per_leg","min":0,"max":120,"unit":"degrees"}"#));
+        assert!(json.contains(r#"{"type":"yes_no"}"#));
+        assert!(json.contains(r#"{"type":"chose_any","question":"leg_symptoms"}"#));
+        let back: Questionnaire = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, q);
+    }
+}
