@@ -14,6 +14,9 @@ pub enum LimberError {
     InvalidInput { field: String, range: String, reason: String },
     #[error("{reason}")]
     NotFound { reason: String },
+    /// Not possible right now: a session already checked in, no assessment yet, ...
+    #[error("{reason}")]
+    NotNow { reason: String },
     /// The file is not a Limber database. It was not changed.
     #[error("{reason}")]
     NotADatabase { reason: String },
@@ -37,6 +40,7 @@ impl From<Error> for LimberError {
         match e {
             Error::Invalid { field, range } => LimberError::InvalidInput { field, range, reason },
             Error::NotFound { .. } => LimberError::NotFound { reason },
+            Error::NotNow(_) => LimberError::NotNow { reason },
             Error::NotADatabase(_) => LimberError::NotADatabase { reason },
             Error::Corrupt => LimberError::Corrupt { reason },
             Error::NewerSchema { found, supported } => LimberError::NewerVersion { found, supported, reason },

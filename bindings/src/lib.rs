@@ -4,6 +4,8 @@
 mod assessment;
 mod error;
 mod limber;
+mod questionnaire;
+mod routine;
 mod types;
 
 pub use error::LimberError;

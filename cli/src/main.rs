@@ -1,6 +1,7 @@
 //! `limber`: the desktop shell on Limber's core. It parses arguments, calls the core and prints;
 //! every rule lives in `limber-core`.
 
+mod assess;
 mod db;
 mod pain;
 mod when;
@@ -28,6 +29,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Take the self-assessment: safety questions, history and home tests.
+    Assess(assess::AssessArgs),
     /// Log and review pain.
     #[command(subcommand)]
     Pain(pain::PainCommand),
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
     };
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
+        Command::Assess(args) => assess::run(cli.db, args, &mut out),
         Command::Pain(command) => pain::run(cli.db, command, &mut out),
     };
     match result.and_then(|()| out.flush().map_err(Into::into)) {

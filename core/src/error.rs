@@ -12,6 +12,10 @@ pub enum Error {
     #[error("invalid {field}: must be {range}")]
     Invalid { field: String, range: String },
 
+    /// Not possible in the current state (already checked in, no assessment yet, ...).
+    #[error("{0}")]
+    NotNow(&'static str),
+
     #[error("no {what} with that id")]
     NotFound { what: &'static str },
 

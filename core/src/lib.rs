@@ -7,13 +7,16 @@
 mod text_enum;
 
 pub mod assessment;
+pub mod calendar;
 pub mod catalog;
 pub mod error;
 pub mod ids;
 pub mod pain;
+pub mod routine;
 pub mod store;
 pub mod timestamp;
 pub mod validate;
+pub mod zone;
 
 pub use error::{Error, Result};
 pub use store::Store;

@@ -276,6 +276,8 @@ fn describe_serde(path: &str, e: &serde_json::Error) -> (String, String) {
     let field = if path == "." { "answers".to_owned() } else { path.to_owned() };
     if text.starts_with("missing field") {
         (within(&quoted(text)), "present".to_owned())
+    } else if text.starts_with("duplicate field") {
+        (within(&quoted(text)), "given once".to_owned())
     } else if text.starts_with("unknown field") {
         let known = text.split_once(", expected ").map_or("", |(_, k)| k);
         (field, format!("a known field: {}", known.replace('`', "")))

@@ -6,7 +6,10 @@ mod explain;
 mod gates;
 pub mod history;
 mod patterns;
+pub mod questionnaire;
+pub mod responses;
 pub mod result;
+mod texts;
 mod triage;
 
 pub use answers::Answers;
@@ -85,4 +88,4 @@ fn not_judged(a: &Answers) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

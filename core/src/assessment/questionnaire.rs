@@ -5,8 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::answers::{
-    FeltAt, MAX_AKE_DEG, MAX_BRIDGE_REPS, MAX_DURATION_DAYS, MAX_SLR_DEG, MAX_STRAIN_DAYS, MAX_WEEKS_ON_PLAN,
-    MIN_AGE, MAX_AGE, MeasuredBy, Onset, Posture,
+    FeltAt, MAX_AGE, MAX_AKE_DEG, MAX_BRIDGE_REPS, MAX_DURATION_DAYS, MAX_SLR_DEG, MAX_STRAIN_DAYS,
+    MAX_WEEKS_ON_PLAN, MIN_AGE, MeasuredBy, Onset, Posture,
 };
 use super::texts::text;
 use crate::pain::{BodySite, Side};
@@ -46,12 +46,24 @@ pub struct Question {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum QuestionKind {
     YesNo,
-    OneChoice { options: Vec<Choice> },
+    OneChoice {
+        options: Vec<Choice>,
+    },
     /// Tick all that apply; none ticked is a valid answer, distinct from skipping.
-    SeveralChoices { options: Vec<Choice> },
-    WholeNumber { min: i32, max: i32, unit: String },
+    SeveralChoices {
+        options: Vec<Choice>,
+    },
+    WholeNumber {
+        min: i32,
+        max: i32,
+        unit: String,
+    },
     /// A value for each leg; either may be skipped.
-    PerLeg { min: i32, max: i32, unit: String },
+    PerLeg {
+        min: i32,
+        max: i32,
+        unit: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,7 +133,6 @@ fn safety() -> Section {
 
 fn history() -> Section {
     let sudden = || vec![chose("onset", Onset::SuddenThighPain.as_str())];
-    let sites: Vec<&str> = BodySite::ALL.iter().map(|s| s.as_str()).collect();
     // The side matters for the leg: a leg site, or nerve symptoms that are somewhere in a leg.
     let mut leg_involved: Vec<Condition> =
         [BodySite::BackOfThigh, BodySite::BehindKnee, BodySite::BelowKnee, BodySite::Foot]
@@ -134,17 +145,24 @@ fn history() -> Section {
         vec![
             number("age", MIN_AGE, MAX_AGE, YEARS),
             number("duration_days", 0, MAX_DURATION_DAYS, DAYS),
-            one("onset", &names(Onset::ALL.iter().map(|o| o.as_str()))),
+            one("onset", &names(Onset::ALL)),
             number("pain_now", 0, 10, OUT_OF_10),
-            several("pain_sites", &sites),
-            one("pain_side", &names(Side::ALL.iter().map(|s| s.as_str()))).when(leg_involved),
+            several("pain_sites", &names(BodySite::ALL)),
+            one("pain_side", &names(Side::ALL)).when(leg_involved),
             several("strain", &["pop", "bruising", "gap", "pain_on_contraction"]).when(sudden()),
             yes_no("strain.walks_normally").when(sudden()),
             number("strain.days_since", 0, MAX_STRAIN_DAYS, DAYS).when(sudden()),
             number("strain.heel_dig_pain", 0, 10, OUT_OF_10).when(sudden()),
             several(
                 "known",
-                &["disc", "sciatica", "spinal_surgery_12_months", "pregnancy", "osteoporosis", "new_to_exercise"],
+                &[
+                    "disc",
+                    "sciatica",
+                    "spinal_surgery_12_months",
+                    "pregnancy",
+                    "osteoporosis",
+                    "new_to_exercise",
+                ],
             ),
             yes_no("inflammatory.onset_before_45_over_3_months"),
             // Only the count of ticks is stored; the ids just label the eight features.
@@ -172,8 +190,8 @@ fn tests() -> Section {
         "tests",
         vec![
             per_leg("slr", MAX_SLR_DEG, DEGREES),
-            one("slr.measured_by", &names(MeasuredBy::ALL.iter().map(|m| m.as_str()))),
-            one("slr.felt_at", &names(FeltAt::ALL.iter().map(|f| f.as_str()))),
+            one("slr.measured_by", &names(MeasuredBy::ALL)),
+            one("slr.felt_at", &names(FeltAt::ALL)),
             yes_no("slr.reproduces_leg_pain"),
             yes_no("nerve_check"),
             yes_no("slump"),
@@ -182,7 +200,7 @@ fn tests() -> Section {
             several("thomas", &["thigh_above_horizontal", "knee_bend_limited"]),
             per_leg("bridge", MAX_BRIDGE_REPS, REPS),
             number("bridge.pain", 0, 10, OUT_OF_10),
-            one("posture", &names(Posture::ALL.iter().map(|p| p.as_str()))),
+            one("posture", &names(Posture::ALL)),
             yes_no("knee_click"),
         ],
     )
@@ -217,11 +235,11 @@ fn yes_no(id: &str) -> Question {
     question(id, QuestionKind::YesNo)
 }
 
-fn one(id: &str, choices: &[&str]) -> Question {
+fn one(id: &str, choices: &[impl AsRef<str>]) -> Question {
     question(id, QuestionKind::OneChoice { options: options(id, choices) })
 }
 
-fn several(id: &str, choices: &[&str]) -> Question {
+fn several(id: &str, choices: &[impl AsRef<str>]) -> Question {
     question(id, QuestionKind::SeveralChoices { options: options(id, choices) })
 }
 
@@ -233,15 +251,19 @@ fn per_leg(id: &str, max: i32, unit: &str) -> Question {
     question(id, QuestionKind::PerLeg { min: 0, max, unit: unit.to_owned() })
 }
 
-fn options(id: &str, choices: &[&str]) -> Vec<Choice> {
+fn options(id: &str, choices: &[impl AsRef<str>]) -> Vec<Choice> {
     choices
         .iter()
-        .map(|c| Choice { id: (*c).to_owned(), label: text(&format!("{id}.option.{c}")).to_owned() })
+        .map(|c| {
+            let c = c.as_ref();
+            Choice { id: c.to_owned(), label: text(&format!("{id}.option.{c}")).to_owned() }
+        })
         .collect()
 }
 
-fn names<'a>(all: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    all.collect()
+/// The snake_case names of a closed set, so options match what `Answers` parses.
+fn names<T: ToString>(all: &[T]) -> Vec<String> {
+    all.iter().map(T::to_string).collect()
 }
 
 fn chose(question: &str, choice: &str) -> Condition {
@@ -270,9 +292,9 @@ impl QuestionKind {
 impl Condition {
     pub fn question(&self) -> &str {
         match self {
-            Condition::IsYes { question } | Condition::Chose { question, .. } | Condition::ChoseAny { question } => {
-                question
-            }
+            Condition::IsYes { question }
+            | Condition::Chose { question, .. }
+            | Condition::ChoseAny { question } => question,
         }
     }
 }
@@ -318,7 +340,11 @@ mod tests {
                 match condition {
                     Condition::IsYes { .. } => assert_eq!(target.kind, QuestionKind::YesNo),
                     Condition::Chose { choice, .. } => {
-                        assert!(target.kind.options().iter().any(|o| &o.id == choice), "{}: {choice}", question.id)
+                        assert!(
+                            target.kind.options().iter().any(|o| &o.id == choice),
+                            "{}: {choice}",
+                            question.id
+                        )
                     }
                     Condition::ChoseAny { .. } => {
                         assert!(matches!(target.kind, QuestionKind::SeveralChoices { .. }), "{}", question.id)

@@ -114,10 +114,7 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("pain_side.option.right", "Right"),
     ("pain_side.option.both", "Both"),
     ("strain.prompt", "When the thigh pain began, did any of these happen? Tick all that apply."),
-    (
-        "strain.help",
-        "These help to tell a mild muscle strain from a tear that a doctor should look at soon.",
-    ),
+    ("strain.help", "These help to tell a mild muscle strain from a tear that a doctor should look at soon."),
     ("strain.option.pop", "You felt or heard a pop"),
     ("strain.option.bruising", "A bruise appeared on the back of the thigh or knee"),
     ("strain.option.gap", "You can feel a gap or a dent in the muscle"),
@@ -159,8 +156,14 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
         "Several of these together are a reason to ask a doctor whether the pain could be \
          inflammatory.",
     ),
-    ("inflammatory.features.option.wakes_late_at_night", "The pain wakes you in the second half of the night"),
-    ("inflammatory.features.option.alternating_buttock_pain", "Buttock pain that swaps from one side to the other"),
+    (
+        "inflammatory.features.option.wakes_late_at_night",
+        "The pain wakes you in the second half of the night",
+    ),
+    (
+        "inflammatory.features.option.alternating_buttock_pain",
+        "Buttock pain that swaps from one side to the other",
+    ),
     ("inflammatory.features.option.better_with_movement", "It improves when you move, not when you rest"),
     (
         "inflammatory.features.option.better_with_anti_inflammatories",
@@ -210,10 +213,7 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("slr.felt_at.option.below_knee", "Below the knee or into the foot"),
     ("slr.felt_at.option.back", "In the back"),
     ("slr.reproduces_leg_pain.prompt", "Did the raise bring on your usual leg pain?"),
-    (
-        "slr.reproduces_leg_pain.help",
-        "Your usual leg pain, not just a stretch at the back of the thigh.",
-    ),
+    ("slr.reproduces_leg_pain.help", "Your usual leg pain, not just a stretch at the back of the thigh."),
     (
         "nerve_check.prompt",
         "At the top of the raise, did pulling your toes up or tucking your chin change the feeling?",
@@ -224,10 +224,7 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
          towards you, or bend your head forward. Answer yes if that brings the feeling back or \
          makes it stronger: a nerve, more than the muscle, may be what limits the raise.",
     ),
-    (
-        "slump.prompt",
-        "Slump test: did it bring on your usual leg symptoms, which eased when you looked up?",
-    ),
+    ("slump.prompt", "Slump test: did it bring on your usual leg symptoms, which eased when you looked up?"),
     (
         "slump.help",
         "Sit on the edge of a bed or table with your thighs supported and hands behind your back. \

@@ -1,5 +1,19 @@
 //! The exercises Limber can put in a plan, under ids fixed across the assessment, the routine,
 //! the CLI and the shells.
+//!
+//! Each exercise (CLINICAL.md §5) has plain, numbered steps, a starting dose, the ceiling that
+//! progression may reach, cautions, equipment and a time estimate. The texts are Limber's own
+//! wording; the facts come from the articles **[S]** and the dosing evidence **[E]** named on each
+//! entry in `exercises.rs`.
+
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+mod exercises;
+
+#[cfg(test)]
+mod tests;
 
 text_enum! {
     /// Every exercise in CLINICAL.md §5.
@@ -25,4 +39,112 @@ text_enum! {
         NerveSlider = "nerve_slider",
         Walk = "walk",
     }
+}
+
+text_enum! {
+    /// The kinds of exercise of CLINICAL.md §5; a session runs release, then stretch, then
+    /// strengthen **[S]**.
+    pub enum Category {
+        /// Foam rolling; always optional.
+        Release = "release",
+        Stretch = "stretch",
+        Strengthen = "strengthen",
+        /// Nerve-friendly movement (nerve sliders).
+        Mobility = "mobility",
+        /// General activity (walking).
+        Activity = "activity",
+    }
+}
+
+text_enum! {
+    /// What an exercise needs besides floor space. An exercise with none lists nothing.
+    pub enum Equipment {
+        /// Listed for completeness; no exercise lists it (an empty list means the same).
+        NoEquipment = "none",
+        /// Two chairs of the same height.
+        Chair = "chair",
+        /// A resistance band, a belt or a towel (the banded squat needs a loop band).
+        BandOrTowel = "band_or_towel",
+        Wall = "wall",
+        FoamRoller = "foam_roller",
+        /// Something solid to hook the heels under, or a partner holding the ankles (Nordic curl).
+        Anchor = "anchor",
+    }
+}
+
+/// What one session asks for.
+///
+/// Units by category: a stretch is `reps` holds of `hold_seconds` in one set (3 x 30 s is
+/// `reps: 3, hold_seconds: 30, sets: 1`); release (foam rolling) is `sets` rounds of
+/// `hold_seconds` of rolling with no `reps`; strengthening is `sets` x `reps`, and the two
+/// isometric holds (bridge hold, heel dig hold) also have `hold_seconds` per rep; mobility is
+/// `sets` x `reps` with no hold; walking is `minutes` only (with `sets: 1`). With `per_side`, the
+/// whole dose is done on each side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dose {
+    /// Seconds per hold, or per round of rolling.
+    pub hold_seconds: Option<i32>,
+    /// Repetitions per set; holds count as repetitions.
+    pub reps: Option<i32>,
+    pub sets: i32,
+    pub per_side: bool,
+    /// Walking only.
+    pub minutes: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exercise {
+    pub id: ExerciseId,
+    pub name: String,
+    pub category: Category,
+    /// The muscles or body part it works, in plain words.
+    pub targets: String,
+    /// In order, numbered by position; short sentences, each ending with a full stop.
+    pub steps: Vec<String>,
+    /// The default (starting) dose.
+    pub dose: Dose,
+    /// The ceiling progression may reach; never below `dose` and in the same units.
+    pub max_dose: Dose,
+    pub cautions: Vec<String>,
+    /// Empty when nothing is needed.
+    pub equipment: Vec<Equipment>,
+    /// Level on the strength ladder ([`ladder`]): 1 to 4, `None` off the ladder.
+    pub ladder_level: Option<i32>,
+    /// Minutes one session of the default dose takes, rounded up, both sides and rests included.
+    pub minutes_estimate: i32,
+}
+
+/// Every exercise in [`ExerciseId::ALL`] order, built once.
+static CATALOG: LazyLock<Vec<Exercise>> =
+    LazyLock::new(|| ExerciseId::ALL.iter().map(|&id| exercises::entry(id)).collect());
+
+/// The catalog entry for `id`: a reference into a table built once on first use.
+pub fn exercise(id: ExerciseId) -> &'static Exercise {
+    // `ALL` lists the variants in declaration order, so the discriminant is the index.
+    &CATALOG[id as usize]
+}
+
+/// Every exercise, in [`ExerciseId::ALL`] order (an owned copy).
+pub fn catalog() -> Vec<Exercise> {
+    CATALOG.clone()
+}
+
+/// The strength ladder **[E]**, easiest first: level `n` is at index `n - 1`.
+pub fn ladder() -> [ExerciseId; 4] {
+    [ExerciseId::BridgeHold, ExerciseId::Bridge, ExerciseId::SingleLegBridge, ExerciseId::NordicCurl]
+}
+
+/// The next (harder) ladder level; `None` at the top or off the ladder. The Nordic curl's entry
+/// rule (`assessment::gates`) still applies before moving to it.
+pub fn next_on_ladder(id: ExerciseId) -> Option<ExerciseId> {
+    let ladder = ladder();
+    let at = ladder.iter().position(|&l| l == id)?;
+    ladder.get(at + 1).copied()
+}
+
+/// The previous (easier) ladder level; `None` at the bottom or off the ladder.
+pub fn previous_on_ladder(id: ExerciseId) -> Option<ExerciseId> {
+    let ladder = ladder();
+    let at = ladder.iter().position(|&l| l == id)?;
+    at.checked_sub(1).map(|i| ladder[i])
 }

@@ -5,6 +5,7 @@
 
 mod assessment;
 mod pain;
+mod routine;
 mod schema;
 
 use std::fs;

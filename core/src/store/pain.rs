@@ -120,7 +120,7 @@ impl Store {
 
 const SELECT: &str = "SELECT id, recorded_at_ms, utc_offset_min, level, context, note FROM pain_entry";
 
-fn insert(tx: &Transaction<'_>, entry: &PainEntry) -> Result<()> {
+pub(super) fn insert(tx: &Transaction<'_>, entry: &PainEntry) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO pain_entry (id, recorded_at_ms, utc_offset_min, level, context, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

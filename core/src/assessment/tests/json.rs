@@ -101,6 +101,10 @@ fn wrong_types_unknown_names_and_unknown_fields_name_the_path() {
     assert!(range.contains("known field"), "{range}");
     assert_eq!(field_and_range(r#"{"age": 40, "pain_sites": ["foot", "foot"]}"#).0, "pain_sites[1]");
     assert_eq!(field_and_range("not json").0, "answers");
+    assert_eq!(
+        field_and_range(r#"{"age": 40, "slump": true, "slump": false}"#),
+        ("slump".into(), "given once".into())
+    );
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::catalog::ExerciseId::{self, *};
 use crate::pain::{BodySite, Side};
 
 mod json;
-mod properties;
+pub(crate) mod properties;
 
 /// Safety screen answered and clear, tests in the typical range, pain 4/10.
 pub(super) fn baseline() -> Answers {

@@ -62,7 +62,7 @@ prop_compose! {
     }
 }
 prop_compose! {
-    pub(super) fn answers()(
+    pub(crate) fn answers()(
         age in 16..=100,
         duration in opt(0..=2000),
         onset in opt(pick(Onset::ALL)),

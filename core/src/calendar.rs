@@ -1,0 +1,137 @@
+//! Wall-clock times and weekdays as people set them ("07:30", "mon"), shared by the routine and
+//! the reminders.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{NaiveTime, Weekday};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::validate::in_range;
+use crate::{Error, Result};
+
+/// A local time of day to the minute. Text form `HH:MM`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LocalTime {
+    pub hour: i32,
+    pub minute: i32,
+}
+
+impl LocalTime {
+    pub fn new(field: &str, hour: i32, minute: i32) -> Result<LocalTime> {
+        in_range(&format!("{field}.hour"), hour, 0, 23)?;
+        in_range(&format!("{field}.minute"), minute, 0, 59)?;
+        Ok(LocalTime { hour, minute })
+    }
+
+    /// Checks a value that came in as two numbers (FFI, JSON).
+    pub fn check(self, field: &str) -> Result<LocalTime> {
+        LocalTime::new(field, self.hour, self.minute)
+    }
+
+    pub fn parse(field: &str, text: &str) -> Result<LocalTime> {
+        let bad = || Error::invalid(field, "a time of day as HH:MM, from 00:00 to 23:59");
+        let (h, m) = text.trim().split_once(':').ok_or_else(bad)?;
+        if m.len() != 2 {
+            return Err(bad());
+        }
+        LocalTime::new(field, h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?).map_err(|_| bad())
+    }
+
+    pub fn naive(self) -> NaiveTime {
+        NaiveTime::from_hms_opt(self.hour as u32, self.minute as u32, 0).unwrap_or(NaiveTime::MIN)
+    }
+}
+
+impl fmt::Display for LocalTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour, self.minute)
+    }
+}
+
+impl FromStr for LocalTime {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        LocalTime::parse("time", s)
+    }
+}
+
+impl Serialize for LocalTime {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for LocalTime {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        LocalTime::parse("time", &text).map_err(|_| serde::de::Error::custom("a time of day as HH:MM"))
+    }
+}
+
+text_enum! {
+    pub enum DayOfWeek {
+        Mon = "mon",
+        Tue = "tue",
+        Wed = "wed",
+        Thu = "thu",
+        Fri = "fri",
+        Sat = "sat",
+        Sun = "sun",
+    }
+}
+
+impl DayOfWeek {
+    pub fn of(day: Weekday) -> DayOfWeek {
+        DayOfWeek::ALL[day.num_days_from_monday() as usize]
+    }
+}
+
+/// Checks a list of distinct items of a bounded length, naming the field.
+pub fn distinct<T: PartialEq>(field: &str, items: &[T], min: usize, max: usize, what: &str) -> Result<()> {
+    if items.len() < min || items.len() > max {
+        let count = if min == max { format!("{min}") } else { format!("{min} to {max}") };
+        return Err(Error::invalid(field, format!("{count} {what}")));
+    }
+    for (i, item) in items.iter().enumerate() {
+        if items[..i].contains(item) {
+            return Err(Error::invalid(format!("{field}[{i}]"), format!("{what}, each at most once")));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_parse_and_print_as_hh_mm() {
+        assert_eq!(LocalTime::parse("t", "07:30").unwrap(), LocalTime { hour: 7, minute: 30 });
+        assert_eq!(LocalTime::parse("t", "7:05").unwrap().to_string(), "07:05");
+        for bad in ["24:00", "7:5", "07:60", "noon", "-1:00", ""] {
+            let err = LocalTime::parse("slot", bad).unwrap_err();
+            assert_eq!(err.to_string(), "invalid slot: must be a time of day as HH:MM, from 00:00 to 23:59");
+        }
+        assert_eq!(serde_json::to_string(&LocalTime { hour: 19, minute: 0 }).unwrap(), "\"19:00\"");
+    }
+
+    #[test]
+    fn weekdays_map_from_chrono() {
+        assert_eq!(DayOfWeek::of(Weekday::Mon), DayOfWeek::Mon);
+        assert_eq!(DayOfWeek::of(Weekday::Sun), DayOfWeek::Sun);
+    }
+
+    #[test]
+    fn distinct_lists_name_the_repeat() {
+        assert!(distinct("days", &[1, 2], 1, 7, "days").is_ok());
+        assert_eq!(
+            distinct("days", &[1, 1], 1, 7, "days").unwrap_err().to_string(),
+            "invalid days[1]: must be days, each at most once"
+        );
+        assert_eq!(
+            distinct("times", &[1, 2, 3], 1, 2, "times").unwrap_err().to_string(),
+            "invalid times: must be 1 to 2 times"
+        );
+    }
+}

@@ -1,0 +1,358 @@
+//! The day's plan, built from the latest assessment (CLINICAL.md §4-5): which exercises, in
+//! which order, at which dose. Priority: triage, then the strain gate, the nerve gate, disc and
+//! caution, then the patterns. Choices marked [D] are design decisions, kept here to change.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::dose::{Step, Track, start_index, steps};
+use super::settings::RoutineSettings;
+use crate::assessment::history::SavedAssessment;
+use crate::assessment::{AssessmentResult, GateId, PatternId, StrainPhase, Tier};
+use crate::calendar::{DayOfWeek, LocalTime};
+use crate::catalog::ExerciseId::{self, *};
+use crate::catalog::{Category, Dose, Equipment, exercise};
+
+/// [D] A session aims at 10-20 minutes; beyond this, lower-priority stretches wait.
+pub const SESSION_MAX_MINUTES: i32 = 20;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedExercise {
+    pub exercise: ExerciseId,
+    pub name: String,
+    pub category: Category,
+    pub dose: Dose,
+    /// The most pain (0-10) this exercise may cause: 5, or 2 under the strain or nerve gate.
+    pub pain_ceiling: i32,
+    /// A condition on doing it at all, e.g. only while leg symptoms do not spread.
+    pub condition: Option<String>,
+    /// The latest decision about this exercise's dose and why, once there is one.
+    pub last_change: Option<ChangeNote>,
+}
+
+/// The latest progression decision for an exercise, as shown beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeNote {
+    pub decision: super::progression::Decision,
+    pub reason: String,
+    pub date: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedSession {
+    /// 1-based, in time order.
+    pub slot: i32,
+    pub time: LocalTime,
+    pub exercises: Vec<PlannedExercise>,
+    pub minutes: i32,
+}
+
+text_enum! {
+    pub enum PlanStatus {
+        Ready = "ready",
+        /// No assessment yet, or its safety questions were not answered.
+        NeedsAssessment = "needs_assessment",
+        /// Urgent or emergency triage: no exercise until a doctor has seen the person.
+        SeeDoctorFirst = "see_doctor_first",
+    }
+}
+
+text_enum! {
+    pub enum CardId {
+        SeeDoctorSoon = "see_doctor_soon",
+        CaudaEquina = "cauda_equina",
+        StopAndRetriage = "stop_and_retriage",
+        SeePhysio = "see_physio",
+        NoImprovement = "no_improvement",
+        RetestDue = "retest_due",
+    }
+}
+
+/// A standing message beside the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Card {
+    pub id: CardId,
+    pub title: String,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayPlan {
+    pub date: NaiveDate,
+    pub status: PlanStatus,
+    /// Why there is no plan, and what to do instead; empty when ready.
+    pub message: Vec<String>,
+    pub strength_day: bool,
+    pub sessions: Vec<PlannedSession>,
+    /// General activity for the day, outside the sessions: walking.
+    pub activity: Vec<PlannedExercise>,
+    pub cards: Vec<Card>,
+}
+
+/// Where each track stands; tracks never progressed start where the assessment suggests.
+pub trait TrackSteps {
+    fn step(&self, track: Track) -> Option<usize>;
+}
+
+impl TrackSteps for std::collections::BTreeMap<Track, usize> {
+    fn step(&self, track: Track) -> Option<usize> {
+        self.get(&track).copied()
+    }
+}
+
+pub fn build(
+    latest: Option<&SavedAssessment>,
+    settings: &RoutineSettings,
+    tracks: &impl TrackSteps,
+    date: NaiveDate,
+) -> DayPlan {
+    let mut plan = DayPlan {
+        date,
+        status: PlanStatus::Ready,
+        message: Vec::new(),
+        strength_day: settings.strength_days.contains(&DayOfWeek::of(date.weekday())),
+        sessions: Vec::new(),
+        activity: Vec::new(),
+        cards: Vec::new(),
+    };
+    let Some(saved) = latest else {
+        plan.status = PlanStatus::NeedsAssessment;
+        plan.message.push(
+            "Take the self-assessment first: it checks it is safe to exercise and shapes your routine."
+                .into(),
+        );
+        return plan;
+    };
+    let r = &saved.result;
+    plan.cards = assessment_cards(r);
+    if !r.plan_allowed {
+        plan.status = if r.triage.tier >= Tier::Urgent {
+            PlanStatus::SeeDoctorFirst
+        } else {
+            PlanStatus::NeedsAssessment
+        };
+        plan.message = r.explanation.iter().chain(&r.next_steps).cloned().collect();
+        return plan;
+    }
+
+    let choice = choose(r, settings);
+    let planned = |id: ExerciseId| planned(id, saved, tracks);
+    let protect = r.strain_phase == Some(StrainPhase::Protect);
+    for (slot, time) in settings.session_times.iter().enumerate() {
+        let first = slot == 0;
+        let mut ids: Vec<ExerciseId> = Vec::new();
+        if first {
+            ids.extend(&choice.release);
+        }
+        ids.extend(&choice.mobility);
+        ids.extend(&choice.stretch);
+        // Strength 2-3 days a week, in the first session; the isometrics of a fresh strain daily.
+        if first && (plan.strength_day || protect) {
+            ids.extend(&choice.strength);
+        }
+        let mut exercises: Vec<PlannedExercise> = ids.into_iter().map(planned).collect();
+        exercises.sort_by_key(|e| order(e.category));
+        trim_to_budget(&mut exercises);
+        let minutes = exercises.iter().map(|e| exercise(e.exercise).minutes_estimate).sum();
+        plan.sessions.push(PlannedSession { slot: slot as i32 + 1, time: *time, exercises, minutes });
+    }
+    plan.activity = choice.activity.into_iter().map(planned).collect();
+    plan
+}
+
+/// Release, then nerve-friendly mobility, then stretch, then strengthen (CLINICAL.md §5 [S]).
+fn order(category: Category) -> u8 {
+    match category {
+        Category::Release => 0,
+        Category::Mobility => 1,
+        Category::Stretch => 2,
+        Category::Strengthen => 3,
+        Category::Activity => 4,
+    }
+}
+
+fn trim_to_budget(exercises: &mut Vec<PlannedExercise>) {
+    let total =
+        |ex: &[PlannedExercise]| -> i32 { ex.iter().map(|e| exercise(e.exercise).minutes_estimate).sum() };
+    while total(exercises) > SESSION_MAX_MINUTES {
+        // Drop the last-listed stretch first, then release; strength and mobility stay.
+        let Some(i) = exercises
+            .iter()
+            .rposition(|e| e.category == Category::Stretch)
+            .filter(|_| exercises.iter().filter(|e| e.category == Category::Stretch).count() > 1)
+            .or_else(|| exercises.iter().rposition(|e| e.category == Category::Release))
+        else {
+            break;
+        };
+        exercises.remove(i);
+    }
+}
+
+#[derive(Default)]
+struct Choice {
+    release: Vec<ExerciseId>,
+    mobility: Vec<ExerciseId>,
+    stretch: Vec<ExerciseId>,
+    strength: Vec<ExerciseId>,
+    activity: Vec<ExerciseId>,
+}
+
+/// [D] The exercises for this result, most important first, before exclusions and equipment.
+fn choose(r: &AssessmentResult, settings: &RoutineSettings) -> Choice {
+    let has = |e: Equipment| settings.equipment.contains(&e);
+    let hamstring_stretch =
+        if has(Equipment::BandOrTowel) { BandHamstringStretch } else { LyingHamstringStretch };
+    let tight = r.pattern(PatternId::TightHamstrings).is_some();
+    let tilt = r.pattern(PatternId::AnteriorTilt).is_some();
+    let gentle = r.triage.tier == Tier::Soon;
+    let mut c = Choice { activity: vec![Walk], ..Choice::default() };
+
+    match r.strain_phase {
+        Some(StrainPhase::Protect) => {
+            c.strength = vec![HeelDigHold, BridgeHold];
+        }
+        Some(StrainPhase::Gentle) => {
+            c.stretch = vec![hamstring_stretch, LyingHamstringStretch, KneesToChest];
+            c.strength = vec![HeelDigHold, Bridge];
+        }
+        _ if r.has_gate(GateId::Nerve) => {
+            c.mobility = vec![NerveSlider];
+            c.stretch = vec![KneesToChest, GluteStretch];
+            if tilt {
+                c.stretch.extend([HipFlexorStretch, QuadStretch]);
+            }
+            c.strength = vec![Bridge, BirdDog];
+        }
+        _ => {
+            if tight {
+                c.stretch.extend([hamstring_stretch, LyingHamstringStretch, KneesToChest, GluteStretch]);
+            }
+            if tilt {
+                c.stretch.extend([HipFlexorStretch, QuadStretch]);
+            }
+            if !tight && !tilt {
+                c.stretch.extend([
+                    hamstring_stretch,
+                    LyingHamstringStretch,
+                    HipFlexorStretch,
+                    KneesToChest,
+                    GluteStretch,
+                ]);
+            }
+            c.strength = vec![Bridge, BirdDog];
+            if tilt && !gentle {
+                c.strength.push(BandedSquat);
+            }
+            if settings.include_release && !gentle {
+                if tight || !tilt {
+                    c.release.push(FoamRollHamstrings);
+                }
+                if tilt {
+                    c.release.push(FoamRollQuads);
+                }
+            }
+        }
+    }
+    let keep = |id: &ExerciseId| {
+        !r.is_excluded(*id) && exercise(*id).equipment.iter().all(|e| has(*e))
+        // Ladder exercises are placed by the ladder's own step below.
+    };
+    for list in [&mut c.release, &mut c.mobility, &mut c.stretch, &mut c.strength, &mut c.activity] {
+        let mut seen = Vec::new();
+        list.retain(|id| {
+            keep(id) && !seen.contains(id) && {
+                seen.push(*id);
+                true
+            }
+        });
+        // One hamstring stretch is enough: about 60 s per muscle per session (§5).
+        let hamstring = [BandHamstringStretch, LyingHamstringStretch, ChairHamstringStretch];
+        if let Some(first) = list.iter().position(|id| hamstring.contains(id)) {
+            let kept = list[first];
+            list.retain(|id| *id == kept || !hamstring.contains(id));
+        }
+    }
+    c
+}
+
+/// The exercise and dose for a chosen id, at its track's step. A ladder id stands for the
+/// ladder: its current level, never an excluded one.
+fn planned(id: ExerciseId, saved: &SavedAssessment, tracks: &impl TrackSteps) -> PlannedExercise {
+    let track = Track::of(id);
+    let index = effective_step(track, saved, tracks.step(track));
+    let Step { exercise: chosen, dose } = steps(track)[index].clone();
+    let ex = exercise(chosen);
+    PlannedExercise {
+        exercise: chosen,
+        name: ex.name.clone(),
+        category: ex.category,
+        dose,
+        pain_ceiling: saved.result.pain_ceiling,
+        condition: condition(chosen, &saved.result),
+        last_change: None,
+    }
+}
+
+/// Where a track really stands for this assessment: its stored step (or where it starts),
+/// stepped down past any level the assessment excludes (Nordic curls, or bridges under a fresh
+/// strain).
+pub fn effective_step(track: Track, saved: &SavedAssessment, stored: Option<usize>) -> usize {
+    let r = &saved.result;
+    let all = steps(track);
+    let start = match track {
+        Track::BridgeLadder if r.strain_phase == Some(StrainPhase::Protect) => start_index(track, BridgeHold),
+        Track::BridgeLadder => start_index(track, ladder_start(saved)),
+        Track::Single(single) => start_index(track, single),
+    };
+    let mut index = stored.unwrap_or(start).min(all.len() - 1);
+    while index > 0 && r.is_excluded(all[index].exercise) {
+        index -= 1;
+    }
+    index
+}
+
+fn condition(id: ExerciseId, r: &AssessmentResult) -> Option<String> {
+    let hamstring =
+        [LyingHamstringStretch, BandHamstringStretch, ChairHamstringStretch, WallHamstringStretch];
+    if r.has_gate(GateId::Nerve) && id == KneesToChest {
+        Some("Only while it brings on no leg symptoms; stop if anything spreads down the leg.".into())
+    } else if r.has_gate(GateId::Disc) && hamstring.contains(&id) {
+        Some("Only if it brings on no leg symptoms; Limber asks after the session.".into())
+    } else if r.strain_phase == Some(StrainPhase::Gentle) && hamstring.contains(&id) {
+        Some("Gently: no more than 2 out of 10 at the injury.".into())
+    } else {
+        None
+    }
+}
+
+/// [D] Where the bridge ladder starts: single-leg bridges for someone who already manages 20
+/// pain-free each side, plain bridges otherwise.
+fn ladder_start(saved: &SavedAssessment) -> ExerciseId {
+    let strong = saved.answers.bridge.as_ref().is_some_and(|b| {
+        b.pain == Some(0) && b.left_reps.unwrap_or(0) >= 20 && b.right_reps.unwrap_or(0) >= 20
+    });
+    if strong { SingleLegBridge } else { Bridge }
+}
+
+fn assessment_cards(r: &AssessmentResult) -> Vec<Card> {
+    let mut cards = Vec::new();
+    if r.triage.tier == Tier::Soon {
+        let reasons: Vec<&str> = r.triage.flags.iter().map(|f| f.reason.as_str()).collect();
+        cards.push(Card {
+            id: CardId::SeeDoctorSoon,
+            title: "See a doctor in the next 1-2 weeks".into(),
+            body: format!("{} Keep the routine gentle until then.", reasons.join(" ")),
+        });
+    }
+    if r.cauda_equina_card {
+        cards.push(Card {
+            id: CardId::CaudaEquina,
+            title: "Get emergency help if".into(),
+            body: "you notice numbness between your legs or around your bottom, new trouble passing or holding urine or stools, or weakness in both legs. Call your emergency number or go to the emergency department straight away.".into(),
+        });
+    }
+    cards
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,103 @@
+//! Local wall-clock times in IANA time zones (chrono-tz), with the rules people expect of a
+//! reminder or a session time across DST changes:
+//! - a time that does not exist (spring forward) lands after the gap at the same distance
+//!   (02:30 in a 02:00→03:00 jump is 03:30);
+//! - a time that happens twice (fall back) is the first.
+
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::calendar::LocalTime;
+use crate::{Error, Result};
+
+/// Parses an IANA zone id such as `Europe/London`, naming `field` when it is unknown.
+pub fn parse_tz(field: &str, name: &str) -> Result<Tz> {
+    name.trim()
+        .parse::<Tz>()
+        .map_err(|_| Error::invalid(field, "an IANA time zone id such as Europe/London or America/New_York"))
+}
+
+/// The instant a local date and time stands for in `tz`.
+pub fn instant(tz: Tz, date: NaiveDate, time: LocalTime) -> DateTime<Utc> {
+    resolve(tz, date.and_time(time.naive()))
+}
+
+/// Resolves a local date-time with the gap and overlap rules above.
+pub fn resolve(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+    match tz.from_local_datetime(&local) {
+        LocalResult::Single(t) => t.with_timezone(&Utc),
+        LocalResult::Ambiguous(first, _) => first.with_timezone(&Utc),
+        LocalResult::None => {
+            // Read the missing time with the offset in force just before the gap: the clock
+            // had not yet jumped, so the instant is the same distance past the gap.
+            let before = (1..=4 * 48)
+                .map(|k| local - Duration::minutes(15 * k))
+                .find_map(|t| tz.from_local_datetime(&t).earliest())
+                .map(|t| t.offset().fix())
+                .unwrap_or_else(|| Utc.fix());
+            (local - Duration::seconds(before.local_minus_utc().into())).and_utc()
+        }
+    }
+}
+
+/// The local calendar date of an instant in `tz`.
+pub fn local_date(tz: Tz, at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&tz).date_naive()
+}
+
+/// The UTC offset in minutes at an instant, as stored beside timestamps.
+pub fn offset_minutes(tz: Tz, at: DateTime<Utc>) -> i32 {
+    at.with_timezone(&tz).offset().fix().local_minus_utc() / 60
+}
+
+/// The first instant of a local date (midnight, or the end of a gap at midnight).
+pub fn start_of_day(tz: Tz, date: NaiveDate) -> DateTime<Utc> {
+    resolve(tz, date.and_time(chrono::NaiveTime::MIN))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(tz: &str, date: (i32, u32, u32), h: i32, m: i32) -> String {
+        let tz = parse_tz("tz", tz).unwrap();
+        let d = NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap();
+        instant(tz, d, LocalTime { hour: h, minute: m }).with_timezone(&tz).to_rfc3339()
+    }
+
+    #[test]
+    fn ordinary_days_keep_the_wall_clock() {
+        assert_eq!(at("Europe/London", (2026, 1, 10), 7, 30), "2026-01-10T07:30:00+00:00");
+        assert_eq!(at("Europe/London", (2026, 7, 10), 7, 30), "2026-07-10T07:30:00+01:00");
+    }
+
+    #[test]
+    fn a_missing_time_lands_after_the_gap_at_the_same_distance() {
+        // New York springs forward 2026-03-08 02:00 -> 03:00.
+        assert_eq!(at("America/New_York", (2026, 3, 8), 2, 30), "2026-03-08T03:30:00-04:00");
+        // Lord Howe springs forward 30 minutes, 02:00 -> 02:30, on 2026-10-04.
+        assert_eq!(at("Australia/Lord_Howe", (2026, 10, 4), 2, 15), "2026-10-04T02:45:00+11:00");
+    }
+
+    #[test]
+    fn a_repeated_time_is_the_first() {
+        // New York falls back 2026-11-01 02:00 -> 01:00: 01:30 happens twice.
+        assert_eq!(at("America/New_York", (2026, 11, 1), 1, 30), "2026-11-01T01:30:00-04:00");
+    }
+
+    #[test]
+    fn midnight_transitions_start_the_day_after_the_gap() {
+        // Santiago springs forward at midnight (2026-09-06 00:00 -> 01:00).
+        let tz = parse_tz("tz", "America/Santiago").unwrap();
+        let d = NaiveDate::from_ymd_opt(2026, 9, 6).unwrap();
+        assert_eq!(start_of_day(tz, d).with_timezone(&tz).to_rfc3339(), "2026-09-06T01:00:00-03:00");
+    }
+
+    #[test]
+    fn unknown_zones_name_the_field() {
+        assert_eq!(
+            parse_tz("time_zone", "Mars/Olympus").unwrap_err().to_string().split(':').next(),
+            Some("invalid time_zone")
+        );
+    }
+}
