@@ -1,9 +1,12 @@
 //! `limber`: the desktop shell on Limber's core. It parses arguments, calls the core and prints;
 //! every rule lives in `limber-core`.
 
+mod ask;
 mod assess;
+mod clock;
 mod db;
 mod pain;
+mod routine;
 mod when;
 
 use std::io::Write;
@@ -23,8 +26,12 @@ struct Cli {
     #[arg(long, global = true, env = "LIMBER_DB", value_name = "PATH")]
     db: Option<PathBuf>,
 
+    #[command(flatten)]
+    clock: clock::ClockArgs,
+
+    /// With no command: what to do today.
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
@@ -34,6 +41,8 @@ enum Command {
     /// Log and review pain.
     #[command(subcommand)]
     Pain(pain::PainCommand),
+    #[command(flatten)]
+    Routine(routine::RoutineCommand),
 }
 
 fn main() -> ExitCode {
@@ -47,11 +56,21 @@ fn main() -> ExitCode {
     };
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
-        Command::Assess(args) => assess::run(cli.db, args, &mut out),
-        Command::Pain(command) => pain::run(cli.db, command, &mut out),
+        Some(Command::Assess(args)) => {
+            cli.clock.resolve().and_then(|clock| assess::run(cli.db, clock, args, &mut out))
+        }
+        Some(Command::Pain(command)) => pain::run(cli.db, command, &mut out),
+        Some(Command::Routine(command)) => {
+            cli.clock.resolve().and_then(|clock| routine::run(cli.db, clock, command, &mut out))
+        }
+        None => cli.clock.resolve().and_then(|clock| {
+            routine::run(cli.db, clock, routine::RoutineCommand::Today { json: false }, &mut out)
+        }),
     };
     match result.and_then(|()| out.flush().map_err(Into::into)) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`limber | head`): nothing more to say.
+        Err(CliError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => fail(&format!("error: {e}"), 1),
     }
 }
@@ -103,3 +122,10 @@ impl From<serde_json::Error> for CliError {
 }
 
 pub type CliResult<T = ()> = Result<T, CliError>;
+
+/// Stable JSON for `--json`: pretty, one document, a final newline.
+pub fn print_json(out: &mut impl Write, value: &impl serde::Serialize) -> CliResult {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}

@@ -3,15 +3,16 @@
 use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
 
-use chrono::Utc;
 use clap::Args;
 use limber_core::assessment::questionnaire::questionnaire;
 use limber_core::assessment::responses::answers_from_responses;
 use limber_core::assessment::{Answers, AssessmentResult, Tier, evaluate};
+use limber_core::zone::{offset_minutes, parse_tz};
 use limber_core::{Error, Store};
 
 use super::prompt;
-use crate::{CliError, CliResult, db, when};
+use crate::clock::Clock;
+use crate::{CliError, CliResult, db};
 
 /// Answers files are small; anything larger is a mistake or hostile.
 const MAX_ANSWERS_BYTES: u64 = 1 << 20;
@@ -32,7 +33,7 @@ pub struct AssessArgs {
     questionnaire: bool,
 }
 
-pub fn run(db: Option<PathBuf>, args: AssessArgs, out: &mut impl Write) -> CliResult {
+pub fn run(db: Option<PathBuf>, clock: Clock, args: AssessArgs, out: &mut impl Write) -> CliResult {
     if args.questionnaire {
         serde_json::to_writer_pretty(&mut *out, &questionnaire())?;
         writeln!(out)?;
@@ -46,10 +47,9 @@ pub fn run(db: Option<PathBuf>, args: AssessArgs, out: &mut impl Write) -> CliRe
         (evaluate(&answers), "Not saved (--dry-run).".to_owned())
     } else {
         let mut store: Store = db::open(db)?;
-        let now = when::now_local();
-        let saved =
-            store.submit_assessment(answers, now.with_timezone(&Utc), now.offset().local_minus_utc() / 60)?;
-        let due = saved.retest_due_at().with_timezone(now.offset()).format("%Y-%m-%d");
+        let tz = parse_tz("tz", &clock.tz)?;
+        let saved = store.submit_assessment(answers, clock.now, offset_minutes(tz, clock.now))?;
+        let due = saved.retest_due_at().with_timezone(&tz).format("%Y-%m-%d");
         (saved.result, format!("Saved. Re-test your flexibility and strength on {due}."))
     };
     if args.json {

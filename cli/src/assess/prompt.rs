@@ -7,15 +7,10 @@ use std::io::{self, BufRead, Write};
 use limber_core::assessment::questionnaire::{Choice, Question, QuestionKind, Questionnaire};
 use limber_core::assessment::responses::{Response, ResponseValue, is_shown};
 
+use crate::ask::{Reading, Step, number, read_answer, yes_no};
+
 /// The one question that cannot be skipped: without it there is no assessment.
 const REQUIRED: &str = "age";
-
-enum Step<T> {
-    Answer(T),
-    Skip,
-    /// End of input: stop asking, keep what was collected.
-    End,
-}
 
 /// Asks every question that is shown given the answers so far, in order. Invalid input is asked
 /// again; an empty line skips; end of input returns what was collected for the caller to check.
@@ -91,70 +86,6 @@ fn ask_one(
     })
 }
 
-impl<T> Step<T> {
-    fn map<U>(self, f: impl FnOnce(T) -> U) -> Step<U> {
-        match self {
-            Step::Answer(value) => Step::Answer(f(value)),
-            Step::Skip => Step::Skip,
-            Step::End => Step::End,
-        }
-    }
-
-    /// `None` at end of input, else the answer if one was given.
-    fn unless_end(self) -> Option<Option<T>> {
-        match self {
-            Step::Answer(value) => Some(Some(value)),
-            Step::Skip => Some(None),
-            Step::End => None,
-        }
-    }
-}
-
-struct Reading<'a> {
-    hint: &'a str,
-    help: &'a str,
-    required: bool,
-}
-
-fn read_answer<T>(
-    input: &mut (impl BufRead + ?Sized),
-    out: &mut (impl Write + ?Sized),
-    label: &str,
-    how: &Reading,
-    parse: impl Fn(&str) -> Option<T>,
-) -> io::Result<Step<T>> {
-    loop {
-        write!(out, "{label}> ")?;
-        out.flush()?;
-        let Some(line) = read_line(input)? else {
-            writeln!(out)?;
-            return Ok(Step::End);
-        };
-        let line = line.trim();
-        if line == "?" {
-            writeln!(out, "{}", how.help)?;
-        } else if line.is_empty() && how.required {
-            writeln!(out, "An answer is needed: {}.", how.hint)?;
-        } else if line.is_empty() {
-            return Ok(Step::Skip);
-        } else if let Some(value) = parse(line) {
-            return Ok(Step::Answer(value));
-        } else {
-            writeln!(out, "Please enter {}, or ? for help.", how.hint)?;
-        }
-    }
-}
-
-/// One line, or `None` at end of input. Bytes that are not UTF-8 become replacement characters,
-/// so they are refused like any other bad answer instead of ending the wizard.
-fn read_line(input: &mut (impl BufRead + ?Sized)) -> io::Result<Option<String>> {
-    let mut buf = Vec::new();
-    if input.read_until(b'\n', &mut buf)? == 0 {
-        return Ok(None);
-    }
-    Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
-}
-
 fn hint(kind: &QuestionKind) -> String {
     match kind {
         QuestionKind::YesNo => "y or n".to_owned(),
@@ -165,14 +96,6 @@ fn hint(kind: &QuestionKind) -> String {
         QuestionKind::WholeNumber { min, max, unit } | QuestionKind::PerLeg { min, max, unit } => {
             format!("a whole number from {min} to {max} ({unit})")
         }
-    }
-}
-
-fn yes_no(line: &str) -> Option<bool> {
-    match line.to_lowercase().as_str() {
-        "y" | "yes" => Some(true),
-        "n" | "no" => Some(false),
-        _ => None,
     }
 }
 
@@ -194,10 +117,6 @@ fn pick_several(options: &[Choice], line: &str) -> Option<Vec<String>> {
         }
     }
     (!ids.is_empty()).then_some(ids)
-}
-
-fn number(line: &str, min: i32, max: i32) -> Option<i32> {
-    line.parse().ok().filter(|n| (min..=max).contains(n))
 }
 
 #[cfg(test)]

@@ -1,3 +1,5 @@
+#![allow(dead_code)] // Each test binary uses a different part of these helpers.
+
 //! Running the real `limber` binary against a database in a temporary folder.
 
 use std::path::PathBuf;

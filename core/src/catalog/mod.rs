@@ -148,3 +148,40 @@ pub fn previous_on_ladder(id: ExerciseId) -> Option<ExerciseId> {
     let at = ladder.iter().position(|&l| l == id)?;
     at.checked_sub(1).map(|i| ladder[i])
 }
+
+impl Dose {
+    /// The dose in a few plain words, e.g. "3 × 30 s hold, each side" or "10 minutes".
+    pub fn summary(&self) -> String {
+        let mut text = match (self.minutes, self.hold_seconds, self.reps) {
+            (Some(m), ..) => format!("{m} minutes"),
+            (None, Some(h), reps) => {
+                let reps = reps.unwrap_or(1);
+                if self.sets > 1 {
+                    format!("{} sets of {reps} × {h} s hold", self.sets)
+                } else {
+                    format!("{reps} × {h} s hold")
+                }
+            }
+            (None, None, Some(r)) => format!("{} × {r}", self.sets),
+            (None, None, None) => format!("{} sets", self.sets),
+        };
+        if self.per_side {
+            text.push_str(", each side");
+        }
+        text
+    }
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::*;
+
+    #[test]
+    fn doses_read_as_people_say_them() {
+        let d = |hold, reps, sets, per_side, minutes| Dose { hold_seconds: hold, reps, sets, per_side, minutes };
+        assert_eq!(d(Some(30), Some(3), 1, true, None).summary(), "3 × 30 s hold, each side");
+        assert_eq!(d(Some(5), Some(10), 2, false, None).summary(), "2 sets of 10 × 5 s hold");
+        assert_eq!(d(None, Some(10), 3, false, None).summary(), "3 × 10");
+        assert_eq!(d(None, None, 1, false, Some(15)).summary(), "15 minutes");
+    }
+}

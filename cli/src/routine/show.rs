@@ -1,0 +1,102 @@
+//! Today and the plan in words for people.
+
+use std::io::Write;
+
+use limber_core::routine::today::{SessionState, Today};
+use limber_core::routine::{DayPlan, PlanStatus, PlannedExercise};
+use limber_core::zone::parse_tz;
+
+use crate::CliResult;
+
+pub fn today(t: &Today, out: &mut impl Write) -> CliResult {
+    let tz = parse_tz("tz", &t.time_zone)?;
+    writeln!(out, "Today, {}", t.date.format("%A %-d %B"))?;
+    match t.plan.status {
+        PlanStatus::NeedsAssessment => {
+            for line in &t.plan.message {
+                writeln!(out, "{line}")?;
+            }
+            writeln!(out, "Run `limber assess` to start.")?;
+            return Ok(());
+        }
+        PlanStatus::SeeDoctorFirst => {
+            writeln!(out, "No exercises for now: your assessment says to see a doctor first.")?;
+            for line in &t.plan.message {
+                writeln!(out, "  {line}")?;
+            }
+            return Ok(());
+        }
+        PlanStatus::Ready => {}
+    }
+    for (session, status) in t.plan.sessions.iter().zip(&t.sessions) {
+        let state = match status.state {
+            SessionState::Done => "done",
+            SessionState::Due => "to do now",
+            SessionState::Upcoming => "later",
+            SessionState::Missed => "missed",
+        };
+        writeln!(
+            out,
+            "\nSession {} at {} ({}, about {} min): {state}",
+            session.slot, session.time, t.time_zone, session.minutes
+        )?;
+        exercises(&session.exercises, out)?;
+    }
+    if !t.plan.activity.is_empty() {
+        let walks: Vec<String> = t
+            .plan
+            .activity
+            .iter()
+            .map(|a| format!("{} ({})", a.name.to_lowercase(), a.dose.summary()))
+            .collect();
+        writeln!(out, "\nAlso today: {}.", walks.join(", "))?;
+    }
+    if !t.plan.strength_day {
+        writeln!(out, "No strengthening today: it is a rest day for strength.")?;
+    }
+    if let Some(next) = t.next_session_at {
+        writeln!(out, "\nNext session: {}", next.with_timezone(&tz).format("%a %-d %b %H:%M"))?;
+    }
+    if t.morning_check_due {
+        writeln!(out, "Morning check due: how is your back on waking? `limber morning --pain N`")?;
+    }
+    if t.retest_due {
+        writeln!(out, "Re-test due: repeat the tests with `limber assess`.")?;
+    }
+    cards(&t.plan, out)
+}
+
+pub fn plan(p: &DayPlan, out: &mut impl Write) -> CliResult {
+    writeln!(out, "Plan for {}", p.date.format("%A %-d %B"))?;
+    if p.status != PlanStatus::Ready {
+        for line in &p.message {
+            writeln!(out, "  {line}")?;
+        }
+        return Ok(());
+    }
+    for session in &p.sessions {
+        writeln!(out, "\nSession {} at {} (about {} min)", session.slot, session.time, session.minutes)?;
+        exercises(&session.exercises, out)?;
+    }
+    cards(p, out)
+}
+
+fn exercises(list: &[PlannedExercise], out: &mut impl Write) -> CliResult {
+    for (i, e) in list.iter().enumerate() {
+        writeln!(out, "  {}. {}: {} (pain up to {}/10)", i + 1, e.name, e.dose.summary(), e.pain_ceiling)?;
+        if let Some(condition) = &e.condition {
+            writeln!(out, "     {condition}")?;
+        }
+        if let Some(change) = &e.last_change {
+            writeln!(out, "     Last change ({}, {}): {}", change.decision, change.date, change.reason)?;
+        }
+    }
+    Ok(())
+}
+
+fn cards(p: &DayPlan, out: &mut impl Write) -> CliResult {
+    for card in &p.cards {
+        writeln!(out, "\n[{}] {}", card.title, card.body)?;
+    }
+    Ok(())
+}
