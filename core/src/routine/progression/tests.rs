@@ -131,3 +131,43 @@ fn the_top_of_a_range_and_the_bottom_stay_put() {
     assert_eq!(change.from, change.to);
     assert_eq!(bottom.step, 0);
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn event() -> impl Strategy<Value = (u8, i32, bool)> {
+        // (light 0-2, greens for the morning 0-2, worse morning)
+        (0u8..3, 0i32..3, prop::bool::weighted(0.2))
+    }
+
+    proptest! {
+        #[test]
+        fn progression_never_moves_onto_an_excluded_exercise(
+            start in 0usize..40,
+            events in prop::collection::vec(event(), 1..60),
+            exclude_nordic in any::<bool>(),
+            exclude_single in any::<bool>(),
+        ) {
+            let mut excluded = Vec::new();
+            if exclude_nordic { excluded.push(NordicCurl); }
+            if exclude_single { excluded.push(SingleLegBridge); excluded.push(NordicCurl); }
+            let all = steps(Track::BridgeLadder);
+            // Start where a plan would: stepped down past excluded levels.
+            let mut index = start.min(all.len() - 1);
+            while index > 0 && excluded.contains(&all[index].exercise) { index -= 1; }
+            let mut s = TrackState::new(Track::BridgeLadder, index);
+            for (n, (l, greens, worse)) in events.into_iter().enumerate() {
+                let date = day(1).checked_add_days(chrono::Days::new(n as u64)).unwrap();
+                let light = [Light::Green, Light::Amber, Light::Red][l as usize];
+                let change = s.after_session(light, date);
+                prop_assert!(!excluded.contains(&change.to.exercise));
+                if let Some(change) = s.after_morning(greens, worse, date, &excluded) {
+                    prop_assert!(!excluded.contains(&change.to.exercise), "moved onto {}", change.to.exercise);
+                }
+                prop_assert!(!excluded.contains(&s.current().exercise));
+            }
+        }
+    }
+}
