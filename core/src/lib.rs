@@ -13,6 +13,7 @@ pub mod error;
 pub mod ids;
 pub mod pain;
 pub mod routine;
+pub mod schedule;
 pub mod store;
 pub mod timestamp;
 pub mod validate;

@@ -5,6 +5,7 @@
 
 mod assessment;
 mod pain;
+mod reminders;
 mod routine;
 mod schema;
 

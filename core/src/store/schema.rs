@@ -11,7 +11,12 @@ pub const APPLICATION_ID: i32 = 0x4C4D_4252;
 
 /// `STEPS[n]` upgrades a database at version `n` to `n + 1`. Append only: a released step is
 /// never edited (its fixture in tests/fixtures proves the upgrade).
-const STEPS: &[&str] = &[super::pain::SCHEMA_V1, super::assessment::SCHEMA_V2, super::routine::SCHEMA_V3];
+const STEPS: &[&str] = &[
+    super::pain::SCHEMA_V1,
+    super::assessment::SCHEMA_V2,
+    super::routine::SCHEMA_V3,
+    super::reminders::SCHEMA_V4,
+];
 
 pub const VERSION: i32 = STEPS.len() as i32;
 
