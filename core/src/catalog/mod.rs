@@ -178,7 +178,8 @@ mod summary_tests {
 
     #[test]
     fn doses_read_as_people_say_them() {
-        let d = |hold, reps, sets, per_side, minutes| Dose { hold_seconds: hold, reps, sets, per_side, minutes };
+        let d =
+            |hold, reps, sets, per_side, minutes| Dose { hold_seconds: hold, reps, sets, per_side, minutes };
         assert_eq!(d(Some(30), Some(3), 1, true, None).summary(), "3 × 30 s hold, each side");
         assert_eq!(d(Some(5), Some(10), 2, false, None).summary(), "2 sets of 10 × 5 s hold");
         assert_eq!(d(None, Some(10), 3, false, None).summary(), "3 × 10");
