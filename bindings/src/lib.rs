@@ -5,6 +5,7 @@ mod assessment;
 mod error;
 mod limber;
 mod questionnaire;
+mod reminders;
 mod routine;
 mod types;
 

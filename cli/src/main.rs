@@ -6,6 +6,7 @@ mod assess;
 mod clock;
 mod db;
 mod pain;
+mod reminders;
 mod routine;
 mod when;
 
@@ -43,6 +44,21 @@ enum Command {
     Pain(pain::PainCommand),
     #[command(flatten)]
     Routine(routine::RoutineCommand),
+    /// Set and see reminders.
+    #[command(subcommand)]
+    Reminders(reminders::RemindersCommand),
+    /// Put off a reminder by the snooze length.
+    Snooze {
+        /// The reminder's id (from `limber reminders upcoming`).
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Streaks and adherence over the last four weeks.
+    Streak {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -62,6 +78,15 @@ fn main() -> ExitCode {
         Some(Command::Pain(command)) => pain::run(cli.db, command, &mut out),
         Some(Command::Routine(command)) => {
             cli.clock.resolve().and_then(|clock| routine::run(cli.db, clock, command, &mut out))
+        }
+        Some(Command::Reminders(command)) => {
+            cli.clock.resolve().and_then(|clock| reminders::run(cli.db, clock, command, &mut out))
+        }
+        Some(Command::Snooze { id, json }) => {
+            cli.clock.resolve().and_then(|clock| reminders::snooze(cli.db, clock, &id, json, &mut out))
+        }
+        Some(Command::Streak { json }) => {
+            cli.clock.resolve().and_then(|clock| reminders::streak(cli.db, clock, json, &mut out))
         }
         None => cli.clock.resolve().and_then(|clock| {
             routine::run(cli.db, clock, routine::RoutineCommand::Today { json: false }, &mut out)
