@@ -8,6 +8,9 @@ KOTLIN_VERSION=2.4.20
 TREE_SITTER=0.26.1
 TREE_SITTER_SWIFT=0.7.4
 TREE_SITTER_KOTLIN=1.1.0
+# FHIR R4 (4.0.1) models; the 6.1 line of fhir.resources is built on pydantic 1.
+FHIR_RESOURCES=6.1.0
+PYDANTIC=1.10.27
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -28,4 +31,12 @@ if [ ! -x "$TOOLS/venv/bin/python" ] || ! "$TOOLS/venv/bin/python" -c 'import tr
   python3 -m venv "$TOOLS/venv"
   "$TOOLS/venv/bin/pip" install -q --disable-pip-version-check \
     "tree-sitter==$TREE_SITTER" "tree-sitter-swift==$TREE_SITTER_SWIFT" "tree-sitter-kotlin==$TREE_SITTER_KOTLIN"
+fi
+
+if [ ! -x "$TOOLS/fhir-venv/bin/python" ] || ! "$TOOLS/fhir-venv/bin/python" -c \
+    "import sys, fhir.resources as f; sys.exit(f.__version__ != '$FHIR_RESOURCES' or f.__fhir_version__ != '4.0.1')" 2>/dev/null; then
+  echo "installing fhir.resources $FHIR_RESOURCES (PyPI)"
+  python3 -m venv "$TOOLS/fhir-venv"
+  "$TOOLS/fhir-venv/bin/pip" install -q --disable-pip-version-check \
+    "fhir.resources==$FHIR_RESOURCES" "pydantic==$PYDANTIC"
 fi

@@ -4,6 +4,7 @@
 mod assessment;
 mod error;
 mod limber;
+mod progress;
 mod questionnaire;
 mod reminders;
 mod routine;
@@ -13,3 +14,7 @@ pub use error::LimberError;
 pub use limber::Limber;
 
 uniffi::setup_scaffolding!("limber");
+
+/// Does nothing: the floor for measuring what one call across the FFI costs (see the JVM bench).
+#[uniffi::export]
+pub fn ffi_probe() {}

@@ -31,6 +31,12 @@ pub fn exercise_catalog() -> Vec<Exercise> {
     limber_core::catalog::catalog()
 }
 
+/// A dose in a few plain words, e.g. "3 × 30 s hold, each side": the same wording everywhere.
+#[uniffi::export]
+pub fn dose_summary(dose: Dose) -> String {
+    dose.summary()
+}
+
 /// A dose decision: the exercise and dose before and after, and why.
 #[derive(uniffi::Record)]
 pub struct DoseChange {

@@ -4,6 +4,7 @@
 mod ask;
 mod assess;
 mod clock;
+mod data;
 mod db;
 mod pain;
 mod reminders;
@@ -59,6 +60,37 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Pain trend, sessions per week and test results over a range of local dates.
+    Progress {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A one-page report for a clinician (HTML, prints on A4), or with --chart the chart alone (SVG).
+    Report {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long)]
+        chart: bool,
+    },
+    /// Export your data: csv (a zip, one file per kind of record), json (a full backup) or fhir.
+    Export {
+        #[arg(long, value_parser = ["csv", "json", "fhir", "report"])]
+        format: String,
+        /// A file, or a folder to put the export in.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+    /// Restore a JSON backup; checked whole first, then merged by id. A bad file changes nothing.
+    Import { file: PathBuf },
+    /// Delete all data from this database, leaving nothing in the file.
+    Wipe {
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -88,6 +120,17 @@ fn main() -> ExitCode {
         Some(Command::Streak { json }) => {
             cli.clock.resolve().and_then(|clock| reminders::streak(cli.db, clock, json, &mut out))
         }
+        Some(Command::Progress { from, to, json }) => {
+            cli.clock.resolve().and_then(|clock| data::progress(cli.db, clock, from, to, json, &mut out))
+        }
+        Some(Command::Report { out: path, chart }) => {
+            cli.clock.resolve().and_then(|clock| data::report(cli.db, clock, &path, chart, &mut out))
+        }
+        Some(Command::Export { format, out: path }) => {
+            cli.clock.resolve().and_then(|clock| data::export(cli.db, clock, &format, &path, &mut out))
+        }
+        Some(Command::Import { file }) => data::import(cli.db, &file, &mut out),
+        Some(Command::Wipe { yes }) => data::wipe(cli.db, yes, &mut out),
         None => cli.clock.resolve().and_then(|clock| {
             routine::run(cli.db, clock, routine::RoutineCommand::Today { json: false }, &mut out)
         }),

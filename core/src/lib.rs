@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod error;
 pub mod ids;
 pub mod pain;
+pub mod progress;
 pub mod routine;
 pub mod schedule;
 pub mod store;

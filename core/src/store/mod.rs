@@ -4,10 +4,13 @@
 //! application id are checked before anything is written.
 
 mod assessment;
+mod backup;
 mod pain;
 mod reminders;
 mod routine;
 mod schema;
+mod summary;
+mod wipe;
 
 use std::fs;
 use std::io::Read;
@@ -19,7 +22,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::error::NotADatabase;
 use crate::{Error, Result};
 
-pub use schema::VERSION as SCHEMA_VERSION;
+pub use schema::{APPLICATION_ID, VERSION as SCHEMA_VERSION, migration_steps};
 
 /// How long a writer waits for another connection before giving up. Generous: a reminder
 /// receiver and the app may write at the same moment, and waiting beats losing an entry.

@@ -76,6 +76,13 @@ CREATE TABLE progression_event (
 CREATE INDEX progression_event_by_track ON progression_event (track, at_ms);
 ";
 
+/// Indexes for reading "today" quickly from years of history: the first check-in, any spread
+/// since an assessment, and the latest step up, without scanning every row.
+pub(super) const SCHEMA_V5: &str = "
+CREATE INDEX checkin_by_time ON checkin (at_ms);
+CREATE INDEX progression_event_by_decision ON progression_event (decision, at_ms);
+";
+
 const ROUTINE_SETTINGS: &str = "routine";
 /// [D] The usual morning pain is the mean of up to this many recent morning checks.
 const USUAL_MORNINGS: i64 = 7;
@@ -250,8 +257,11 @@ impl Store {
     /// The latest decision per track.
     pub fn latest_changes(&self) -> Result<BTreeMap<Track, ChangeNote>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT track, decision, reason, local_date FROM progression_event e
-             WHERE at_ms = (SELECT max(at_ms) FROM progression_event WHERE track = e.track)",
+            // One index seek per track for its newest decision, not a scan of the whole history.
+            "SELECT e.track, e.decision, e.reason, e.local_date
+             FROM (SELECT track, max(at_ms) AS at_ms FROM progression_event GROUP BY track) latest
+             JOIN progression_event e ON e.track = latest.track AND e.at_ms = latest.at_ms
+             ORDER BY e.id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((
@@ -328,7 +338,7 @@ impl Store {
     pub fn spread_since(&self, since: DateTime<Utc>) -> Result<bool> {
         Ok(self
             .conn()
-            .prepare_cached("SELECT 1 FROM checkin WHERE symptoms_spread AND at_ms >= ?1")?
+            .prepare_cached("SELECT 1 FROM checkin WHERE at_ms >= ?1 AND symptoms_spread")?
             .exists([to_millis(since)])?)
     }
 

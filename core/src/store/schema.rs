@@ -16,9 +16,16 @@ const STEPS: &[&str] = &[
     super::assessment::SCHEMA_V2,
     super::routine::SCHEMA_V3,
     super::reminders::SCHEMA_V4,
+    super::routine::SCHEMA_V5,
 ];
 
 pub const VERSION: i32 = STEPS.len() as i32;
+
+/// The released schema steps, for the migration tests: version `n` is `STEPS[..n]` applied in
+/// order to an empty database.
+pub fn migration_steps() -> &'static [&'static str] {
+    STEPS
+}
 
 /// Refuses a SQLite file that belongs to something else. An empty database is ours to set up.
 pub(super) fn check_owner(conn: &Connection) -> Result<()> {

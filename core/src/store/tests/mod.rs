@@ -261,5 +261,9 @@ fn a_version_1_database_upgrades_step_by_step_and_keeps_its_entries() {
     assert_eq!(entries[0].note.as_deref(), Some("kept"));
     assert!(store.latest_assessment().unwrap().is_none());
 }
+mod fhir;
+mod progress;
 mod reminders;
+mod restore;
 mod routine;
+mod wipe;

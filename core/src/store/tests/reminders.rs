@@ -271,8 +271,7 @@ fn a_version_3_database_gains_the_snooze_table_and_keeps_its_settings() {
             .unwrap();
     }
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(SCHEMA_VERSION, 4);
-    assert_eq!(crate::store::schema::user_version(store.conn()).unwrap(), 4);
+    assert_eq!(crate::store::schema::user_version(store.conn()).unwrap(), SCHEMA_VERSION);
     assert_eq!(store.reminder_settings().unwrap().slots, [t(6, 45)]);
     store.submit_assessment(tight(), utc("2026-11-15T18:00:00Z"), 0).unwrap();
     let r = store.snooze("session:2026-11-16:1", utc("2026-11-16T06:50:00Z")).unwrap();

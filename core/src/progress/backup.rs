@@ -1,0 +1,471 @@
+//! The JSON backup: every table's rows as typed records, settings included, in a versioned
+//! format. `Store::export(ExportFormat::JsonBackup, ..)` writes it and `Store::import_backup`
+//! restores it.
+//!
+//! ```json
+//! {"format": "limber-backup", "format_version": 1, "schema_version": 4,
+//!  "exported_at": "2026-11-20T08:30:00Z", "settings": {"routine": {..}, "reminders": {..}},
+//!  "pain_entries": [..], "assessments": [..], "check_ins": [..], "morning_checks": [..],
+//!  "track_states": [..], "progression_events": [..], "snoozes": [..]}
+//! ```
+//!
+//! Restoring is all or nothing: the whole file is parsed and every value checked exactly like
+//! normal input before anything is written, then it is applied in one transaction. Records are
+//! merged by id (morning checks by date, track states by track, snoozes by reminder id,
+//! settings by name): one already there is skipped, never overwritten. Measurements and the
+//! assessment results are not read from the file but worked out from the answers, as when an
+//! assessment is submitted, so a file cannot make Limber say what the answers do not.
+
+use std::collections::HashSet;
+use std::hash::Hash;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::assessment::{Answers, AssessmentResult, evaluate};
+use crate::catalog::ExerciseId;
+use crate::pain::{MAX_LEVEL, MAX_NOTE_CHARS, PainContext, PainInput, SitePain};
+use crate::routine::checkin::{CheckInInput, ExerciseCheckIn, SkipReason};
+use crate::routine::dose::{Step, Track, steps};
+use crate::routine::progression::{Decision, Light};
+use crate::routine::settings::RoutineSettings;
+use crate::schedule::{ReminderSettings, Target};
+use crate::store::SCHEMA_VERSION;
+use crate::timestamp::{self, check_instant, check_offset};
+use crate::validate::{in_range, optional_text};
+use crate::{Error, Result};
+
+pub const FORMAT: &str = "limber-backup";
+pub const FORMAT_VERSION: i32 = 1;
+/// Files larger than this are refused before parsing.
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+/// Sessions a day the routine allows at most; a check-in's session number is checked against
+/// it, not against today's settings (they may have changed since).
+const MAX_SESSIONS: usize = 2;
+/// [D] Counters of a track's state are small; anything larger is not from Limber.
+const MAX_COUNTER: i32 = 10_000;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Backup {
+    pub format: String,
+    pub format_version: i32,
+    /// The store schema of the app that wrote it.
+    pub schema_version: i32,
+    pub exported_at: DateTime<Utc>,
+    #[serde(default)]
+    pub settings: BackupSettings,
+    #[serde(default)]
+    pub pain_entries: Vec<PainRecord>,
+    #[serde(default)]
+    pub assessments: Vec<AssessmentRecord>,
+    #[serde(default)]
+    pub check_ins: Vec<CheckInRecord>,
+    #[serde(default)]
+    pub morning_checks: Vec<MorningCheckRecord>,
+    #[serde(default)]
+    pub track_states: Vec<TrackStateRecord>,
+    #[serde(default)]
+    pub progression_events: Vec<ProgressionRecord>,
+    #[serde(default)]
+    pub snoozes: Vec<SnoozeRecord>,
+}
+
+/// Settings the person chose; absent means never set (the defaults apply).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BackupSettings {
+    pub routine: Option<RoutineSettings>,
+    pub reminders: Option<ReminderSettings>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PainRecord {
+    pub id: Uuid,
+    pub recorded_at: DateTime<Utc>,
+    pub utc_offset_minutes: i32,
+    pub level: i32,
+    #[serde(default)]
+    pub sites: Vec<SitePain>,
+    pub context: PainContext,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentRecord {
+    pub id: Uuid,
+    pub taken_at: DateTime<Utc>,
+    pub utc_offset_minutes: i32,
+    pub answers: Answers,
+    /// What Limber said then, for people and other tools reading the file. Not read back: a
+    /// restore works it out again from the answers.
+    #[serde(default, deserialize_with = "ignore", skip_serializing_if = "Option::is_none")]
+    pub result: Option<AssessmentResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckInRecord {
+    pub id: Uuid,
+    pub local_date: NaiveDate,
+    /// Which session of the day, 1-based.
+    pub slot: i32,
+    pub at: DateTime<Utc>,
+    pub utc_offset_minutes: i32,
+    pub pain_before: Option<i32>,
+    pub pain_after: Option<i32>,
+    pub note: Option<String>,
+    pub exercises: Vec<CheckInExerciseRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckInExerciseRecord {
+    pub exercise: ExerciseId,
+    pub done: bool,
+    pub skip_reason: Option<SkipReason>,
+    pub hold_seconds: Option<i32>,
+    pub reps: Option<i32>,
+    pub sets: Option<i32>,
+    pub pain_during: Option<i32>,
+    pub symptoms_spread: bool,
+    /// The traffic light it got then (done exercises only).
+    pub light: Option<Light>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MorningCheckRecord {
+    pub local_date: NaiveDate,
+    /// The pain entry it was logged as (context `on_waking`).
+    pub pain_entry_id: Uuid,
+    pub pain: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrackStateRecord {
+    /// An exercise id, or `bridge_ladder`.
+    pub track: String,
+    /// Index on the track's dose steps, 0 = easiest.
+    pub step: i32,
+    pub settled_greens: i32,
+    pub reds_in_row: i32,
+    pub hold_until: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgressionRecord {
+    pub id: Uuid,
+    pub at: DateTime<Utc>,
+    pub local_date: NaiveDate,
+    pub track: String,
+    pub decision: Decision,
+    pub from: Step,
+    pub to: Step,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SnoozeRecord {
+    pub reminder_id: String,
+    pub fire_at: DateTime<Utc>,
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// Records written.
+    pub added: i32,
+    /// Records already there (same id), left as they were.
+    pub skipped: i32,
+    /// One line per kind of record, e.g. "pain entries: 120 added, 3 already there".
+    pub summary: Vec<String>,
+}
+
+fn ignore<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<AssessmentResult>, D::Error> {
+    serde::de::IgnoredAny::deserialize(d)?;
+    Ok(None)
+}
+
+/// Only the versions, read first: a newer file is refused before its contents are looked at.
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    format_version: i32,
+    schema_version: i32,
+}
+
+/// Parses and checks a whole backup file. The answer is in canonical form (notes trimmed,
+/// sites ordered, results worked out from the answers), ready to be written.
+pub fn read(bytes: &[u8]) -> Result<Backup> {
+    if bytes.len() > MAX_BYTES {
+        return Err(Error::invalid("backup", "a file of at most 64 MiB"));
+    }
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(Error::invalid("backup", "a JSON object: a Limber backup file"));
+    }
+    let header: Header = parse(bytes)?;
+    if header.format != FORMAT {
+        return Err(Error::invalid("format", "limber-backup (a Limber JSON backup)"));
+    }
+    newer("format_version", header.format_version, FORMAT_VERSION)?;
+    newer("schema_version", header.schema_version, SCHEMA_VERSION)?;
+    check(parse(bytes)?)
+}
+
+fn newer(field: &str, found: i32, supported: i32) -> Result<()> {
+    match found {
+        ..1 => Err(Error::invalid(field, format!("a whole number from 1 to {supported}"))),
+        f if f > supported => Err(Error::NewerSchema { found, supported }),
+        _ => Ok(()),
+    }
+}
+
+fn parse<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T> {
+    // Deep nesting cannot exhaust the stack: serde_json skips unread values without recursing,
+    // refuses unknown fields before reading their values, and refuses typed values nested
+    // deeper than 128 levels. The path names the field for any mistake.
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    let value =
+        serde_path_to_error::deserialize(de).map_err(|e| describe(&e.path().to_string(), e.inner()))?;
+    Ok(value)
+}
+
+/// The field and what is valid there, from serde's message, without echoing the file's
+/// contents (they may be health data).
+fn describe(path: &str, e: &serde_json::Error) -> Error {
+    let message = e.to_string();
+    let message = message.split(" at line ").next().unwrap_or(&message);
+    let field = if path == "." || path.is_empty() { "backup".to_owned() } else { path.to_owned() };
+    let within = |name: &str| if path == "." { name.to_owned() } else { format!("{path}.{name}") };
+    let quoted = |t: &str| t.split('`').nth(1).unwrap_or_default().to_owned();
+    if message.starts_with("recursion limit exceeded") {
+        return Error::invalid(field, "nested at most 128 levels deep");
+    }
+    if e.is_syntax() || e.is_eof() || e.is_io() {
+        return Error::invalid("backup", "a complete JSON file (this one is damaged or cut short)");
+    }
+    if message.starts_with("missing field") {
+        return Error::invalid(within(&quoted(message)), "present");
+    }
+    if message.starts_with("duplicate field") {
+        return Error::invalid(within(&quoted(message)), "given once");
+    }
+    if message.starts_with("unknown field") {
+        // The path ends with the unknown field itself.
+        let known = message.split_once(", expected ").map_or("", |(_, k)| k);
+        return Error::invalid(field, format!("left out: the fields here are {}", known.replace('`', "")));
+    }
+    let last = field.rsplit(['.', '[']).next().unwrap_or_default();
+    let range = if last == "id" || (last.ends_with("_id") && last != "reminder_id") {
+        "a UUID such as 0192f0c1-7b5e-7cc0-9a4e-1f2d3c4b5a69".to_owned()
+    } else if last.ends_with("_at") {
+        "an RFC 3339 moment such as 2026-11-20T08:30:00Z".to_owned()
+    } else if last.ends_with("date") || last.ends_with("until") {
+        "a date as YYYY-MM-DD".to_owned()
+    } else if let Some((_, expected)) = message.split_once(", expected ") {
+        match expected {
+            e if e.starts_with('i') && e[1..].chars().all(|c| c.is_ascii_digit()) => {
+                "a whole number".to_owned()
+            }
+            "a boolean" => "true or false".to_owned(),
+            "a sequence" => "a list".to_owned(),
+            e if e.starts_with("struct ") || e == "a map" => "an object".to_owned(),
+            e => e.replace('`', ""),
+        }
+    } else {
+        "a value of the type a Limber backup uses here".to_owned()
+    };
+    Error::invalid(field, range)
+}
+
+/// Checks every record like normal input and puts it in canonical form.
+fn check(mut b: Backup) -> Result<Backup> {
+    check_instant("exported_at", b.exported_at)?;
+    if let Some(routine) = b.settings.routine.take() {
+        b.settings.routine = Some(within("settings.routine", routine.validate())?);
+    }
+    if let Some(reminders) = b.settings.reminders.take() {
+        b.settings.reminders = Some(within("settings.reminders", reminders.validate())?);
+    }
+
+    let mut ids = Unique::default();
+    for (i, p) in b.pain_entries.iter_mut().enumerate() {
+        let at = format!("pain_entries[{i}]");
+        ids.once(&at, p.id)?;
+        let input = PainInput {
+            recorded_at: p.recorded_at,
+            utc_offset_minutes: p.utc_offset_minutes,
+            level: p.level,
+            sites: std::mem::take(&mut p.sites),
+            context: p.context,
+            note: p.note.take(),
+        };
+        let valid = within(&at, input.validate())?;
+        p.sites = valid.sites;
+        p.note = valid.note;
+    }
+
+    let mut ids = Unique::default();
+    for (i, a) in b.assessments.iter_mut().enumerate() {
+        let at = format!("assessments[{i}]");
+        ids.once(&at, a.id)?;
+        within(&at, check_instant("taken_at", a.taken_at))?;
+        within(&at, check_offset("utc_offset_minutes", a.utc_offset_minutes))?;
+        a.answers = within(&format!("{at}.answers"), std::mem::take(&mut a.answers).validate())?;
+        a.result = Some(evaluate(&a.answers));
+    }
+
+    let (mut ids, mut sessions) = (Unique::default(), HashSet::new());
+    for (i, c) in b.check_ins.iter_mut().enumerate() {
+        let at = format!("check_ins[{i}]");
+        ids.once(&at, c.id)?;
+        check_check_in(&at, c)?;
+        if !sessions.insert((c.local_date, c.slot)) {
+            return Err(Error::invalid(format!("{at}.slot"), "one check-in per session and date"));
+        }
+    }
+
+    let mut dates = HashSet::new();
+    for (i, m) in b.morning_checks.iter().enumerate() {
+        let at = format!("morning_checks[{i}]");
+        check_date(&format!("{at}.local_date"), m.local_date)?;
+        if !dates.insert(m.local_date) {
+            return Err(Error::invalid(format!("{at}.local_date"), "each date at most once"));
+        }
+        in_range(&format!("{at}.pain"), m.pain, 0, MAX_LEVEL)?;
+    }
+
+    let mut tracks = HashSet::new();
+    for (i, t) in b.track_states.iter_mut().enumerate() {
+        let at = format!("track_states[{i}]");
+        let track = parse_track(&format!("{at}.track"), &t.track)?;
+        t.track = track.key().to_owned();
+        if !tracks.insert(track) {
+            return Err(Error::invalid(format!("{at}.track"), "each track at most once"));
+        }
+        in_range(&format!("{at}.step"), t.step, 0, steps(track).len() as i32 - 1)?;
+        in_range(&format!("{at}.settled_greens"), t.settled_greens, 0, MAX_COUNTER)?;
+        in_range(&format!("{at}.reds_in_row"), t.reds_in_row, 0, MAX_COUNTER)?;
+        if let Some(d) = t.hold_until {
+            check_date(&format!("{at}.hold_until"), d)?;
+        }
+    }
+
+    let mut ids = Unique::default();
+    for (i, e) in b.progression_events.iter_mut().enumerate() {
+        let at = format!("progression_events[{i}]");
+        ids.once(&at, e.id)?;
+        within(&at, check_instant("at", e.at))?;
+        check_date(&format!("{at}.local_date"), e.local_date)?;
+        let track = parse_track(&format!("{at}.track"), &e.track)?;
+        e.track = track.key().to_owned();
+        let line = steps(track);
+        for (name, step) in [("from", &e.from), ("to", &e.to)] {
+            if !line.contains(step) {
+                return Err(Error::invalid(format!("{at}.{name}"), "a dose step of that track"));
+            }
+        }
+        e.reason = within(&at, optional_text("reason", Some(&e.reason), MAX_NOTE_CHARS))?
+            .ok_or_else(|| Error::invalid(format!("{at}.reason"), "a reason of 1 to 2000 characters"))?;
+    }
+
+    let mut reminders = HashSet::new();
+    for (i, s) in b.snoozes.iter_mut().enumerate() {
+        let at = format!("snoozes[{i}]");
+        let target = Target::parse(&s.reminder_id).map_err(|_| {
+            Error::invalid(format!("{at}.reminder_id"), "a reminder id such as session:2026-11-20:1")
+        })?;
+        s.reminder_id = target.to_string();
+        if !reminders.insert(s.reminder_id.clone()) {
+            return Err(Error::invalid(format!("{at}.reminder_id"), "each reminder at most once"));
+        }
+        within(&at, check_instant("fire_at", s.fire_at))?;
+    }
+    Ok(b)
+}
+
+fn check_check_in(at: &str, c: &mut CheckInRecord) -> Result<()> {
+    within(at, check_offset("utc_offset_minutes", c.utc_offset_minutes))?;
+    let input = CheckInInput {
+        slot: c.slot,
+        at: c.at,
+        pain_before: c.pain_before,
+        pain_after: c.pain_after,
+        exercises: c
+            .exercises
+            .iter()
+            .map(|e| ExerciseCheckIn {
+                exercise: e.exercise,
+                done: e.done,
+                skip_reason: e.skip_reason,
+                hold_seconds: e.hold_seconds,
+                reps: e.reps,
+                sets: e.sets,
+                pain_during: e.pain_during,
+                symptoms_spread: e.symptoms_spread,
+            })
+            .collect(),
+        note: c.note.take(),
+    };
+    c.note = within(at, input.validate(MAX_SESSIONS))?.note;
+    if timestamp::local(c.at, c.utc_offset_minutes).date_naive() != c.local_date {
+        return Err(Error::invalid(
+            format!("{at}.local_date"),
+            "the local date of `at` at `utc_offset_minutes`",
+        ));
+    }
+    for (j, e) in c.exercises.iter().enumerate() {
+        if e.done != e.light.is_some() {
+            return Err(Error::invalid(
+                format!("{at}.exercises[{j}].light"),
+                "green, amber or red for a done exercise, and none for a skipped one",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn parse_track(field: &str, key: &str) -> Result<Track> {
+    Track::parse(key).ok_or_else(|| Error::invalid(field, "bridge_ladder or an exercise id"))
+}
+
+/// The dates Limber accepts anywhere: 2000-01-01 to 2099-12-31.
+pub(crate) fn check_date(field: &str, date: NaiveDate) -> Result<NaiveDate> {
+    let ok = NaiveDate::from_ymd_opt(2000, 1, 1).is_some_and(|min| date >= min)
+        && NaiveDate::from_ymd_opt(2099, 12, 31).is_some_and(|max| date <= max);
+    if ok { Ok(date) } else { Err(Error::invalid(field, "a date from 2000-01-01 to 2099-12-31")) }
+}
+
+/// Puts `prefix.` before the field an error names.
+fn within<T>(prefix: &str, result: Result<T>) -> Result<T> {
+    result.map_err(|e| match e {
+        Error::Invalid { field, range } => Error::Invalid { field: format!("{prefix}.{field}"), range },
+        other => other,
+    })
+}
+
+/// Ids seen so far in one list of the file.
+struct Unique<T>(HashSet<T>);
+
+impl<T> Default for Unique<T> {
+    fn default() -> Self {
+        Unique(HashSet::new())
+    }
+}
+
+impl<T: Eq + Hash> Unique<T> {
+    fn once(&mut self, at: &str, id: T) -> Result<()> {
+        if self.0.insert(id) {
+            Ok(())
+        } else {
+            Err(Error::invalid(format!("{at}.id"), "an id used only once in the file"))
+        }
+    }
+}

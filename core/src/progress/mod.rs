@@ -1,0 +1,26 @@
+//! Progress a person can see and data they own, all offline:
+//!
+//! - [`summary`]: pain per local day, a 7-day rolling mean, the first week against the last
+//!   (Farrar 2001, CLINICAL.md §6), sessions per ISO week, the SLR, knee-extension and bridge
+//!   series, and the same in plain words for screen readers. `Store::progress_summary`.
+//! - [`chart`]: the summary as one accessible SVG.
+//! - [`export`]: CSV (zip), the JSON backup, a FHIR R4 bundle and a clinician report.
+//!   `Store::export`.
+//! - [`backup`]: the JSON backup format and its checks; `Store::import_backup` restores it,
+//!   `Store::wipe_all_data` deletes everything.
+
+pub mod backup;
+pub mod chart;
+mod csv_zip;
+pub mod export;
+mod fhir;
+mod labels;
+mod report;
+pub mod summary;
+
+pub use backup::{Backup, ImportReport};
+pub use export::{ExportFile, ExportFormat};
+pub use summary::{DailyPain, PainChange, PainWindow, ProgressSummary, WeekAdherence};
+
+#[cfg(test)]
+mod tests;
