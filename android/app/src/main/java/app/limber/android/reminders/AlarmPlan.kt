@@ -1,0 +1,59 @@
+package app.limber.android.reminders
+
+import app.limber.core.Reminder
+
+/** How an alarm is armed: exact when the person allows it, otherwise in a short window. */
+enum class AlarmMode { EXACT, WINDOW }
+
+/** What is armed now. AlarmManager cannot be asked, so the shell keeps this record itself. */
+data class ArmedAlarm(val id: String, val fireAtMillis: Long, val mode: AlarmMode)
+
+/** One alarm to set: [triggerAtMillis] exactly, or within [windowMillis] from it. */
+data class AlarmToArm(
+    val id: String,
+    val requestCode: Int,
+    val triggerAtMillis: Long,
+    val mode: AlarmMode,
+    val windowMillis: Long,
+) {
+    fun armed() = ArmedAlarm(id, triggerAtMillis, mode)
+}
+
+data class AlarmChanges(val toCancel: List<String>, val toArm: List<AlarmToArm>, val armedAfter: List<ArmedAlarm>)
+
+/**
+ * Decides how to bring the armed alarms in line with the core's plan of upcoming reminders.
+ * The plan is the truth: an armed id missing from it is cancelled (done, moved or turned off),
+ * a reminder that is new, moved or armed in the other mode is (re-)armed, and an unchanged one
+ * is left alone, so applying the same plan twice changes nothing. [force] re-arms everything,
+ * for when alarms may have been wiped behind our back (boot, app update, force stop).
+ */
+object AlarmPlan {
+    /** Android 14 stretches any shorter window to 10 minutes; asking for it keeps that visible. */
+    const val WINDOW_MILLIS = 10 * 60 * 1000L
+
+    fun decide(
+        plan: List<Reminder>,
+        armed: Collection<ArmedAlarm>,
+        exactAllowed: Boolean,
+        force: Boolean = false,
+    ): AlarmChanges {
+        val mode = if (exactAllowed) AlarmMode.EXACT else AlarmMode.WINDOW
+        val wanted = plan.distinctBy { it.id }.map { reminder ->
+            AlarmToArm(
+                id = reminder.id,
+                requestCode = RequestCodes.of(reminder.id),
+                triggerAtMillis = reminder.fireAt.toEpochMilli(),
+                mode = mode,
+                windowMillis = if (mode == AlarmMode.EXACT) 0 else WINDOW_MILLIS,
+            )
+        }
+        val wantedIds = wanted.map { it.id }.toSet()
+        val armedNow = armed.toSet()
+        return AlarmChanges(
+            toCancel = armed.map { it.id }.filter { it !in wantedIds }.distinct(),
+            toArm = wanted.filter { force || it.armed() !in armedNow },
+            armedAfter = wanted.map { it.armed() },
+        )
+    }
+}

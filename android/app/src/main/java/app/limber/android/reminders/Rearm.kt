@@ -1,0 +1,34 @@
+package app.limber.android.reminders
+
+import android.content.Context
+import app.limber.android.data.DeviceTime
+import app.limber.android.limberApp
+import app.limber.core.LimberException
+import java.time.Instant
+import kotlinx.coroutines.sync.Mutex
+import kotlinx.coroutines.sync.withLock
+
+/**
+ * Re-arms every reminder from the core's plan. Called at app start, after every write that can
+ * change the plan, when a reminder fires, and on boot, time, zone, update and exact-alarm
+ * permission changes. Idempotent, and serialised so two triggers never interleave.
+ */
+object Rearm {
+    /** The core's own cap (iOS keeps 64 pending notifications); each firing extends the horizon. */
+    private const val LIMIT = 64
+    private val mutex = Mutex()
+
+    suspend fun run(context: Context, force: Boolean = false) = mutex.withLock {
+        val scheduler = AlarmScheduler(context)
+        try {
+            val plan = context.limberApp.core.call {
+                ZoneSync.withDeviceZone(reminderSettings(), DeviceTime.zoneId())?.let { setReminderSettings(it) }
+                upcomingReminders(Instant.now(), LIMIT)
+            }
+            scheduler.apply(plan, force)
+        } catch (e: LimberException) {
+            // The database cannot be read right now: leave the armed alarms as they are; the
+            // app shows the error when opened, and the next trigger tries again.
+        }
+    }
+}
