@@ -1,0 +1,79 @@
+import Foundation
+import LimberCore
+import LimberKit
+import UserNotifications
+
+/// Keeps the system's pending notifications equal to the core's plan. The core gives stable ids,
+/// so re-planning is idempotent and runs on every occasion the plan may have changed: launch,
+/// foreground, any write, a clock or zone change, and the background refresh.
+actor ReminderScheduler {
+    private let core: CoreService
+    private var latest: Task<Void, Never>?
+
+    init(core: CoreService) {
+        self.core = core
+    }
+
+    /// True when the person allows alerts.
+    func requestAuthorization() async -> Bool {
+        let granted = try? await UNUserNotificationCenter.current().requestAuthorization(options: [.alert, .sound, .badge])
+        return granted ?? false
+    }
+
+    func isAuthorizationDenied() async -> Bool {
+        await UNUserNotificationCenter.current().notificationSettings().authorizationStatus == .denied
+    }
+
+    /// One re-plan at a time: a request made while one runs waits for it, then plans again from
+    /// fresh data. (An actor alone would interleave two re-plans at every `await`.)
+    func replan() async {
+        let previous = latest
+        let task = Task {
+            await previous?.value
+            await self.planOnce()
+        }
+        latest = task
+        await task.value
+    }
+
+    /// Arms a snooze straight away, without a full re-plan, in the room the plan leaves for it.
+    func arm(_ reminder: Reminder) async {
+        let center = UNUserNotificationCenter.current()
+        let pending = await center.pendingNotificationRequests().map { PendingNotification($0) }
+        await apply(ReminderPlanner.changes(arming: reminder.planned, pending: pending), to: center)
+    }
+
+    private func planOnce() async {
+        let center = UNUserNotificationCenter.current()
+        do {
+            try await followDeviceTimeZone()
+            let now = Date()
+            let plan = try await core.upcomingReminders(now: now, limit: Int32(ReminderPlanner.planLimit))
+            let pending = await center.pendingNotificationRequests().map { PendingNotification($0) }
+            await apply(ReminderPlanner.changes(plan: plan.map(\.planned), pending: pending, now: now), to: center)
+        } catch {
+            // Nothing is logged (errors may name fields of health data). The queue already
+            // armed stays, and the next foreground or background refresh tries again.
+        }
+    }
+
+    /// Reminders follow the device: 07:30 stays 07:30 local in a new zone. The core turns the
+    /// saved zone into instants, so the settings move to the device's zone first.
+    private func followDeviceTimeZone() async throws {
+        var settings = try await core.reminderSettings()
+        let zone = TimeZone.current.identifier
+        guard settings.timeZone != zone else { return }
+        settings.timeZone = zone
+        _ = try await core.setReminderSettings(settings: settings)
+    }
+
+    private func apply(_ changes: ReminderPlanner.Changes, to center: UNUserNotificationCenter) async {
+        if !changes.remove.isEmpty {
+            center.removePendingNotificationRequests(withIdentifiers: changes.remove)
+        }
+        for notification in changes.add {
+            // Adding under an existing identifier replaces that request.
+            try? await center.add(NotificationRequests.request(for: notification))
+        }
+    }
+}

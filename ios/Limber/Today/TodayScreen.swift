@@ -1,0 +1,149 @@
+import LimberCore
+import SwiftUI
+
+struct TodayScreen: View {
+    let services: AppServices
+    @StateObject private var model: TodayModel
+    @EnvironmentObject private var changes: DataChanges
+
+    init(services: AppServices) {
+        self.services = services
+        _model = StateObject(wrappedValue: TodayModel(services: services))
+    }
+
+    var body: some View {
+        NavigationStack {
+            content
+                .navigationTitle("Today")
+                .toolbar {
+                    ToolbarItem(placement: .primaryAction) {
+                        Button {
+                            services.router.open(.logPain)
+                        } label: {
+                            Label("Log pain", systemImage: "plus")
+                        }
+                    }
+                }
+                .refreshable { await model.load() }
+        }
+        .task(id: changes.revision) { await model.load() }
+    }
+
+    @ViewBuilder
+    private var content: some View {
+        switch model.state {
+        case .loading:
+            ProgressView()
+        case .failed(let message):
+            ErrorMessage(text: message) { Task { await model.load() } }
+        case .loaded(let today):
+            TodayList(today: today, router: services.router)
+        }
+    }
+}
+
+/// The day: what the core says first, then the sessions, the day's activity and the cards.
+private struct TodayList: View {
+    let today: Today
+    let router: Router
+
+    var body: some View {
+        List {
+            if !today.plan.message.isEmpty {
+                SwiftUI.Section {
+                    ForEach(today.plan.message, id: \.self) { Text($0) }
+                }
+            }
+            if !today.plan.cards.isEmpty {
+                SwiftUI.Section {
+                    ForEach(today.plan.cards) { CoreCardView(card: $0) }
+                }
+            }
+            due
+            switch today.plan.status {
+            case .needsAssessment:
+                SwiftUI.Section {
+                    Button("Start the self-assessment") { router.open(.assessment) }
+                }
+            case .seeDoctorFirst:
+                // The message above says why; no exercises are offered.
+                EmptyView()
+            case .ready:
+                ForEach(today.plan.sessions) { session in
+                    SessionSection(
+                        session: session,
+                        status: today.sessions.first(where: { $0.slot == session.slot }),
+                        checkIn: { router.open(.checkIn(slot: Int(session.slot))) }
+                    )
+                }
+                if !today.plan.activity.isEmpty {
+                    SwiftUI.Section("Through the day") {
+                        ForEach(today.plan.activity) { ExerciseLink(exercise: $0) }
+                    }
+                }
+            }
+        }
+    }
+
+    @ViewBuilder
+    private var due: some View {
+        if today.morningCheckDue || today.retestDue {
+            SwiftUI.Section {
+                if today.morningCheckDue {
+                    Button {
+                        router.open(.morningCheck)
+                    } label: {
+                        Label("Morning check: how is your back?", systemImage: "sunrise")
+                    }
+                }
+                if today.retestDue {
+                    Button {
+                        router.open(.assessment)
+                    } label: {
+                        Label("Time to re-test", systemImage: "ruler")
+                    }
+                }
+            }
+        }
+    }
+}
+
+private struct SessionSection: View {
+    let session: PlannedSession
+    let status: SessionStatus?
+    let checkIn: () -> Void
+
+    var body: some View {
+        SwiftUI.Section {
+            ForEach(session.exercises) { ExerciseLink(exercise: $0) }
+            if status?.state != .done {
+                Button(action: checkIn) {
+                    Label("Check in", systemImage: "checkmark.circle")
+                }
+            }
+        } header: {
+            HStack {
+                Text("Session \(Int(session.slot)) · \(session.time.text)")
+                Spacer()
+                if let status {
+                    Text(status.state.title)
+                        .foregroundStyle(status.state.color)
+                }
+            }
+        } footer: {
+            Text("About \(Int(session.minutes)) minutes")
+        }
+    }
+}
+
+private struct ExerciseLink: View {
+    let exercise: PlannedExercise
+
+    var body: some View {
+        NavigationLink {
+            ExerciseDetail(exercise: exercise)
+        } label: {
+            ExerciseRow(exercise: exercise)
+        }
+    }
+}
