@@ -98,13 +98,14 @@ fn check_in_write(c: &mut Criterion) {
         ExerciseId::HipFlexorStretch,
         ExerciseId::BirdDog,
     ];
-    // A fresh day (and slot) for every call: a real check-in is once per session.
-    let mut day = 0i64;
+    // A fresh session for every call (a real check-in is once per session): both slots of a day,
+    // then the next day.
+    let mut n = 0i64;
     let mut ours = || {
-        day += 1;
-        let at = now() + Duration::days(day);
+        n += 1;
+        let at = now() + Duration::days(1 + n / 2);
         let input = CheckInInput {
-            slot: 1,
+            slot: (n % 2) as i32 + 1,
             at,
             pain_before: Some(3),
             pain_after: Some(2),
@@ -125,7 +126,8 @@ fn check_in_write(c: &mut Criterion) {
         };
         black_box(store.check_in(input, ZONE).unwrap());
     };
-    // The floor: the same rows (a check-in, five exercises, five decisions) in one transaction.
+    // The floor: the same rows (a check-in, five exercises, five decisions, five track states)
+    // in one transaction.
     let mut raw_day = 0i64;
     let mut floor = || {
         raw_day += 1;
@@ -147,6 +149,12 @@ fn check_in_write(c: &mut Criterion) {
             tx.execute(
                 "INSERT INTO progression_event VALUES (?1, ?2, ?3, ?4, 'keep', '{}', '{}', 'Comfortable today.')",
                 params![uuid::Uuid::now_v7(), 1_900_000_000_000 + raw_day, date, e.as_str()],
+            )
+            .unwrap();
+            tx.execute(
+                "INSERT INTO track_state VALUES (?1, 1, 0, 0, NULL)
+                 ON CONFLICT (track) DO UPDATE SET settled_greens = settled_greens + 1",
+                [e.as_str()],
             )
             .unwrap();
         }

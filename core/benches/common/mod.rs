@@ -34,8 +34,10 @@ fn id(kind: u8, n: u64) -> String {
     format!("01900000-0000-7000-8{kind:03x}-{n:012x}")
 }
 
-fn step(exercise: &str, hold: i32) -> Value {
-    json!({"exercise": exercise, "dose": {"hold_seconds": hold, "reps": 2, "sets": 1, "per_side": true, "minutes": null}})
+/// The default dose of an exercise: a real step of its track.
+fn step(exercise: &str) -> Value {
+    let id = limber_core::catalog::ExerciseId::parse("exercise", exercise).unwrap();
+    json!({"exercise": exercise, "dose": limber_core::catalog::exercise(id).dose})
 }
 
 fn history() -> Value {
@@ -65,7 +67,7 @@ fn history() -> Value {
             for (e, exercise) in EXERCISES.iter().enumerate() {
                 decisions.push(json!({"id": id(4, checkin * 5 + e as u64), "at": at(date, 9 + 10 * (slot as u32 - 1)),
                     "local_date": date, "track": exercise, "decision": "keep",
-                    "from": step(exercise, 30), "to": step(exercise, 30),
+                    "from": step(exercise), "to": step(exercise),
                     "reason": "Comfortable today. If tomorrow morning is no worse, it counts towards the next step."}));
             }
         }

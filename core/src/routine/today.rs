@@ -8,7 +8,6 @@ use uuid::Uuid;
 use super::dose::Track;
 use super::plan::{Card, CardId, DayPlan, PlanStatus, build};
 use crate::calendar::LocalTime;
-use crate::pain::PainQuery;
 use crate::zone::{instant, local_date, parse_tz};
 use crate::{Result, Store};
 
@@ -130,11 +129,7 @@ impl Store {
                 card(CardId::StopAndRetriage, "Stop and re-check", super::checkin::STOP_AND_RETRIAGE),
             );
         }
-        let states = self.track_steps()?;
-        let mut two_reds = false;
-        for track in states.keys() {
-            two_reds |= self.track_state(*track)?.is_some_and(|s| s.needs_physio());
-        }
+        let two_reds = self.any_track_needs_physio()?;
         let first = self.first_checkin_at()?;
         let stuck = first.is_some_and(|f| now - f >= Duration::days(NO_CHANGE_DAYS))
             && self.last_progress_at()?.is_none_or(|p| now - p >= Duration::days(NO_CHANGE_DAYS));
@@ -174,11 +169,7 @@ impl Store {
     /// 30% below the first week on the routine.
     fn pain_improved(&self, first: DateTime<Utc>, now: DateTime<Utc>) -> Result<bool> {
         let week = Duration::days(7);
-        let mean = |from, to| -> Result<Option<f64>> {
-            let q = PainQuery { from: Some(from), to: Some(to), limit: crate::pain::MAX_PAGE, cursor: None };
-            let levels: Vec<i32> = self.list_pain(&q)?.entries.iter().map(|e| e.level).collect();
-            Ok((!levels.is_empty()).then(|| f64::from(levels.iter().sum::<i32>()) / levels.len() as f64))
-        };
+        let mean = |from, to| self.mean_pain(from, to);
         match (mean(first, first + week)?, mean(now - week, now)?) {
             (Some(start), Some(end)) => {
                 Ok(start - end >= 2.0 || (start > 0.0 && (start - end) / start >= 0.3))

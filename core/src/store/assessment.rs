@@ -61,7 +61,7 @@ impl Store {
 
     /// The assessment that drives the routine: the most recent one.
     pub fn latest_assessment(&self) -> Result<Option<SavedAssessment>> {
-        Ok(self.assessment_history(1)?.pop())
+        self.cache.get(self.conn(), |c| &mut c.latest, || Ok(self.assessment_history(1)?.pop()))
     }
 
     /// Saved assessments, newest first.

@@ -5,6 +5,7 @@
 
 mod assessment;
 mod backup;
+mod cache;
 mod pain;
 mod reminders;
 mod routine;
@@ -32,6 +33,7 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 pub struct Store {
     conn: Connection,
+    cache: cache::Cached,
 }
 
 impl Store {
@@ -51,7 +53,7 @@ impl Store {
         schema::check_owner(&conn)?;
         configure(&conn)?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store { conn, cache: cache::Cached::default() })
     }
 
     pub(crate) fn conn(&self) -> &Connection {
@@ -61,6 +63,13 @@ impl Store {
     /// Runs `f` in one immediate transaction: it takes the write lock up front, so a busy
     /// database is waited for (busy timeout) instead of failing halfway.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.cache.clear();
+        self.write_records(f)
+    }
+
+    /// `write` for the day-to-day records (pain entries, check-ins, morning checks, snoozes),
+    /// which never change an assessment or a setting, so the cache of those stays.
+    pub(crate) fn write_records<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;

@@ -36,7 +36,7 @@ const WHAT: &str = "pain entry";
 impl Store {
     pub fn add_pain(&mut self, input: PainInput) -> Result<PainEntry> {
         let entry = input.validate()?.into_entry(new_id());
-        self.write(|tx| {
+        self.write_records(|tx| {
             insert(tx, &entry)?;
             Ok(())
         })?;
@@ -47,7 +47,7 @@ impl Store {
     pub fn update_pain(&mut self, id: &str, input: PainInput) -> Result<PainEntry> {
         let id = parse_id("id", id)?;
         let entry = input.validate()?.into_entry(id);
-        self.write(|tx| {
+        self.write_records(|tx| {
             let changed = tx.execute(
                 "UPDATE pain_entry SET recorded_at_ms = ?2, utc_offset_min = ?3, level = ?4,
                  context = ?5, note = ?6 WHERE id = ?1",
@@ -71,7 +71,7 @@ impl Store {
 
     pub fn delete_pain(&mut self, id: &str) -> Result<()> {
         let id = parse_id("id", id)?;
-        self.write(|tx| match tx.execute("DELETE FROM pain_entry WHERE id = ?1", [id])? {
+        self.write_records(|tx| match tx.execute("DELETE FROM pain_entry WHERE id = ?1", [id])? {
             0 => Err(Error::NotFound { what: WHAT }),
             _ => Ok(()),
         })
@@ -86,6 +86,20 @@ impl Store {
             .optional()?
             .ok_or(Error::NotFound { what: WHAT })?;
         with_sites(conn, entry)
+    }
+
+    /// The mean overall level of the entries in `[from, to)`, if there are any.
+    pub fn mean_pain(
+        &self,
+        from: chrono::DateTime<chrono::Utc>,
+        to: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<f64>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT avg(level) FROM pain_entry WHERE recorded_at_ms >= ?1 AND recorded_at_ms < ?2",
+            )?
+            .query_row(params![to_millis(from), to_millis(to)], |r| r.get(0))?)
     }
 
     /// Entries in `[from, to)`, newest first, `limit` at a time.

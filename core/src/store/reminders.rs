@@ -25,7 +25,11 @@ const REMINDER_SETTINGS: &str = "reminders";
 
 impl Store {
     pub fn reminder_settings(&self) -> Result<ReminderSettings> {
-        Ok(self.setting(REMINDER_SETTINGS)?.unwrap_or_default())
+        self.cache.get(
+            self.conn(),
+            |c| &mut c.reminders,
+            || Ok(self.setting(REMINDER_SETTINGS)?.unwrap_or_default()),
+        )
     }
 
     pub fn set_reminder_settings(&mut self, settings: ReminderSettings) -> Result<ReminderSettings> {
@@ -51,7 +55,7 @@ impl Store {
         let settings = self.reminder_settings()?;
         let facts = self.reminder_facts(&settings, now)?;
         let reminder = schedule::snooze(&settings, &facts, id, now)?;
-        self.write(|tx| {
+        self.write_records(|tx| {
             // Fired snoozes have done their job.
             tx.prepare_cached("DELETE FROM snooze WHERE fire_at_ms <= ?1")?.execute([to_millis(now)])?;
             tx.prepare_cached(

@@ -89,7 +89,11 @@ const USUAL_MORNINGS: i64 = 7;
 
 impl Store {
     pub fn routine_settings(&self) -> Result<RoutineSettings> {
-        Ok(self.setting(ROUTINE_SETTINGS)?.unwrap_or_default())
+        self.cache.get(
+            self.conn(),
+            |c| &mut c.routine,
+            || Ok(self.setting(ROUTINE_SETTINGS)?.unwrap_or_default()),
+        )
     }
 
     pub fn set_routine_settings(&mut self, settings: RoutineSettings) -> Result<RoutineSettings> {
@@ -106,7 +110,7 @@ impl Store {
         let saved = self.plan_assessment()?;
         let date = local_date(tz, input.at);
         let ceiling = saved.result.pain_ceiling;
-        self.write(|tx| {
+        self.write_records(|tx| {
             let taken: bool = tx
                 .prepare_cached("SELECT 1 FROM checkin WHERE local_date = ?1 AND slot = ?2")?
                 .exists(params![date.to_string(), input.slot])?;
@@ -197,7 +201,7 @@ impl Store {
         let saved = self.latest_assessment()?;
         let date = local_date(tz, at);
         let yesterday = date.checked_sub_days(Days::new(1)).ok_or(Error::invalid("at", "a real date"))?;
-        self.write(|tx| {
+        self.write_records(|tx| {
             let done: bool = tx
                 .prepare_cached("SELECT 1 FROM morning_check WHERE local_date = ?1")?
                 .exists([date.to_string()])?;
@@ -250,38 +254,42 @@ impl Store {
         Ok(map)
     }
 
+    /// Whether any exercise had two reds in a row.
+    pub fn any_track_needs_physio(&self) -> Result<bool> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT 1 FROM track_state WHERE reds_in_row >= ?1")?
+            .exists([crate::routine::progression::REDS_FOR_PHYSIO])?)
+    }
+
     pub fn track_state(&self, track: Track) -> Result<Option<TrackState>> {
         read_state(self.conn(), track)
     }
 
-    /// The latest decision per track.
+    /// The latest decision per track: one index seek per track (there are at most a few dozen),
+    /// never a pass over years of decisions.
     pub fn latest_changes(&self) -> Result<BTreeMap<Track, ChangeNote>> {
-        let mut stmt = self.conn().prepare_cached(
-            // One index seek per track for its newest decision, not a scan of the whole history.
-            "SELECT e.track, e.decision, e.reason, e.local_date
-             FROM (SELECT track, max(at_ms) AS at_ms FROM progression_event GROUP BY track) latest
-             JOIN progression_event e ON e.track = latest.track AND e.at_ms = latest.at_ms
-             ORDER BY e.id",
+        let mut latest = self.conn().prepare_cached(
+            "SELECT decision, reason, local_date FROM progression_event WHERE track = ?1
+             ORDER BY at_ms DESC, id DESC LIMIT 1",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-            ))
-        })?;
         let mut map = BTreeMap::new();
-        for row in rows {
-            let (track, decision, reason, date) = row?;
-            map.insert(
-                Track::parse(&track).ok_or(Error::Corrupt)?,
-                ChangeNote {
-                    decision: Decision::parse("decision", &decision).map_err(|_| Error::Corrupt)?,
-                    reason,
-                    date: parse_date(&date)?,
-                },
-            );
+        for track in self.track_steps()?.into_keys() {
+            let row = latest
+                .query_row([track.key()], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+                })
+                .optional()?;
+            if let Some((decision, reason, date)) = row {
+                map.insert(
+                    track,
+                    ChangeNote {
+                        decision: Decision::parse("decision", &decision).map_err(|_| Error::Corrupt)?,
+                        reason,
+                        date: parse_date(&date)?,
+                    },
+                );
+            }
         }
         Ok(map)
     }

@@ -1,0 +1,53 @@
+//! What almost every call reads again: the latest assessment and the settings. Kept per
+//! connection and dropped whenever the database changed: by this connection (every write goes
+//! through `Store::write`) or by another one, which `PRAGMA data_version` reveals.
+
+use std::cell::RefCell;
+
+use rusqlite::Connection;
+
+use crate::Result;
+use crate::assessment::history::SavedAssessment;
+use crate::routine::RoutineSettings;
+use crate::schedule::ReminderSettings;
+
+#[derive(Default)]
+pub(super) struct Cache {
+    data_version: Option<i64>,
+    pub latest: Option<Option<SavedAssessment>>,
+    pub routine: Option<RoutineSettings>,
+    pub reminders: Option<ReminderSettings>,
+}
+
+#[derive(Default)]
+pub(super) struct Cached(RefCell<Cache>);
+
+impl Cached {
+    /// The cached value, or `load` it and keep it. Checks first that no other connection has
+    /// committed since the cache was filled.
+    pub fn get<T: Clone>(
+        &self,
+        conn: &Connection,
+        slot: fn(&mut Cache) -> &mut Option<T>,
+        load: impl FnOnce() -> Result<T>,
+    ) -> Result<T> {
+        let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        {
+            let mut cache = self.0.borrow_mut();
+            if cache.data_version != Some(version) {
+                *cache = Cache { data_version: Some(version), ..Cache::default() };
+            }
+            if let Some(hit) = slot(&mut cache) {
+                return Ok(hit.clone());
+            }
+        }
+        let value = load()?;
+        *slot(&mut self.0.borrow_mut()) = Some(value.clone());
+        Ok(value)
+    }
+
+    /// After this connection wrote: its own commits do not change `data_version`.
+    pub fn clear(&mut self) {
+        *self.0.get_mut() = Cache::default();
+    }
+}
