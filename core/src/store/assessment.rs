@@ -126,7 +126,7 @@ impl Store {
     }
 }
 
-fn insert(tx: &Transaction<'_>, saved: &SavedAssessment) -> Result<()> {
+pub(super) fn insert(tx: &Transaction<'_>, saved: &SavedAssessment) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO assessment (id, taken_at_ms, utc_offset_min, answers_json, result_json)
          VALUES (?1, ?2, ?3, ?4, ?5)",

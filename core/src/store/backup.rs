@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::Store;
 use super::routine::put_setting;
-use crate::assessment::history::{SavedAssessment, measurements};
+use crate::assessment::history::SavedAssessment;
 use crate::assessment::{Answers, evaluate};
 use crate::pain::{BodySite, PainContext, PainEntry, Side, SitePain};
 use crate::progress::backup::{
@@ -478,32 +478,7 @@ fn insert_assessment(tx: &Transaction<'_>, a: &AssessmentRecord) -> Result<()> {
         result: a.result.clone().unwrap_or_else(|| evaluate(&a.answers)),
         answers: a.answers.clone(),
     };
-    tx.prepare_cached(
-        "INSERT INTO assessment (id, taken_at_ms, utc_offset_min, answers_json, result_json)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![
-        saved.id,
-        to_millis(saved.taken_at),
-        saved.utc_offset_minutes,
-        serde_json::to_string(&saved.answers).map_err(json_bug)?,
-        serde_json::to_string(&saved.result).map_err(json_bug)?,
-    ])?;
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO measurement (assessment_id, test, side, value, measured_by, taken_at_ms)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    for p in measurements(&saved) {
-        stmt.execute(params![
-            p.assessment_id,
-            p.test.as_str(),
-            p.side.as_str(),
-            p.value,
-            p.measured_by.map(|m| m.as_str()),
-            to_millis(p.taken_at)
-        ])?;
-    }
-    Ok(())
+    super::assessment::insert(tx, &saved)
 }
 
 /// The rows `Store::check_in` writes.
