@@ -11,6 +11,7 @@ TREE_SITTER_KOTLIN=1.1.0
 # FHIR R4 (4.0.1) models; the 6.1 line of fhir.resources is built on pydantic 1.
 FHIR_RESOURCES=6.1.0
 PYDANTIC=1.10.27
+CARGO_FUZZ=0.13.1
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -39,4 +40,9 @@ if [ ! -x "$TOOLS/fhir-venv/bin/python" ] || ! "$TOOLS/fhir-venv/bin/python" -c 
   python3 -m venv "$TOOLS/fhir-venv"
   "$TOOLS/fhir-venv/bin/pip" install -q --disable-pip-version-check \
     "fhir.resources==$FHIR_RESOURCES" "pydantic==$PYDANTIC"
+fi
+
+if ! "$TOOLS/cargo/bin/cargo-fuzz" --version 2>/dev/null | grep -qx "cargo-fuzz $CARGO_FUZZ"; then
+  echo "installing cargo-fuzz $CARGO_FUZZ (crates.io)"
+  cargo install --quiet --locked --root "$TOOLS/cargo" --version "$CARGO_FUZZ" cargo-fuzz
 fi

@@ -22,7 +22,15 @@ pub type LocalDate = NaiveDate;
 uniffi::custom_type!(LocalDate, String, {
     remote,
     lower: |d| d.to_string(),
-    try_lift: |text| Ok(NaiveDate::parse_from_str(&text, "%Y-%m-%d")?),
+    // A LimberError here reaches the shell as a typed InvalidInput, not an untyped failure.
+    try_lift: |text| NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+        LimberError::InvalidInput {
+            field: "date".into(),
+            range: "a date as YYYY-MM-DD".into(),
+            reason: "invalid date: must be a date as YYYY-MM-DD".into(),
+        }
+        .into()
+    }),
 });
 
 /// Every exercise Limber can plan, with steps, default dose, cautions and equipment.

@@ -36,7 +36,11 @@ pub fn to_millis(at: DateTime<Utc>) -> i64 {
     at.timestamp_millis()
 }
 
-/// Reads a stored instant; a value the store could never have written means damage.
+/// Reads a stored instant; a value the store could never have written (outside the range
+/// `check_instant` lets in) means damage, and must not reach date arithmetic that would panic.
 pub fn from_millis(ms: i64) -> Result<DateTime<Utc>> {
+    if !(EARLIEST..LATEST).contains(&ms) {
+        return Err(Error::Corrupt);
+    }
     DateTime::from_timestamp_millis(ms).ok_or(Error::Corrupt)
 }

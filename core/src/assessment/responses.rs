@@ -59,10 +59,12 @@ pub fn visible_questions<'a>(q: &'a Questionnaire, responses: &[Response]) -> Ve
 pub fn answers_from_responses(q: &Questionnaire, responses: &[Response]) -> Result<Answers> {
     let mut seen = HashSet::new();
     let mut root = Map::new();
-    for response in responses {
+    for (i, response) in responses.iter().enumerate() {
         let id = response.question_id.as_str();
-        let question =
-            q.question(id).ok_or_else(|| Error::invalid(id, "a question of this questionnaire"))?;
+        // An unknown id is named by its place, not echoed: it can be any text at all.
+        let question = q.question(id).ok_or_else(|| {
+            Error::invalid(format!("responses[{i}].question_id"), "a question id of this questionnaire")
+        })?;
         if !seen.insert(id) {
             return Err(Error::invalid(id, "answered at most once"));
         }
@@ -455,8 +457,8 @@ mod tests {
         let cases: Vec<(Vec<Response>, &str, &str)> = vec![
             (
                 vec![age(), yes_no("favourite_colour", true)],
-                "favourite_colour",
-                "a question of this questionnaire",
+                "responses[1].question_id",
+                "a question id of this questionnaire",
             ),
             (vec![age(), number("slump", 1)], "slump", "a yes or no answer"),
             (

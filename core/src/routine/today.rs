@@ -51,6 +51,7 @@ pub struct Today {
 
 impl Store {
     pub fn today(&self, now: DateTime<Utc>, time_zone: &str) -> Result<Today> {
+        let now = crate::timestamp::check_instant("now", now)?;
         let tz = parse_tz("time_zone", time_zone)?;
         let date = local_date(tz, now);
         let settings = self.routine_settings()?;
