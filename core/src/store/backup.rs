@@ -249,36 +249,7 @@ impl Store {
     }
 
     fn all_progression_events(&self) -> Result<Vec<ProgressionRecord>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT id, at_ms, local_date, track, decision, from_step, to_step, reason FROM progression_event
-             ORDER BY at_ms, id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, Uuid>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, String>(7)?,
-            ))
-        })?;
-        rows.map(|row| {
-            let (id, ms, date, track, decision, from, to, reason) = row?;
-            Ok(ProgressionRecord {
-                id,
-                at: from_millis(ms)?,
-                local_date: parse_date(&date)?,
-                track,
-                decision: parse_text(&decision, crate::routine::progression::Decision::parse)?,
-                from: serde_json::from_str(&from).map_err(|_| Error::Corrupt)?,
-                to: serde_json::from_str(&to).map_err(|_| Error::Corrupt)?,
-                reason,
-            })
-        })
-        .collect()
+        self.progression_events(false, -1)
     }
 
     fn all_snoozes(&self) -> Result<Vec<SnoozeRecord>> {

@@ -11,6 +11,7 @@ use super::Store;
 use crate::assessment::history::SavedAssessment;
 use crate::ids::new_id;
 use crate::pain::{PainContext, PainInput};
+use crate::progress::backup::ProgressionRecord;
 use crate::routine::checkin::{CheckInInput, CheckInOutcome, MorningOutcome, STOP_AND_RETRIAGE};
 use crate::routine::dose::{Step, Track};
 use crate::routine::plan::{ChangeNote, effective_step};
@@ -297,32 +298,53 @@ impl Store {
     /// Every decision, newest first.
     pub fn progression_history(&self, limit: i32) -> Result<Vec<(DateTime<Utc>, Change)>> {
         let limit = crate::validate::in_range("limit", limit, 1, 10_000)?;
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT at_ms, track, decision, from_step, to_step, reason FROM progression_event
-             ORDER BY at_ms DESC, id DESC LIMIT ?1",
-        )?;
+        self.progression_events(true, limit.into())?
+            .into_iter()
+            .map(|e| {
+                let track = Track::parse(&e.track).ok_or(Error::Corrupt)?;
+                Ok((e.at, Change { track, decision: e.decision, from: e.from, to: e.to, reason: e.reason }))
+            })
+            .collect()
+    }
+
+    /// Stored decisions as records, oldest or newest first, at most `limit` (-1: all).
+    pub(super) fn progression_events(
+        &self,
+        newest_first: bool,
+        limit: i64,
+    ) -> Result<Vec<ProgressionRecord>> {
+        let sql = if newest_first {
+            "SELECT id, at_ms, local_date, track, decision, from_step, to_step, reason FROM progression_event
+             ORDER BY at_ms DESC, id DESC LIMIT ?1"
+        } else {
+            "SELECT id, at_ms, local_date, track, decision, from_step, to_step, reason FROM progression_event
+             ORDER BY at_ms, id LIMIT ?1"
+        };
+        let mut stmt = self.conn().prepare_cached(sql)?;
         let rows = stmt.query_map([limit], |r| {
             Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
+                r.get::<_, Uuid>(0)?,
+                r.get::<_, i64>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
                 r.get::<_, String>(4)?,
                 r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
             ))
         })?;
         rows.map(|row| {
-            let (at, track, decision, from, to, reason) = row?;
-            Ok((
-                from_millis(at)?,
-                Change {
-                    track: Track::parse(&track).ok_or(Error::Corrupt)?,
-                    decision: Decision::parse("decision", &decision).map_err(|_| Error::Corrupt)?,
-                    from: serde_json::from_str(&from).map_err(|_| Error::Corrupt)?,
-                    to: serde_json::from_str(&to).map_err(|_| Error::Corrupt)?,
-                    reason,
-                },
-            ))
+            let (id, ms, date, track, decision, from, to, reason) = row?;
+            Ok(ProgressionRecord {
+                id,
+                at: from_millis(ms)?,
+                local_date: parse_date(&date)?,
+                track,
+                decision: Decision::parse("decision", &decision).map_err(|_| Error::Corrupt)?,
+                from: serde_json::from_str(&from).map_err(|_| Error::Corrupt)?,
+                to: serde_json::from_str(&to).map_err(|_| Error::Corrupt)?,
+                reason,
+            })
         })
         .collect()
     }
