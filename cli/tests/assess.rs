@@ -6,27 +6,8 @@ use std::process::{Command, Stdio};
 use common::Limber;
 use limber_core::Store;
 
-const CONTRACT_EXAMPLE: &str = r#"{
-  "age": 42, "duration_days": 60, "onset": "gradual", "pain_now": 4,
-  "pain_sites": ["low_back", "back_of_thigh"], "pain_side": "left",
-  "leg_symptoms": {"numbness": false, "pins_and_needles": false, "weakness": false,
-                   "both_legs": false, "worsening": false, "below_knee_pain_as_bad_as_back": false},
-  "cauda_equina": {"saddle_numbness": false, "bladder": false, "bowel": false, "sexual": false},
-  "general": {"fever_or_unwell": false, "weight_loss": false, "past_cancer": false,
-              "steroids_or_immunosuppressed": false, "injecting_drugs": false,
-              "recent_infection": false, "night_pain": false, "thoracic_pain": false,
-              "deformity": false, "pain_in_several_places": false},
-  "inflammatory": {"onset_before_45_over_3_months": false, "features": 0},
-  "known": {"disc": false, "sciatica": false, "spinal_surgery_12_months": false,
-            "pregnancy": false, "osteoporosis": false, "new_to_exercise": false},
-  "slr": {"left_deg": 65, "right_deg": 70, "measured_by": "helper",
-          "felt_at": "back_of_thigh", "reproduces_leg_pain": false},
-  "nerve_check": false, "slump": false, "crossed_slr": false,
-  "ake": {"left_deficit_deg": 25, "right_deficit_deg": 20},
-  "thomas": {"thigh_above_horizontal": false, "knee_bend_limited": false},
-  "bridge": {"left_reps": 22, "right_reps": 24, "pain": 0},
-  "posture": "not_sure", "knee_click": false, "weeks_on_plan_without_improvement": 0
-}"#;
+/// The answers example of the assessment contract (README), shared with the core's tests.
+const CONTRACT_EXAMPLE: &str = include_str!("../../tests/fixtures/answers-example.json");
 
 fn write(limber: &Limber, name: &str, text: &str) -> String {
     let path = limber.db.parent().unwrap().join(name);

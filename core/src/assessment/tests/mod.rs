@@ -11,6 +11,22 @@ use crate::pain::{BodySite, Side};
 mod json;
 pub(crate) mod properties;
 
+/// A person with a clear safety screen, pain 4/10 for about three months, a negative nerve
+/// check and this straight leg raise: the starting point of the routine and store tests.
+pub(crate) fn screened(slr_left: i32, slr_right: i32) -> Answers {
+    Answers {
+        age: 40,
+        duration_days: Some(100),
+        pain_now: Some(4),
+        leg_symptoms: Some(LegSymptoms::default()),
+        cauda_equina: Some(CaudaEquina::default()),
+        general: Some(General::default()),
+        nerve_check: Some(false),
+        slr: Some(Slr { left_deg: Some(slr_left), right_deg: Some(slr_right), ..Slr::default() }),
+        ..Answers::default()
+    }
+}
+
 /// Safety screen answered and clear, tests in the typical range, pain 4/10.
 pub(super) fn baseline() -> Answers {
     Answers {

@@ -4,7 +4,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 
 use super::*;
-use crate::assessment::answers::{Answers, CaudaEquina, General, LegSymptoms, Onset, Slr, Strain, Thomas};
+use crate::assessment::answers::{Answers, Onset, Strain, Thomas};
 use crate::assessment::evaluate;
 use crate::ids::new_id;
 
@@ -17,17 +17,7 @@ fn tuesday() -> NaiveDate {
 }
 
 fn clear() -> Answers {
-    Answers {
-        age: 40,
-        duration_days: Some(100),
-        pain_now: Some(4),
-        leg_symptoms: Some(LegSymptoms::default()),
-        cauda_equina: Some(CaudaEquina::default()),
-        general: Some(General::default()),
-        nerve_check: Some(false),
-        slr: Some(Slr { left_deg: Some(85), right_deg: Some(85), ..Slr::default() }),
-        ..Answers::default()
-    }
+    crate::assessment::tests::screened(85, 85)
 }
 
 fn saved(answers: Answers) -> SavedAssessment {

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::Error;
-use crate::assessment::answers::{Answers, CaudaEquina, General, LegSymptoms, Slr};
+use crate::assessment::answers::Answers;
 use crate::calendar::{DayOfWeek, LocalTime};
 use crate::catalog::ExerciseId;
 use crate::routine::checkin::{CheckInInput, ExerciseCheckIn};
@@ -16,17 +16,7 @@ const LONDON: &str = "Europe/London";
 const NY: &str = "America/New_York";
 
 fn tight() -> Answers {
-    Answers {
-        age: 40,
-        duration_days: Some(100),
-        pain_now: Some(4),
-        leg_symptoms: Some(LegSymptoms::default()),
-        cauda_equina: Some(CaudaEquina::default()),
-        general: Some(General::default()),
-        nerve_check: Some(false),
-        slr: Some(Slr { left_deg: Some(65), right_deg: Some(70), ..Slr::default() }),
-        ..Answers::default()
-    }
+    crate::assessment::tests::screened(65, 70)
 }
 
 fn t(hour: i32, minute: i32) -> LocalTime {

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use crate::Error;
-use crate::assessment::answers::{Answers, CaudaEquina, General, LegSymptoms, Slr};
+use crate::assessment::answers::Answers;
 use crate::catalog::ExerciseId::{self, *};
 use crate::routine::checkin::{CheckInInput, ExerciseCheckIn, SkipReason};
 use crate::routine::dose::Track;
@@ -16,17 +16,7 @@ use crate::store::Store;
 const TZ: &str = "Europe/London";
 
 fn tight() -> Answers {
-    Answers {
-        age: 40,
-        duration_days: Some(100),
-        pain_now: Some(4),
-        leg_symptoms: Some(LegSymptoms::default()),
-        cauda_equina: Some(CaudaEquina::default()),
-        general: Some(General::default()),
-        nerve_check: Some(false),
-        slr: Some(Slr { left_deg: Some(65), right_deg: Some(70), ..Slr::default() }),
-        ..Answers::default()
-    }
+    crate::assessment::tests::screened(65, 70)
 }
 
 /// 2026-11-16 is a Monday.
