@@ -81,13 +81,7 @@ pub fn run(db: Option<PathBuf>, clock: Clock, command: RoutineCommand, out: &mut
                     .map_err(|_| limber_core::Error::invalid("date", "a date as YYYY-MM-DD"))?,
                 None => local_date(parse_tz("tz", &clock.tz)?, clock.now),
             };
-            let latest = store.latest_assessment()?;
-            let plan = limber_core::routine::plan::build(
-                latest.as_ref(),
-                &store.routine_settings()?,
-                &store.track_steps()?,
-                date,
-            );
+            let plan = store.day_plan(date)?;
             if json { print_json(out, &plan) } else { show::plan(&plan, out) }
         }
         RoutineCommand::CheckIn(args) => checkin::run(db, clock, args, out),

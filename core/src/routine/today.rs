@@ -56,11 +56,7 @@ impl Store {
         let date = local_date(tz, now);
         let settings = self.routine_settings()?;
         let latest = self.latest_assessment()?;
-        let mut plan = build(latest.as_ref(), &settings, &self.track_steps()?, date);
-        let changes = self.latest_changes()?;
-        for e in plan.sessions.iter_mut().flat_map(|s| s.exercises.iter_mut()) {
-            e.last_change = changes.get(&Track::of(e.exercise)).cloned();
-        }
+        let mut plan = self.day_plan(date)?;
 
         let done = self.checkins_on(date)?;
         let sessions: Vec<SessionStatus> = if plan.status == PlanStatus::Ready {
@@ -113,6 +109,17 @@ impl Store {
             retest_due,
             retest_due_at,
         })
+    }
+
+    /// The plan for a local date, each exercise with its latest dose decision and reason.
+    pub fn day_plan(&self, date: NaiveDate) -> Result<DayPlan> {
+        let latest = self.latest_assessment()?;
+        let mut plan = build(latest.as_ref(), &self.routine_settings()?, &self.track_steps()?, date);
+        let changes = self.latest_changes()?;
+        for e in plan.sessions.iter_mut().flat_map(|s| s.exercises.iter_mut()) {
+            e.last_change = changes.get(&Track::of(e.exercise)).cloned();
+        }
+        Ok(plan)
     }
 
     fn add_progress_cards(

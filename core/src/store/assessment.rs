@@ -75,6 +75,16 @@ impl Store {
         rows.map(|row| decode(row?)).collect()
     }
 
+    /// Every saved assessment, oldest first (for the backup).
+    pub(super) fn all_assessments_oldest_first(&self) -> Result<Vec<SavedAssessment>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, taken_at_ms, utc_offset_min, answers_json, result_json FROM assessment
+             ORDER BY taken_at_ms, id",
+        )?;
+        let rows = stmt.query_map([], read_row)?;
+        rows.map(|row| decode(row?)).collect()
+    }
+
     pub fn get_assessment(&self, id: &str) -> Result<SavedAssessment> {
         let id = crate::ids::parse_id("id", id)?;
         let row = self

@@ -9,8 +9,8 @@ use uuid::Uuid;
 
 use super::Store;
 use super::routine::put_setting;
+use crate::assessment::evaluate;
 use crate::assessment::history::SavedAssessment;
-use crate::assessment::{Answers, evaluate};
 use crate::pain::{BodySite, PainContext, PainEntry, Side, SitePain};
 use crate::progress::backup::{
     self, AssessmentRecord, Backup, BackupSettings, CheckInExerciseRecord, CheckInRecord, ImportReport,
@@ -108,33 +108,17 @@ impl Store {
     }
 
     fn all_assessments(&self) -> Result<Vec<AssessmentRecord>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT id, taken_at_ms, utc_offset_min, answers_json, result_json FROM assessment
-             ORDER BY taken_at_ms, id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, Uuid>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i32>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-            ))
-        })?;
-        rows.map(|row| {
-            let (id, ms, utc_offset_minutes, answers, result) = row?;
-            let answers: Answers = serde_json::from_str(&answers).map_err(|_| Error::Corrupt)?;
-            // As everywhere: a result of another version's shape is said again.
-            let result = serde_json::from_str(&result).unwrap_or_else(|_| evaluate(&answers));
-            Ok(AssessmentRecord {
-                id,
-                taken_at: from_millis(ms)?,
-                utc_offset_minutes,
-                answers,
-                result: Some(result),
+        Ok(self
+            .all_assessments_oldest_first()?
+            .into_iter()
+            .map(|a| AssessmentRecord {
+                id: a.id,
+                taken_at: a.taken_at,
+                utc_offset_minutes: a.utc_offset_minutes,
+                answers: a.answers,
+                result: Some(a.result),
             })
-        })
-        .collect()
+            .collect())
     }
 
     fn all_check_ins(&self) -> Result<Vec<CheckInRecord>> {
