@@ -43,10 +43,22 @@ impl From<Error> for LimberError {
             Error::NotNow(_) => LimberError::NotNow { reason },
             Error::NotADatabase(_) => LimberError::NotADatabase { reason },
             Error::Corrupt => LimberError::Corrupt { reason },
-            Error::NewerSchema { found, supported } => LimberError::NewerVersion { found, supported, reason },
+            Error::NewerVersion { found, supported } => {
+                LimberError::NewerVersion { found, supported, reason }
+            }
             Error::Sqlite(_) | Error::Io(_) => LimberError::Storage { reason },
+            Error::Internal(_) => LimberError::Internal { reason },
         }
     }
+}
+
+/// The one way a custom FFI type (types.rs, `LocalDate`) turns a value from the shell into a
+/// Rust one: its failure becomes the core's typed error, mapped to a `LimberError` above.
+/// uniffi hands a failed argument lift to the call as its own error only when the error is the
+/// call's error type (`LimberError`); anything else would reach the shell untyped (Kotlin's
+/// `InternalException`). Same pattern as bitwarden's `convert_result`.
+pub(crate) fn convert_result<T>(result: limber_core::Result<T>) -> uniffi::Result<T> {
+    result.map_err(|e| LimberError::from(e).into())
 }
 
 /// Runs a core call so that neither an error nor a panic escapes untyped. A panic's payload is
@@ -71,6 +83,67 @@ mod tests {
             Err(LimberError::Internal { reason }) => assert!(!reason.contains("secret")),
             other => panic!("expected Internal, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn each_core_error_maps_to_its_public_kind() {
+        let sqlite = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL),
+            Some("database or disk is full".into()),
+        );
+        let cases = [
+            (Error::NotFound { what: "pain entry" }, "NotFound"),
+            (Error::NotNow("already checked in"), "NotNow"),
+            (Error::NotADatabase(limber_core::error::NotADatabase::NotSqlite), "NotADatabase"),
+            (Error::NotADatabase(limber_core::error::NotADatabase::Foreign), "NotADatabase"),
+            (Error::Corrupt, "Corrupt"),
+            (Error::from(sqlite), "Storage"),
+            (Error::Io(std::io::Error::other("disk gone")), "Storage"),
+            (Error::Internal("encoding a setting"), "Internal"),
+        ];
+        for (core, kind) in cases {
+            let core_reason = core.to_string();
+            let public = LimberError::from(core);
+            let name = format!("{public:?}");
+            assert!(name.starts_with(kind), "{core_reason} became {name}, expected {kind}");
+            assert_eq!(public.to_string(), core_reason, "the reason is the core's own words");
+        }
+    }
+
+    #[test]
+    fn newer_version_keeps_its_name_and_numbers() {
+        match LimberError::from(Error::NewerVersion { found: 7, supported: 6 }) {
+            LimberError::NewerVersion { found, supported, reason } => {
+                assert_eq!((found, supported), (7, 6));
+                assert!(reason.contains("newer version"), "{reason}");
+            }
+            other => panic!("expected NewerVersion, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_bug_is_internal_not_storage() {
+        match LimberError::from(Error::Internal("encoding an assessment as JSON")) {
+            LimberError::Internal { reason } => {
+                assert!(reason.contains("encoding an assessment as JSON"), "{reason}");
+                assert!(!reason.contains("storage"), "{reason}");
+            }
+            other => panic!("expected Internal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_failed_conversion_is_the_typed_error() {
+        let error = convert_result::<()>(Err(Error::invalid("date", "a date as YYYY-MM-DD")))
+            .expect_err("a failed conversion");
+        // What uniffi does with a failed lift: the call's own error type, if it is one.
+        match error.downcast::<LimberError>() {
+            Ok(LimberError::InvalidInput { field, range, .. }) => {
+                assert_eq!((field.as_str(), range.as_str()), ("date", "a date as YYYY-MM-DD"));
+            }
+            other => panic!("expected InvalidInput, got {other:?}"),
+        }
+        assert_eq!(convert_result(Ok(3)).ok(), Some(3));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use limber_core::routine::{
     Card, CardId, DayPlan, PlanStatus, PlannedExercise, PlannedSession, RoutineSettings,
 };
 
-use crate::error::LimberError;
+use crate::error::{LimberError, convert_result};
 use crate::limber::Limber;
 use crate::types::Timestamp;
 
@@ -22,15 +22,11 @@ pub type LocalDate = NaiveDate;
 uniffi::custom_type!(LocalDate, String, {
     remote,
     lower: |d| d.to_string(),
-    // A LimberError here reaches the shell as a typed InvalidInput, not an untyped failure.
-    try_lift: |text| NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
-        LimberError::InvalidInput {
-            field: "date".into(),
-            range: "a date as YYYY-MM-DD".into(),
-            reason: "invalid date: must be a date as YYYY-MM-DD".into(),
-        }
-        .into()
-    }),
+    // Through `convert_result`: a malformed date reaches the shell as a typed InvalidInput.
+    try_lift: |text| convert_result(
+        NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .map_err(|_| limber_core::Error::invalid("date", "a date as YYYY-MM-DD")),
+    ),
 });
 
 /// Every exercise Limber can plan, with steps, default dose, cautions and equipment.

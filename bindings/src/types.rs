@@ -7,9 +7,12 @@ use chrono::{DateTime, Utc};
 use limber_core::pain::{BodySite, PainContext, PainEntry, PainInput, PainPage, PainQuery, Side, SitePain};
 use uuid::Uuid;
 
+use crate::error::convert_result;
+
 /// An instant in UTC. Kotlin: `java.time.Instant`; Swift: `Date`.
 pub type Timestamp = DateTime<Utc>;
 
+// A lift that can fail goes through `convert_result`, so its failure is a typed `LimberError`.
 uniffi::custom_type!(Timestamp, SystemTime, {
     remote,
     lower: |at| SystemTime::from(at),
@@ -19,7 +22,7 @@ uniffi::custom_type!(Timestamp, SystemTime, {
 uniffi::custom_type!(Uuid, String, {
     remote,
     lower: |id| id.to_string(),
-    try_lift: |text| Ok(Uuid::parse_str(&text)?),
+    try_lift: |text| convert_result(limber_core::ids::parse_id("id", &text)),
 });
 
 /// Saturates at chrono's limits instead of failing, so an absurd date from a shell reaches the
@@ -125,6 +128,36 @@ mod tests {
         assert_eq!(utc_from_system_time(after).timestamp_millis(), 1_763_600_000_123);
         let before = UNIX_EPOCH - Duration::new(10, 250_000_000);
         assert_eq!(utc_from_system_time(before).timestamp_millis(), -10_250);
+    }
+
+    /// A shell's id that is not a UUID fails to lift; the call answers with the typed
+    /// `InvalidInput` naming the field, as uniffi's scaffolding does for a failed argument.
+    #[test]
+    fn an_id_that_is_not_a_uuid_is_a_typed_error() {
+        use uniffi::{Lift, LiftArgsError, Lower, LowerReturn, RustCallError};
+
+        use crate::UniFfiTag;
+        use crate::error::LimberError;
+
+        let lowered = <String as Lower<UniFfiTag>>::lower("not-an-id".to_owned());
+        let error = <Uuid as Lift<UniFfiTag>>::try_lift(lowered).expect_err("not a UUID");
+        let failed = LiftArgsError { arg_name: "id", error };
+        match <Result<(), LimberError> as LowerReturn<UniFfiTag>>::handle_failed_lift(failed) {
+            Err(RustCallError::Error(buffer)) => {
+                match <LimberError as Lift<UniFfiTag>>::try_lift_from_rust_buffer(buffer) {
+                    Ok(LimberError::InvalidInput { field, range, .. }) => {
+                        assert_eq!(field, "id");
+                        assert!(range.starts_with("a UUID"), "{range}");
+                    }
+                    other => panic!("expected InvalidInput, got {other:?}"),
+                }
+            }
+            Err(RustCallError::InternalError(message)) => panic!("untyped: {message}"),
+            Ok(()) => panic!("a value from a failed lift"),
+        }
+        let id = Uuid::now_v7();
+        let lowered = <String as Lower<UniFfiTag>>::lower(id.to_string());
+        assert_eq!(<Uuid as Lift<UniFfiTag>>::try_lift(lowered).expect("a UUID"), id);
     }
 
     #[test]

@@ -25,17 +25,28 @@ pub enum Error {
     #[error("the database file is damaged; it was left untouched")]
     Corrupt,
 
+    /// The database or backup was written by a newer Limber: `found` is its schema or format
+    /// version, `supported` the newest this build reads. Same name at the FFI.
     #[error(
         "the database was written by a newer version of Limber (schema {found}; this version \
          reads up to {supported}); update the app, the file was left untouched"
     )]
-    NewerSchema { found: i32, supported: i32 },
+    NewerVersion { found: i32, supported: i32 },
 
+    /// SQLite failed: full disk, permissions, a lock held too long.
     #[error("storage error: {0}")]
     Sqlite(rusqlite::Error),
 
+    /// The file system failed (creating the database's folder, reading its header).
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
+
+    /// A bug in Limber, not bad input and not the disk: a value of Limber's own that would not
+    /// serialise, a broken invariant. The text says what was being done, never with what data;
+    /// the underlying error is dropped unread, as it could quote a value. Every write is one
+    /// transaction, so nothing was half-written.
+    #[error("Limber hit an internal error while {0}; nothing was half-written")]
+    Internal(&'static str),
 }
 
 /// Why a file was refused as a Limber database.
@@ -72,5 +83,27 @@ impl From<rusqlite::Error> for Error {
             Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt,
             _ => Error::Sqlite(e),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bug_names_the_step_not_the_data() {
+        let e = Error::Internal("encoding a setting");
+        assert_eq!(
+            e.to_string(),
+            "Limber hit an internal error while encoding a setting; nothing was half-written"
+        );
+    }
+
+    #[test]
+    fn a_serialisation_failure_is_a_bug_not_storage() {
+        let serde_failure = serde_json::from_str::<i32>("\"a note\"").expect_err("not a number");
+        let e = crate::progress::export::json_bug(serde_failure);
+        assert!(matches!(e, Error::Internal(_)), "{e:?}");
+        assert!(!e.to_string().contains("a note"), "{e}");
     }
 }

@@ -222,7 +222,7 @@ pub fn read(bytes: &[u8]) -> Result<Backup> {
 fn newer(field: &str, found: i32, supported: i32) -> Result<()> {
     match found {
         ..1 => Err(Error::invalid(field, format!("a whole number from 1 to {supported}"))),
-        f if f > supported => Err(Error::NewerSchema { found, supported }),
+        f if f > supported => Err(Error::NewerVersion { found, supported }),
         _ => Ok(()),
     }
 }

@@ -42,17 +42,19 @@ pub(crate) fn write(b: &Backup, points: &[MeasurementPoint]) -> Result<Vec<u8>> 
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     for (name, bytes) in FILES.iter().zip(tables) {
         zip.start_file(*name, options).map_err(zip_error)?;
-        zip.write_all(&bytes)?;
+        // Into memory: a failure here is a bug, not the disk.
+        zip.write_all(&bytes).map_err(|_| Error::Internal("writing the CSV archive"))?;
     }
     Ok(zip.finish().map_err(zip_error)?.into_inner())
 }
 
-fn zip_error(e: zip::result::ZipError) -> Error {
-    Error::Io(std::io::Error::other(e))
+/// The archive is built in memory: a zip or CSV failure is a bug, not the disk.
+fn zip_error(_: zip::result::ZipError) -> Error {
+    Error::Internal("writing the CSV archive")
 }
 
-fn csv_error(e: csv::Error) -> Error {
-    Error::Io(std::io::Error::other(e))
+fn csv_error(_: csv::Error) -> Error {
+    Error::Internal("writing a CSV table")
 }
 
 fn table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>> {
@@ -61,7 +63,7 @@ fn table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result
     for row in rows {
         w.write_record(&row).map_err(csv_error)?;
     }
-    w.into_inner().map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
+    w.into_inner().map_err(|_| Error::Internal("writing a CSV table"))
 }
 
 fn opt<T: ToString>(value: Option<T>) -> String {

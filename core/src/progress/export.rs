@@ -79,6 +79,6 @@ impl Store {
 }
 
 /// Serialising our own types cannot fail; if it ever does, it is a bug, not bad input.
-pub(crate) fn json_bug(e: serde_json::Error) -> crate::Error {
-    crate::Error::Io(std::io::Error::other(e))
+pub(crate) fn json_bug(_: serde_json::Error) -> crate::Error {
+    crate::Error::Internal("encoding an export as JSON")
 }

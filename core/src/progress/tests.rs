@@ -565,13 +565,13 @@ fn a_backup_from_a_newer_limber_is_a_typed_error() {
     // Even a body this version cannot read: the versions are checked first.
     v["pain_entries"] = "from the future".into();
     match backup::read(v.to_string().as_bytes()) {
-        Err(Error::NewerSchema { found, supported }) => assert_eq!((found, supported), (2, 1)),
+        Err(Error::NewerVersion { found, supported }) => assert_eq!((found, supported), (2, 1)),
         other => panic!("{other:?}"),
     }
     let mut v = valid_json();
     v["schema_version"] = (crate::store::SCHEMA_VERSION + 1).into();
     assert!(matches!(
         backup::read(v.to_string().as_bytes()),
-        Err(Error::NewerSchema { found, supported }) if found == supported + 1
+        Err(Error::NewerVersion { found, supported }) if found == supported + 1
     ));
 }

@@ -179,6 +179,6 @@ fn decode((id, taken_at_ms, utc_offset_minutes, answers, result): Row5) -> Resul
 }
 
 /// Serialising our own types cannot fail; if it ever does, it is a bug, not bad input.
-fn json_bug(e: serde_json::Error) -> Error {
-    Error::Io(std::io::Error::other(e))
+fn json_bug(_: serde_json::Error) -> Error {
+    Error::Internal("encoding an assessment as JSON")
 }

@@ -51,7 +51,7 @@ impl Store {
     /// Restores a JSON backup (at most 64 MiB). The whole file is parsed and checked before
     /// anything is written, then applied in one transaction: all of it or none. Records already
     /// there (by id) are skipped, never overwritten. A file from a newer Limber is
-    /// [`Error::NewerSchema`]; anything wrong in it is [`Error::Invalid`] naming the field,
+    /// [`Error::NewerVersion`]; anything wrong in it is [`Error::Invalid`] naming the field,
     /// e.g. `pain_entries[3].level`.
     pub fn import_backup(&mut self, bytes: &[u8]) -> Result<ImportReport> {
         let backup = backup::read(bytes)?;
@@ -484,6 +484,6 @@ fn parse_date(text: &str) -> Result<NaiveDate> {
 }
 
 /// Serialising our own types cannot fail; if it ever does, it is a bug, not bad input.
-fn json_bug(e: serde_json::Error) -> Error {
-    Error::Io(std::io::Error::other(e))
+fn json_bug(_: serde_json::Error) -> Error {
+    Error::Internal("encoding a restored record as JSON")
 }

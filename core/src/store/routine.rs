@@ -406,7 +406,7 @@ impl Store {
 }
 
 pub(super) fn put_setting<T: serde::Serialize>(tx: &Transaction<'_>, key: &str, value: &T) -> Result<()> {
-    let text = serde_json::to_string(value).map_err(|e| Error::Io(std::io::Error::other(e)))?;
+    let text = serde_json::to_string(value).map_err(|_| Error::Internal("encoding a setting"))?;
     tx.prepare_cached(
         "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
     )?
@@ -470,7 +470,7 @@ fn save_change(
     date: NaiveDate,
 ) -> Result<()> {
     save_state(tx, state)?;
-    let json = |step: &Step| serde_json::to_string(step).map_err(|e| Error::Io(std::io::Error::other(e)));
+    let json = |step: &Step| serde_json::to_string(step).map_err(|_| Error::Internal("encoding a dose step"));
     tx.prepare_cached(
         "INSERT INTO progression_event (id, at_ms, local_date, track, decision, from_step, to_step, reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

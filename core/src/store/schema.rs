@@ -66,7 +66,7 @@ fn refuse_newer(found: i32) -> Result<()> {
         // We never write a negative version: the header was damaged.
         ..0 => Err(Error::Corrupt),
         0..=VERSION => Ok(()),
-        _ => Err(Error::NewerSchema { found, supported: VERSION }),
+        _ => Err(Error::NewerVersion { found, supported: VERSION }),
     }
 }
 

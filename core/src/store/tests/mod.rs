@@ -116,10 +116,10 @@ fn a_database_from_a_newer_version_is_refused_with_both_versions() {
         .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
         .unwrap();
     match Store::open(&path).err().unwrap() {
-        Error::NewerSchema { found, supported } => {
+        Error::NewerVersion { found, supported } => {
             assert_eq!((found, supported), (SCHEMA_VERSION + 1, SCHEMA_VERSION));
         }
-        other => panic!("expected NewerSchema, got {other:?}"),
+        other => panic!("expected NewerVersion, got {other:?}"),
     }
     // Still there for the newer app.
     let count: i64 = rusqlite::Connection::open(&path)
