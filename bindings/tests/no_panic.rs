@@ -450,14 +450,18 @@ proptest! {
         }
     }
 
-    /// Dates and ids arrive as text: any text lifts to a value or an error, without a panic.
+    /// Dates and ids arrive as text: any text lifts to a value or a typed `InvalidInput`
+    /// (what the call then returns), without a panic.
     #[test]
     fn any_text_lifts_as_a_date_or_an_id(s in text()) {
         let lowered = || <String as uniffi::Lower<limber_ffi::UniFfiTag>>::lower(s.clone());
-        let date = catch_unwind(|| <NaiveDate as uniffi::Lift<limber_ffi::UniFfiTag>>::try_lift(lowered()).is_ok());
+        let typed = |e: uniffi::deps::anyhow::Error| matches!(e.downcast(), Ok(LimberError::InvalidInput { .. }));
+        let date = catch_unwind(|| <NaiveDate as uniffi::Lift<limber_ffi::UniFfiTag>>::try_lift(lowered()).map_err(typed));
         prop_assert!(date.is_ok(), "the date lift panicked on {:?}", s);
-        let id = catch_unwind(|| <uuid::Uuid as uniffi::Lift<limber_ffi::UniFfiTag>>::try_lift(lowered()).is_ok());
+        prop_assert!(!matches!(date, Ok(Err(false))), "the date lift failed untyped on {:?}", s);
+        let id = catch_unwind(|| <uuid::Uuid as uniffi::Lift<limber_ffi::UniFfiTag>>::try_lift(lowered()).map_err(typed));
         prop_assert!(id.is_ok(), "the id lift panicked on {:?}", s);
+        prop_assert!(!matches!(id, Ok(Err(false))), "the id lift failed untyped on {:?}", s);
     }
 }
 
