@@ -81,7 +81,7 @@ def strip_comments_and_strings(text: str) -> str:
         elif c == "'":
             # A char literal ('a', '\n', '\u{1F600}', '{') or a lifetime ('a, 'static).
             if text.startswith("\\", i + 1):
-                end = text.find("'", i + 2)
+                end = text.find("'", i + 3)  # past the escaped char: '\'' is one literal
                 end = n if end < 0 else end + 1
             elif i + 2 < n and text[i + 2] == "'":
                 end = i + 3
@@ -208,7 +208,8 @@ def module_path(src: Path, file: Path) -> tuple[str, ...] | None:
 
 # `impl Store {` (not `impl Trait for Store`): its methods are part of Store's module.
 INHERENT_IMPL = re.compile(
-    r"(?m)^[ \t]*impl\s*(?:<[^>{]*>)?\s*(?P<type>(?:" + IDENT + r"\s*::\s*)*" + IDENT + r")\s*(?:<[^{]*>)?\s*\{"
+    r"(?m)^[ \t]*impl\s*(?:<[^>{]*>)?\s*(?P<type>(?:" + IDENT + r"\s*::\s*)*" + IDENT + r")\s*(?:<[^{;]*>)?"
+    r"(?:\s+where\b[^{;]*)?\s*\{"
 )
 USE = re.compile(r"(?<![\w:$])(?P<pub>\bpub\s+)?\buse\s+")
 DEFINITION = re.compile(
@@ -402,6 +403,8 @@ class Crate:
                 absolute = self.absolute(module.path, segments, module)
                 add(module, absolute, line_of(module.code, m.start()), m.group(0).replace(" ", ""))
             for m in INHERENT_IMPL.finditer(module.code):
+                if re.search(r"\bfor\b", m.group(0)):  # `impl<T> Trait<T> for Type<T> {`
+                    continue
                 segments = [s for s in re.split(r"\s*::\s*", m.group("type")) if s]
                 if len(segments) == 1 and segments[0] in module.defined:
                     continue

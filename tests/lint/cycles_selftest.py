@@ -27,6 +27,7 @@ CRATE = {
     "util.rs": """
         pub fn helper() -> &'static str { "crate::store::x::Row" }
         pub(crate) fn brace() -> char { '{' }
+        pub(crate) fn quote() -> char { '\\'' }
     """,
     "store/mod.rs": """
         mod x;
@@ -58,6 +59,11 @@ CRATE = {
         use crate::{store::{self, Row}, util::helper};
         pub struct Thing;
         pub fn make() -> Row { helper(); let _ = store::Row; Row }
+        // Trait impls for a type of store::x add nothing to store::x.
+        impl std::fmt::Debug for Row {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str("row") }
+        }
+        impl<T> From<Vec<T>> for Row where T: Copy { fn from(_: Vec<T>) -> Self { Row } }
     """,
 }
 
