@@ -1,6 +1,9 @@
 //! The answers to the self-assessment, in the JSON shape shared by the CLI (`--answers`) and
 //! the shells. Every block but `age` is optional: absent means not asked or skipped. Inside a
-//! tick-all-that-apply block, an item left out means "no".
+//! tick-all-that-apply block, an item left out means "no". The yes/no follow-ups that a safety
+//! rule depends on (`leg_symptoms.both_legs`, `leg_symptoms.worsening`, `strain.walks_normally`)
+//! are `Option`s: left out means not answered, never "no" (CLINICAL.md §2; see
+//! `evaluate`'s `missing`).
 
 use serde::{Deserialize, Serialize};
 
@@ -86,11 +89,33 @@ pub struct LegSymptoms {
     pub pins_and_needles: bool,
     /// New or worsening weakness: foot drop, the knee giving way.
     pub weakness: bool,
-    pub both_legs: bool,
-    pub worsening: bool,
+    /// Follow-up, required when any item of this block is ticked: are they in both legs?
+    /// `None`: not answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub both_legs: Option<bool>,
+    /// Follow-up, required when any item of this block is ticked: are they getting worse?
+    /// `None`: not answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub worsening: Option<bool>,
     pub below_knee_pain_as_bad_as_back: bool,
-    /// New difficulty walking because the legs will not work properly.
+    /// New difficulty walking because a leg does not do what it is told (gives way, drags,
+    /// the foot catches); not a limp because walking hurts.
     pub new_difficulty_walking: bool,
+    /// The leg pain or other leg symptoms stop normal daily activities.
+    pub stops_normal_activities: bool,
+}
+
+impl LegSymptoms {
+    /// Any item of the block ticked: the follow-ups (both legs? getting worse?) are then shown
+    /// and required.
+    pub fn any_ticked(&self) -> bool {
+        self.numbness
+            || self.pins_and_needles
+            || self.weakness
+            || self.below_knee_pain_as_bad_as_back
+            || self.new_difficulty_walking
+            || self.stops_normal_activities
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,7 +130,14 @@ pub struct CaudaEquina {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct General {
-    pub fever_or_unwell: bool,
+    /// A fever, or feeling hot and shivery. The old `fever_or_unwell` is read as this: the safer
+    /// of its two meanings (CLINICAL.md §2: fever alone is urgent).
+    #[serde(alias = "fever_or_unwell")]
+    pub fever: bool,
+    /// Feeling generally unwell.
+    pub unwell: bool,
+    /// Chest pain, or severe pain in the belly, together with the back pain.
+    pub chest_or_belly_pain: bool,
     pub weight_loss: bool,
     pub past_cancer: bool,
     pub steroids_or_immunosuppressed: bool,
@@ -125,32 +157,21 @@ pub struct Inflammatory {
     pub features: i32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Strain {
     pub pop: bool,
     pub bruising: bool,
-    pub walks_normally: bool,
+    /// Walking with a normal stride. Required whenever the strain questions are shown; `None`
+    /// (not answered) is never read as yes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub walks_normally: Option<bool>,
     pub pain_on_contraction: bool,
     /// A gap or dent felt in the back of the thigh.
     pub gap: bool,
     pub days_since: Option<i32>,
     /// Pain 0-10 when digging the heel into the floor with the knee bent.
     pub heel_dig_pain: Option<i32>,
-}
-
-impl Default for Strain {
-    fn default() -> Self {
-        Strain {
-            pop: false,
-            bruising: false,
-            walks_normally: true,
-            pain_on_contraction: false,
-            gap: false,
-            days_since: None,
-            heel_dig_pain: None,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -186,7 +207,10 @@ pub struct Ake {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Thomas {
+    /// The hanging thigh lifts off the bed instead of resting on it (above horizontal).
     pub thigh_above_horizontal: bool,
+    /// The lower leg does not hang straight down: the foot stays forward of the knee (the knee
+    /// bends less than about 75 degrees).
     pub knee_bend_limited: bool,
 }
 

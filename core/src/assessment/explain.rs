@@ -1,12 +1,48 @@
 //! The plain, honest words around a result (CLINICAL.md §7): what was found, why it matters,
 //! what to do, and when to get checked.
 
+use super::missing::describe;
 use super::result::{AssessmentResult, GateId, PatternId, Tier};
 
 /// [E] Re-test the straight leg raise, knee extension and bridge every 2 weeks.
 pub const RETEST_DAYS: i64 = 14;
 
-pub fn explanation(r: &AssessmentResult, safety_answered: bool) -> Vec<String> {
+/// The tests as people know them (CLINICAL.md §7: no internal ids in texts).
+fn test_name(id: &str) -> &'static str {
+    match id {
+        "slr" => "the straight leg raise",
+        "slr.left_deg" => "the straight leg raise on the left leg",
+        "slr.right_deg" => "the straight leg raise on the right leg",
+        "nerve_check" => "the toes-up check at the top of the leg raise",
+        "slump" => "the slump test",
+        "crossed_slr" => "the leg raise on the other leg",
+        "ake" => "the knee straightening test",
+        "thomas" => "the Thomas test",
+        "bridge" => "the single-leg bridge",
+        _ => "a test",
+    }
+}
+
+/// "a, b and c".
+fn listed(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The line that asks for the missing safety answers, naming them in plain words.
+pub fn answer_safety_first(missing: &[String]) -> String {
+    let words: Vec<&str> = missing.iter().map(|id| describe(id)).collect();
+    format!(
+        "Please answer the safety questions first: {}. A skipped safety question is never read as \"no\", so Limber cannot suggest exercises until then.",
+        listed(&words)
+    )
+}
+
+pub fn explanation(r: &AssessmentResult) -> Vec<String> {
+    let safety_answered = r.missing.is_empty();
     let mut lines = Vec::new();
     match r.triage.tier {
         Tier::Emergency => lines.push(
@@ -18,10 +54,10 @@ pub fn explanation(r: &AssessmentResult, safety_answered: bool) -> Vec<String> {
         Tier::Soon => lines.push(
             "Some of your answers are worth showing a doctor in the next week or two. Most of the time it turns out fine; meanwhile you can start a gentle routine.".to_owned(),
         ),
-        Tier::NoFlags if !safety_answered => lines.push(
-            "The safety questions were not all answered, so Limber cannot suggest exercises yet.".to_owned(),
-        ),
         Tier::NoFlags => {}
+    }
+    if !safety_answered && r.triage.tier < Tier::Urgent {
+        lines.push(answer_safety_first(&r.missing));
     }
     if !r.plan_allowed {
         return lines;
@@ -32,15 +68,17 @@ pub fn explanation(r: &AssessmentResult, safety_answered: bool) -> Vec<String> {
         "Tight or weak hamstrings and the tilt of the pelvis may play a part in back pain, but they are rarely the whole cause. The aim is to move comfortably and stay active, which is what the research supports best.".to_owned(),
     );
     if !r.not_judged.is_empty() {
+        let names: Vec<&str> = r.not_judged.iter().map(|id| test_name(id)).collect();
         lines.push(format!(
-            "Some tests were skipped ({}), so they could not be judged; you can add them at the next re-test.",
-            r.not_judged.join(", ")
+            "Some tests were skipped or left out ({}), so they could not be judged; you can add them at the next re-test.",
+            listed(&names)
         ));
     }
     lines
 }
 
-pub fn next_steps(r: &AssessmentResult, safety_answered: bool) -> Vec<String> {
+pub fn next_steps(r: &AssessmentResult) -> Vec<String> {
+    let safety_answered = r.missing.is_empty();
     let mut steps = Vec::new();
     match r.triage.tier {
         Tier::Emergency => {
@@ -65,7 +103,7 @@ pub fn next_steps(r: &AssessmentResult, safety_answered: bool) -> Vec<String> {
         Tier::NoFlags => {}
     }
     if !safety_answered {
-        steps.push("Answer the safety questions, then run the assessment again.".to_owned());
+        steps.push("Answer the safety questions first, then take the assessment again.".to_owned());
         return steps;
     }
     if r.has_gate(GateId::Nerve) || r.has_gate(GateId::AcuteStrain) {

@@ -2,13 +2,8 @@
 //! apply. Also the strain phase and the Nordic curl's entry rule (§5).
 
 use super::answers::{Answers, Onset};
-use super::result::{Gate, GateId, StrainPhase, Tier};
+use super::result::{ExerciseCaution, Gate, GateId, StrainPhase, Tier};
 use crate::catalog::ExerciseId::{self, *};
-use crate::pain::Side;
-
-/// [S][E] The straight leg raise reproducing the usual leg pain in this band points to a
-/// sensitive nerve rather than a tight muscle.
-pub const NERVE_SLR_BAND: std::ops::RangeInclusive<i32> = 30..=70;
 
 /// [D] Strain phase II starts when walking is normal and a moderate heel dig hurts this much or less.
 pub const STRAIN_HEEL_DIG_MAX: i32 = 2;
@@ -25,6 +20,26 @@ pub const NORDIC_MIN_BRIDGES: i32 = 20;
 /// ...and pain at or below this.
 pub const NORDIC_MAX_PAIN: i32 = 3;
 
+/// [E: CLINICAL.md §3 G4] Done lying face down: left out in pregnancy.
+pub const FACE_DOWN: &[ExerciseId] = &[FoamRollQuads];
+
+/// [E: CLINICAL.md §3 G4] Done lying on the back: in pregnancy each carries `PREGNANCY_ON_BACK`.
+/// A catalog test keeps these lists in step with the exercises' first steps.
+pub const ON_BACK: &[ExerciseId] = &[
+    LyingHamstringStretch,
+    BandHamstringStretch,
+    WallHamstringStretch,
+    KneesToChest,
+    GluteStretch,
+    HeelDigHold,
+    BridgeHold,
+    Bridge,
+    SingleLegBridge,
+];
+
+/// [E: CLINICAL.md §3 G4] The caution on every exercise done lying on the back, in pregnancy.
+pub const PREGNANCY_ON_BACK: &str = "You are pregnant: after the first three months, or at once if you feel dizzy or unwell lying on your back, do this on your side or propped up instead.";
+
 const HAMSTRING_STRETCHES: &[ExerciseId] = &[
     LyingHamstringStretch,
     StandingToeReach,
@@ -37,6 +52,7 @@ pub struct GateOutcome {
     pub gates: Vec<Gate>,
     pub strain_phase: Option<StrainPhase>,
     pub excluded: Vec<ExerciseId>,
+    pub cautions: Vec<ExerciseCaution>,
 }
 
 pub fn gates(a: &Answers, tier: Tier) -> GateOutcome {
@@ -107,13 +123,25 @@ pub fn gates(a: &Answers, tier: Tier) -> GateOutcome {
     ];
     let caution = fired(&caution_rules);
     if !caution.is_empty() {
-        gates.push(gate(
-            GateId::Caution,
-            caution,
-            "To be on the safe side, Nordic curls and loaded bending to the toes are left out unless a clinician has cleared them.",
-        ));
+        let reason = if known.pregnancy {
+            "To be on the safe side, Nordic curls, loaded bending to the toes and anything done lying face down are left out unless a clinician has cleared them. Exercises done lying on your back carry a note: after the first three months, or if you feel dizzy, switch to your side."
+        } else {
+            "To be on the safe side, Nordic curls and loaded bending to the toes are left out unless a clinician has cleared them."
+        };
+        gates.push(gate(GateId::Caution, caution, reason));
         excluded.extend_from_slice(&[NordicCurl, StandingToeReach]);
+        if known.pregnancy {
+            excluded.extend_from_slice(FACE_DOWN);
+        }
     }
+    let cautions: Vec<ExerciseCaution> = if known.pregnancy {
+        ON_BACK
+            .iter()
+            .map(|&exercise| ExerciseCaution { exercise, caution: PREGNANCY_ON_BACK.to_owned() })
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     if !nordic_ready(a, tier, gates.is_empty()) {
         excluded.push(NordicCurl);
@@ -121,7 +149,8 @@ pub fn gates(a: &Answers, tier: Tier) -> GateOutcome {
 
     excluded.sort();
     excluded.dedup();
-    GateOutcome { gates, strain_phase: strain.map(|(phase, _)| phase), excluded }
+    let cautions = cautions.into_iter().filter(|c| !excluded.contains(&c.exercise)).collect();
+    GateOutcome { gates, strain_phase: strain.map(|(phase, _)| phase), excluded, cautions }
 }
 
 fn gate(id: GateId, rules: Vec<String>, reason: &str) -> Gate {
@@ -142,7 +171,8 @@ pub fn strain_phase(a: &Answers) -> Option<(StrainPhase, Vec<String>)> {
     };
     let protect = fired(&[
         ("strain_first_days", s.days_since.is_some_and(|d| d < STRAIN_PROTECT_DAYS)),
-        ("strain_walking_hurts", !s.walks_normally),
+        // Not answered is never read as walking normally.
+        ("strain_walking_hurts", s.walks_normally != Some(true)),
         ("strain_heel_dig_painful", s.heel_dig_pain.is_some_and(|p| p > STRAIN_HEEL_DIG_MAX)),
         ("strain_heel_dig_not_tested", s.heel_dig_pain.is_none()),
     ]);
@@ -164,23 +194,17 @@ pub fn strain_phase(a: &Answers) -> Option<(StrainPhase, Vec<String>)> {
 fn nerve_rules(a: &Answers) -> Vec<String> {
     let leg = a.leg_symptoms.clone().unwrap_or_default();
     let slr = a.slr.clone().unwrap_or_default();
-    // The angle on the painful side; either measured side when the side is unknown or both.
-    let angles: Vec<i32> = match a.pain_side {
-        Some(Side::Left) => slr.left_deg.into_iter().collect(),
-        Some(Side::Right) => slr.right_deg.into_iter().collect(),
-        _ => slr.left_deg.into_iter().chain(slr.right_deg).collect(),
-    };
-    let reproduces = slr.reproduces_leg_pain;
     fired(&[
         ("below_knee_pain", leg.below_knee_pain_as_bad_as_back),
         ("pins_and_needles", leg.pins_and_needles),
         ("numbness", leg.numbness),
-        ("slr_reproduces_30_70", reproduces && angles.iter().any(|d| NERVE_SLR_BAND.contains(d))),
-        // Below 30 degrees the nerve is, if anything, more sensitive.
-        ("slr_reproduces_below_30", reproduces && angles.iter().any(|d| *d < *NERVE_SLR_BAND.start())),
-        ("slr_reproduces_angle_unknown", reproduces && angles.is_empty()),
+        // [E: CLINICAL.md §3] The usual leg pain brought on by the raise, at any angle and on
+        // either side: a nerve sign, never a tight muscle.
+        ("slr_reproduces_leg_pain", slr.reproduces_leg_pain),
         ("nerve_check", a.nerve_check == Some(true)),
         ("slump", a.slump == Some(true)),
+        // [D] A sign of a disc pressing on a nerve root.
+        ("crossed_slr", a.crossed_slr == Some(true)),
     ])
 }
 

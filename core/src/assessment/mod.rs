@@ -5,6 +5,7 @@ pub mod answers;
 mod explain;
 mod gates;
 pub mod history;
+pub mod missing;
 mod patterns;
 pub mod questionnaire;
 pub mod responses;
@@ -14,11 +15,13 @@ mod triage;
 
 pub use answers::Answers;
 pub use explain::RETEST_DAYS;
+pub use gates::{FACE_DOWN, ON_BACK, PREGNANCY_ON_BACK};
 pub use result::{
-    AssessmentResult, Confidence, Flag, Gate, GateId, Pattern, PatternId, StrainPhase, Tier, Triage,
+    AssessmentResult, Confidence, ExerciseCaution, Flag, Gate, GateId, Pattern, PatternId, StrainPhase, Tier,
+    Triage,
 };
 
-use crate::pain::BodySite;
+use crate::pain::{BodySite, Side};
 
 /// [E: §6] The most pain during exercise the routine allows, normally and under G1/G2.
 pub const PAIN_CEILING: i32 = 5;
@@ -27,8 +30,8 @@ pub const PAIN_CEILING_GATED: i32 = 2;
 /// Evaluates validated answers. Deterministic: the same answers always give the same result.
 pub fn evaluate(a: &Answers) -> AssessmentResult {
     let triage = triage::triage(a);
-    let safety_answered = a.leg_symptoms.is_some() && a.cauda_equina.is_some() && a.general.is_some();
-    let plan_allowed = safety_answered && matches!(triage.tier, Tier::NoFlags | Tier::Soon);
+    let missing = missing::missing(a);
+    let plan_allowed = missing.is_empty() && matches!(triage.tier, Tier::NoFlags | Tier::Soon);
     let outcome = gates::gates(a, triage.tier);
     let nerve = outcome.gates.iter().any(|g| g.id == GateId::Nerve);
     let strain = outcome.gates.iter().any(|g| g.id == GateId::AcuteStrain);
@@ -38,41 +41,37 @@ pub fn evaluate(a: &Answers) -> AssessmentResult {
         gates: outcome.gates,
         strain_phase: outcome.strain_phase,
         plan_allowed,
+        missing,
         excluded_exercises: outcome.excluded,
+        exercise_cautions: if plan_allowed { outcome.cautions } else { Vec::new() },
         not_judged: not_judged(a),
         pain_ceiling: if nerve || strain { PAIN_CEILING_GATED } else { PAIN_CEILING },
         cauda_equina_card: has_leg_symptoms(a),
         explanation: Vec::new(),
         next_steps: Vec::new(),
     };
-    result.explanation = explain::explanation(&result, safety_answered);
-    result.next_steps = explain::next_steps(&result, safety_answered);
+    result.explanation = explain::explanation(&result);
+    result.next_steps = explain::next_steps(&result);
     result
 }
 
 fn has_leg_symptoms(a: &Answers) -> bool {
     let leg = a.leg_symptoms.clone().unwrap_or_default();
     let leg_sites = [BodySite::BackOfThigh, BodySite::BehindKnee, BodySite::BelowKnee, BodySite::Foot];
-    leg.numbness
-        || leg.pins_and_needles
-        || leg.weakness
-        || leg.both_legs
-        || leg.below_knee_pain_as_bad_as_back
-        || leg.new_difficulty_walking
+    leg.any_ticked()
+        || leg.both_legs == Some(true)
         || a.pain_sites.as_ref().is_some_and(|s| s.iter().any(|site| leg_sites.contains(site)))
 }
 
-/// The questions and tests that were skipped, by their answer path.
+/// The tests that were skipped (or not asked, as the SLR and the bridge in the first two weeks
+/// after a thigh strain), by their answer path. The safety questions are in `missing` instead.
 fn not_judged(a: &Answers) -> Vec<String> {
-    let mut missing = Vec::new();
+    let mut skipped = Vec::new();
     let mut skip = |name: &str, absent: bool| {
         if absent {
-            missing.push(name.to_owned());
+            skipped.push(name.to_owned());
         }
     };
-    skip("leg_symptoms", a.leg_symptoms.is_none());
-    skip("cauda_equina", a.cauda_equina.is_none());
-    skip("general", a.general.is_none());
     skip("slr", a.slr.as_ref().is_none_or(|s| s.left_deg.is_none() && s.right_deg.is_none()));
     if let Some(s) = &a.slr {
         skip("slr.left_deg", s.left_deg.is_none() && s.right_deg.is_some());
@@ -80,11 +79,13 @@ fn not_judged(a: &Answers) -> Vec<String> {
     }
     skip("nerve_check", a.nerve_check.is_none());
     skip("slump", a.slump.is_none());
-    skip("crossed_slr", a.crossed_slr.is_none());
+    // Asked only with leg pain on one side.
+    let one_side = matches!(a.pain_side, Some(Side::Left | Side::Right));
+    skip("crossed_slr", one_side && a.crossed_slr.is_none());
     skip("ake", a.ake.as_ref().is_none_or(|k| k.left_deficit_deg.is_none() && k.right_deficit_deg.is_none()));
     skip("thomas", a.thomas.is_none());
     skip("bridge", a.bridge.as_ref().is_none_or(|b| b.left_reps.is_none() && b.right_reps.is_none()));
-    missing
+    skipped
 }
 
 #[cfg(test)]

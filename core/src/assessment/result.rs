@@ -79,15 +79,32 @@ pub struct Pattern {
     pub reason: String,
 }
 
+/// A note that must be shown with an exercise wherever the plan lists it (CLINICAL.md §3 G4:
+/// in pregnancy, every exercise done lying on the back).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExerciseCaution {
+    pub exercise: ExerciseId,
+    pub caution: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssessmentResult {
     pub triage: Triage,
     pub gates: Vec<Gate>,
     pub strain_phase: Option<StrainPhase>,
     pub patterns: Vec<Pattern>,
-    /// Never true for `urgent` or `emergency`, nor before the safety questions are answered.
+    /// Never true for `urgent` or `emergency`, nor while `missing` is not empty.
     pub plan_allowed: bool,
+    /// The safety questions (CLINICAL.md §2) not answered, by stable id: `cauda_equina`,
+    /// `leg_symptoms`, `leg_symptoms.both_legs`, `leg_symptoms.worsening`, `general`, `onset`,
+    /// `known`, `strain.walks_normally`. Empty when every required one was answered. A shell
+    /// shows "answer the safety questions first"; the explanation names them in plain words.
+    /// No `serde(default)`: a result saved before this field existed fails to read and is
+    /// evaluated again from its answers, under today's rules.
+    pub missing: Vec<String>,
     pub excluded_exercises: Vec<ExerciseId>,
+    /// Notes to show with these exercises wherever they are planned (pregnancy, lying on the back).
+    pub exercise_cautions: Vec<ExerciseCaution>,
     /// Tests and questions that were skipped, so could not be judged.
     pub not_judged: Vec<String>,
     /// The highest pain during exercise (0-10) the routine may allow: 2 under the strain or

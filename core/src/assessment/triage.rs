@@ -1,12 +1,24 @@
 //! Triage (CLINICAL.md §2): red flags that replace or sit beside the exercise plan. Each rule is
 //! one row: an id, a tier, when it fires and why it matters, in our own words.
 
-use super::answers::{Answers, Onset};
+use super::answers::{Answers, CaudaEquina, General, Known, LegSymptoms, Onset};
 use super::result::{Flag, Tier, Triage};
+use crate::pain::{BodySite, Side};
 
-/// [D] Back pain counts as new for the age and cancer rules up to about 3 months (the end of
-/// the subacute period). Unknown duration counts as new: the safer reading.
+/// [D] Back pain counts as new for the past-cancer rule up to about 3 months (the end of the
+/// subacute period). Unknown duration counts as new: the safer reading.
 pub const NEW_PAIN_MAX_DAYS: i32 = 90;
+
+/// [E: NICE CKS] Pain that started before this age is worth a check...
+pub const ONSET_AGE_YOUNG_BELOW: i32 = 20;
+/// ...and after this one.
+pub const ONSET_AGE_OLD_ABOVE: i32 = 50;
+
+/// [E: NICE CKS] A minor fall or lift at this age or over can break a bone.
+pub const FRAGILITY_AGE: i32 = 70;
+
+/// [D, from NICE CKS red flags for cancer] This many of the cancer signs together need a doctor today.
+pub const CANCER_SIGNS_URGENT: usize = 2;
 
 /// [E: NICE NG65] Inflammatory back pain needs checking from this many features.
 pub const INFLAMMATORY_FEATURES_SOON: i32 = 4;
@@ -21,19 +33,19 @@ struct Rule {
     reason: &'static str,
 }
 
-fn leg(a: &Answers) -> super::answers::LegSymptoms {
+fn leg(a: &Answers) -> LegSymptoms {
     a.leg_symptoms.clone().unwrap_or_default()
 }
 
-fn general(a: &Answers) -> super::answers::General {
+fn general(a: &Answers) -> General {
     a.general.clone().unwrap_or_default()
 }
 
-fn known(a: &Answers) -> super::answers::Known {
+fn known(a: &Answers) -> Known {
     a.known.clone().unwrap_or_default()
 }
 
-fn cauda(a: &Answers) -> super::answers::CaudaEquina {
+fn cauda(a: &Answers) -> CaudaEquina {
     a.cauda_equina.clone().unwrap_or_default()
 }
 
@@ -41,13 +53,42 @@ pub fn is_new_pain(a: &Answers) -> bool {
     a.duration_days.is_none_or(|d| d <= NEW_PAIN_MAX_DAYS)
 }
 
-fn any_nerve_symptom(a: &Answers) -> bool {
-    let l = leg(a);
+/// [D] Age when the pain started, in whole years: age minus the whole years it has lasted
+/// (CLINICAL.md §2). Unknown duration counts as new pain, so the age at onset is the age now.
+pub fn onset_age(a: &Answers) -> i32 {
+    a.age - a.duration_days.map_or(0, |d| d / 365)
+}
+
+fn nerve_symptom(l: &LegSymptoms) -> bool {
     l.numbness || l.pins_and_needles || l.weakness || l.below_knee_pain_as_bad_as_back
 }
 
+fn in_both_legs(a: &Answers) -> bool {
+    leg(a).both_legs == Some(true)
+}
+
+/// [D] Pain below the knee (or in the foot) on both sides: a leg site ticked and "both" given as
+/// the side. Read as nerve pain in both legs, the safer reading.
+fn below_knee_pain_both_sides(a: &Answers) -> bool {
+    let below = a
+        .pain_sites
+        .as_ref()
+        .is_some_and(|s| s.contains(&BodySite::BelowKnee) || s.contains(&BodySite::Foot));
+    below && a.pain_side == Some(Side::Both)
+}
+
+/// The cancer signs of CLINICAL.md §2 that are present, for the two-or-more rule.
+fn cancer_signs(a: &Answers) -> usize {
+    let g = general(a);
+    [g.unwell, g.weight_loss, g.night_pain, g.past_cancer, onset_age(a) > ONSET_AGE_OLD_ABOVE]
+        .into_iter()
+        .filter(|on| *on)
+        .count()
+}
+
 const RULES: &[Rule] = &[
-    // Emergency [E: NHS sciatica page; NICE CKS; GIRFT cauda equina pathway].
+    // Emergency [E: NHS sciatica and back pain pages; NHS 999 guidance; NICE CKS; GIRFT cauda
+    // equina pathway].
     Rule {
         id: "cauda_saddle_numbness",
         tier: Tier::Emergency,
@@ -75,15 +116,22 @@ const RULES: &[Rule] = &[
     Rule {
         id: "nerve_both_legs",
         tier: Tier::Emergency,
-        fires: |a| leg(a).both_legs,
+        // [D] "Both legs" confirmed counts whatever was ticked: the safer reading.
+        fires: in_both_legs,
         reason: "Nerve symptoms in both legs at once need checking straight away.",
+    },
+    Rule {
+        id: "below_knee_pain_both_legs",
+        tier: Tier::Emergency,
+        fires: below_knee_pain_both_sides,
+        reason: "Pain below the knee in both legs at once can mean nerves in the back are being squeezed and needs checking straight away.",
     },
     Rule {
         id: "worsening_both_legs",
         tier: Tier::Emergency,
         fires: |a| {
             let l = leg(a);
-            l.both_legs && l.worsening && (l.weakness || l.numbness)
+            in_both_legs(a) && l.worsening == Some(true) && (l.weakness || l.numbness)
         },
         reason: "Weakness or numbness in both legs that is getting worse needs checking straight away.",
     },
@@ -91,32 +139,33 @@ const RULES: &[Rule] = &[
         id: "new_difficulty_walking",
         tier: Tier::Emergency,
         fires: |a| leg(a).new_difficulty_walking,
-        reason: "New difficulty walking because the legs will not work properly needs checking straight away.",
+        reason: "New difficulty walking because a leg does not work properly needs checking straight away.",
+    },
+    Rule {
+        id: "major_trauma",
+        tier: Tier::Emergency,
+        fires: |a| a.onset == Some(Onset::MajorTrauma),
+        reason: "Back pain that began with a serious accident or a fall from a height needs a check for a broken bone straight away.",
+    },
+    Rule {
+        id: "chest_or_belly_pain",
+        tier: Tier::Emergency,
+        fires: |a| general(a).chest_or_belly_pain,
+        reason: "Chest pain, or severe pain in the belly, together with back pain can come from the heart or a large blood vessel and needs checking straight away.",
     },
     // Urgent: the same day.
     Rule {
         id: "possible_infection",
         tier: Tier::Urgent,
-        fires: |a| {
-            let g = general(a);
-            g.fever_or_unwell && (g.injecting_drugs || g.steroids_or_immunosuppressed || g.recent_infection)
-        },
-        reason: "Fever or feeling unwell together with a higher risk of infection can mean an infection near the spine.",
+        // [E: NHS back pain page] A fever on its own is enough.
+        fires: |a| general(a).fever,
+        reason: "A fever or feeling hot and shivery together with back pain can mean an infection and needs a doctor today.",
     },
     Rule {
-        id: "major_trauma",
+        id: "cancer_signs",
         tier: Tier::Urgent,
-        fires: |a| a.onset == Some(Onset::MajorTrauma),
-        reason: "Back pain that began with a major accident or fall needs a check for a broken bone.",
-    },
-    Rule {
-        id: "fragility_fracture",
-        tier: Tier::Urgent,
-        fires: |a| {
-            a.onset == Some(Onset::MinorFallOrLift)
-                && (known(a).osteoporosis || general(a).steroids_or_immunosuppressed)
-        },
-        reason: "A small fall or lift can break a bone when bones are thinner, as with osteoporosis or long-term steroids.",
+        fires: |a| cancer_signs(a) >= CANCER_SIGNS_URGENT,
+        reason: "Several signs together (such as feeling unwell, weight loss, night pain, past cancer or pain that began after 50) need a doctor today to rule out a serious cause.",
     },
     Rule {
         id: "past_cancer_new_pain",
@@ -125,53 +174,53 @@ const RULES: &[Rule] = &[
         reason: "New back pain after cancer needs a doctor to rule out a link.",
     },
     Rule {
-        id: "one_leg_weakness",
+        id: "fragility_fracture",
         tier: Tier::Urgent,
         fires: |a| {
-            let l = leg(a);
-            l.weakness && !l.both_legs
+            a.onset == Some(Onset::MinorFallOrLift)
+                && (known(a).osteoporosis
+                    || general(a).steroids_or_immunosuppressed
+                    || a.age >= FRAGILITY_AGE)
         },
-        reason: "New or worsening weakness in a leg (a dropping foot, a knee giving way) means a nerve is affected.",
+        reason: "A small fall or lift can break a bone when bones are thinner, as with osteoporosis, long-term steroids or from the age of 70.",
     },
     Rule {
-        id: "crossed_slr",
+        id: "one_leg_weakness",
         tier: Tier::Urgent,
-        fires: |a| a.crossed_slr == Some(true),
-        reason: "Pain in the bad leg when the good leg is raised points to an irritated nerve root, often from a disc.",
+        fires: |a| leg(a).weakness && !in_both_legs(a),
+        reason: "New or worsening weakness in a leg (a dropping foot, a knee giving way) means a nerve is affected.",
     },
     Rule {
         id: "complete_tear",
         tier: Tier::Urgent,
-        fires: |a| a.strain.as_ref().is_some_and(|s| s.pop && (!s.walks_normally || s.bruising || s.gap)),
-        reason: "A pop with trouble walking, large bruising or a gap in the muscle can mean a complete tear, which does best when seen within days.",
+        // [E: nidirect grade 3] A felt gap alone; a pop with a limp or large bruising. Walking not
+        // answered is not read as walking normally.
+        fires: |a| {
+            a.strain
+                .as_ref()
+                .is_some_and(|s| s.gap || (s.pop && (s.walks_normally != Some(true) || s.bruising)))
+        },
+        reason: "A gap in the muscle, or a pop with trouble walking or large bruising, can mean a complete tear, which does best when seen within days.",
     },
     // Soon: within 1-2 weeks; a gentle plan may continue.
     Rule {
-        id: "age_under_20_new_pain",
+        id: "onset_before_20",
         tier: Tier::Soon,
-        fires: |a| a.age < 20 && is_new_pain(a),
-        reason: "New back pain under the age of 20 is less often simple strain and is worth a check.",
+        fires: |a| onset_age(a) < ONSET_AGE_YOUNG_BELOW,
+        reason: "Back pain that started before the age of 20 is less often simple strain and is worth a check.",
     },
     Rule {
-        id: "age_over_50_new_pain",
+        id: "onset_after_50",
         tier: Tier::Soon,
-        fires: |a| a.age > 50 && is_new_pain(a),
-        reason: "New back pain starting after 50 is worth a check.",
+        fires: |a| onset_age(a) > ONSET_AGE_OLD_ABOVE,
+        reason: "Back pain that started after the age of 50 is worth a check.",
     },
     Rule {
         id: "past_cancer",
         tier: Tier::Soon,
+        // [D] Long-standing pain after cancer: not in §2's list on its own, kept as a check.
         fires: |a| general(a).past_cancer && !is_new_pain(a),
         reason: "Back pain after cancer is worth mentioning to a doctor, even when it is not new.",
-    },
-    Rule {
-        id: "feeling_unwell",
-        tier: Tier::Soon,
-        fires: |a| {
-            let g = general(a);
-            g.fever_or_unwell && !(g.injecting_drugs || g.steroids_or_immunosuppressed || g.recent_infection)
-        },
-        reason: "Back pain with a fever or feeling unwell is worth a check.",
     },
     Rule {
         id: "weight_loss",
@@ -204,13 +253,40 @@ const RULES: &[Rule] = &[
         reason: "Pain in the upper back, between the shoulder blades, is worth a check.",
     },
     Rule {
+        id: "injecting_drugs",
+        tier: Tier::Soon,
+        fires: |a| general(a).injecting_drugs,
+        reason: "Injecting drugs raises the risk of an infection near the spine, so back pain is worth a check.",
+    },
+    Rule {
+        id: "weak_immunity",
+        tier: Tier::Soon,
+        fires: |a| general(a).steroids_or_immunosuppressed,
+        reason: "Long-term steroids or a weakened immune system raise the risk of infection and of thinner bones, so back pain is worth a check.",
+    },
+    Rule {
+        id: "crossed_slr",
+        tier: Tier::Soon,
+        // [D] A sign of a disc pressing on a nerve root, not an emergency on its own; it also
+        // closes the nerve gate.
+        fires: |a| a.crossed_slr == Some(true),
+        reason: "Pain in the painful leg when the other leg is raised points to an irritated nerve root, often from a disc, and is worth a check.",
+    },
+    Rule {
         id: "worsening_sciatica",
         tier: Tier::Soon,
         fires: |a| {
             let l = leg(a);
-            l.worsening && !l.both_legs && !l.weakness && any_nerve_symptom(a)
+            // Both legs or weakness: already a higher tier of its own.
+            l.worsening == Some(true) && nerve_symptom(&l) && !in_both_legs(a) && !l.weakness
         },
         reason: "Leg symptoms that are getting worse are worth a check.",
+    },
+    Rule {
+        id: "sciatica_stops_activities",
+        tier: Tier::Soon,
+        fires: |a| leg(a).stops_normal_activities,
+        reason: "Leg symptoms that stop you doing your normal activities are worth a check.",
     },
     Rule {
         id: "inflammatory",
@@ -220,7 +296,7 @@ const RULES: &[Rule] = &[
                 .as_ref()
                 .is_some_and(|i| i.onset_before_45_over_3_months && i.features >= INFLAMMATORY_FEATURES_SOON)
         },
-        reason: "Your answers fit inflammatory back pain, which has its own treatment and is worth a check.",
+        reason: "Your answers fit back pain that may need checking for an inflammatory cause, which has its own treatment.",
     },
     Rule {
         id: "no_improvement",

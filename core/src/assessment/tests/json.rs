@@ -19,6 +19,7 @@ fn the_documented_example_parses_and_evaluates() {
     assert_eq!(a.slr.as_ref().unwrap().left_deg, Some(65));
     let r = super::super::evaluate(&a);
     assert!(r.plan_allowed);
+    assert!(r.missing.is_empty());
     assert!(r.pattern(super::super::PatternId::TightHamstrings).is_some());
 }
 
@@ -83,4 +84,59 @@ fn answers_round_trip_through_json() {
     let a = Answers::from_json(CONTRACT_EXAMPLE).unwrap();
     let back = Answers::from_json(&serde_json::to_string(&a).unwrap()).unwrap();
     assert_eq!(a, back);
+}
+
+#[test]
+fn the_old_fever_or_unwell_is_read_as_fever_the_safer_reading() {
+    let old = r#"{"age": 40, "general": {"fever_or_unwell": true}}"#;
+    let a = Answers::from_json(old).unwrap();
+    let g = a.general.as_ref().unwrap();
+    assert!(g.fever && !g.unwell);
+    let r = super::super::evaluate(&a);
+    assert_eq!(r.triage.tier, super::super::Tier::Urgent);
+    // Written back in today's shape, and read again the same.
+    let json = serde_json::to_string(&a).unwrap();
+    assert!(json.contains(r#""fever":true"#) && !json.contains("fever_or_unwell"), "{json}");
+    assert_eq!(Answers::from_json(&json).unwrap(), a);
+}
+
+/// Answers saved before the follow-ups became optional wrote every flag out; they still load,
+/// and an explicit `false` counts as answered.
+#[test]
+fn answers_saved_in_the_old_shape_still_load_and_evaluate() {
+    let old = r#"{"age": 44, "duration_days": 200, "onset": "gradual",
+        "leg_symptoms": {"numbness": true, "pins_and_needles": false, "weakness": false,
+                         "both_legs": false, "worsening": false,
+                         "below_knee_pain_as_bad_as_back": false, "new_difficulty_walking": false},
+        "cauda_equina": {"saddle_numbness": false, "bladder": false, "bowel": false, "sexual": false},
+        "general": {"fever_or_unwell": false, "weight_loss": false, "past_cancer": false,
+                    "steroids_or_immunosuppressed": false, "injecting_drugs": false,
+                    "recent_infection": false, "night_pain": false, "thoracic_pain": false,
+                    "deformity": false, "pain_in_several_places": false},
+        "known": {"disc": false, "sciatica": false, "spinal_surgery_12_months": false,
+                  "pregnancy": false, "osteoporosis": false, "new_to_exercise": false}}"#;
+    let a = Answers::from_json(old).unwrap();
+    let r = super::super::evaluate(&a);
+    assert!(r.missing.is_empty(), "{:?}", r.missing);
+    assert!(r.plan_allowed);
+    assert!(r.has_gate(super::super::GateId::Nerve));
+}
+
+#[test]
+fn a_result_saved_before_missing_existed_does_not_read_as_todays_shape() {
+    // The store says such a result again from its answers (under today's rules).
+    let r = super::super::evaluate(&Answers::from_json(CONTRACT_EXAMPLE).unwrap());
+    let mut old: serde_json::Value = serde_json::to_value(&r).unwrap();
+    old.as_object_mut().unwrap().remove("missing");
+    assert!(serde_json::from_value::<super::super::AssessmentResult>(old).is_err());
+}
+
+#[test]
+fn unanswered_follow_ups_are_left_out_of_the_json_not_written_as_false() {
+    let a = Answers::from_json(r#"{"age": 40, "leg_symptoms": {"numbness": true}, "strain": {}}"#).unwrap();
+    let json = serde_json::to_string(&a).unwrap();
+    assert!(!json.contains("both_legs") && !json.contains("worsening") && !json.contains("walks_normally"));
+    let r = super::super::evaluate(&a);
+    assert!(r.missing.contains(&"strain.walks_normally".to_owned()));
+    assert!(r.missing.contains(&"leg_symptoms.both_legs".to_owned()));
 }

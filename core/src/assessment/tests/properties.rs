@@ -5,6 +5,7 @@ use proptest::prelude::*;
 use super::super::answers::Bridge;
 use super::super::answers::*;
 use super::super::*;
+use crate::assessment::{FACE_DOWN, ON_BACK, PREGNANCY_ON_BACK};
 use crate::catalog::ExerciseId::{self, *};
 use crate::pain::{BodySite, Side};
 
@@ -19,8 +20,8 @@ fn pick<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> BoxedStrategy
 }
 
 prop_compose! {
-    fn leg()(b in prop::array::uniform7(prop::bool::weighted(0.15))) -> LegSymptoms {
-        LegSymptoms { numbness: b[0], pins_and_needles: b[1], weakness: b[2], both_legs: b[3], worsening: b[4], below_knee_pain_as_bad_as_back: b[5], new_difficulty_walking: b[6] }
+    fn leg()(b in prop::array::uniform6(prop::bool::weighted(0.15)), both in opt(prop::bool::weighted(0.2)), worse in opt(prop::bool::weighted(0.2))) -> LegSymptoms {
+        LegSymptoms { numbness: b[0], pins_and_needles: b[1], weakness: b[2], both_legs: both, worsening: worse, below_knee_pain_as_bad_as_back: b[3], new_difficulty_walking: b[4], stops_normal_activities: b[5] }
     }
 }
 prop_compose! {
@@ -29,8 +30,8 @@ prop_compose! {
     }
 }
 prop_compose! {
-    fn general()(b in prop::array::uniform10(prop::bool::weighted(0.1))) -> General {
-        General { fever_or_unwell: b[0], weight_loss: b[1], past_cancer: b[2], steroids_or_immunosuppressed: b[3], injecting_drugs: b[4], recent_infection: b[5], night_pain: b[6], thoracic_pain: b[7], deformity: b[8], pain_in_several_places: b[9] }
+    fn general()(b in prop::array::uniform12(prop::bool::weighted(0.08))) -> General {
+        General { fever: b[0], unwell: b[10], chest_or_belly_pain: b[11], weight_loss: b[1], past_cancer: b[2], steroids_or_immunosuppressed: b[3], injecting_drugs: b[4], recent_infection: b[5], night_pain: b[6], thoracic_pain: b[7], deformity: b[8], pain_in_several_places: b[9] }
     }
 }
 prop_compose! {
@@ -39,8 +40,8 @@ prop_compose! {
     }
 }
 prop_compose! {
-    fn strain()(b in prop::array::uniform5(any::<bool>()), days in opt(0..60), heel in opt(0..=10)) -> Strain {
-        Strain { pop: b[0], bruising: b[1], walks_normally: b[2], pain_on_contraction: b[3], gap: b[4], days_since: days, heel_dig_pain: heel }
+    fn strain()(b in prop::array::uniform4(any::<bool>()), walks in opt(any::<bool>()), days in opt(0..60), heel in opt(0..=10)) -> Strain {
+        Strain { pop: b[0], bruising: b[1], walks_normally: walks, pain_on_contraction: b[2], gap: b[3], days_since: days, heel_dig_pain: heel }
     }
 }
 prop_compose! {
@@ -96,8 +97,55 @@ const HAMSTRING_STRETCHES: &[ExerciseId] = &[
     WallHamstringStretch,
 ];
 
+/// Answers with every required safety question answered, then one of them taken away.
+fn without_one_safety_answer() -> impl Strategy<Value = (Answers, usize)> {
+    (answers(), 0..8usize).prop_map(|(mut a, which)| {
+        a.onset.get_or_insert(Onset::Gradual);
+        a.known.get_or_insert_with(Known::default);
+        a.cauda_equina.get_or_insert_with(CaudaEquina::default);
+        a.general.get_or_insert_with(General::default);
+        let leg = a.leg_symptoms.get_or_insert_with(LegSymptoms::default);
+        leg.both_legs.get_or_insert(false);
+        leg.worsening.get_or_insert(false);
+        if let Some(s) = a.strain.as_mut() {
+            s.walks_normally.get_or_insert(true);
+        }
+        match which {
+            0 => a.onset = None,
+            1 => a.known = None,
+            2 => a.cauda_equina = None,
+            3 => a.general = None,
+            4 => a.leg_symptoms = None,
+            5 => {
+                let leg = a.leg_symptoms.as_mut().unwrap();
+                leg.numbness = true;
+                leg.both_legs = None;
+            }
+            6 => {
+                let leg = a.leg_symptoms.as_mut().unwrap();
+                leg.pins_and_needles = true;
+                leg.worsening = None;
+            }
+            _ => {
+                a.onset = Some(Onset::SuddenThighPain);
+                a.strain.get_or_insert_with(Strain::default).walks_normally = None;
+            }
+        }
+        (a, which)
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn a_required_safety_answer_left_out_means_no_plan_and_names_it((a, which) in without_one_safety_answer()) {
+        let expected = ["onset", "known", "cauda_equina", "general", "leg_symptoms", "leg_symptoms.both_legs", "leg_symptoms.worsening", "strain.walks_normally"][which];
+        let r = evaluate(&a.validate().unwrap());
+        prop_assert!(!r.plan_allowed);
+        prop_assert!(r.missing.iter().any(|m| m == expected), "{:?} lacks {}", r.missing, expected);
+        prop_assert!(r.patterns.is_empty());
+    }
 
     #[test]
     fn safety_invariants_hold_for_any_answers(a in answers()) {
@@ -130,6 +178,43 @@ proptest! {
         prop_assert!(r.excluded_exercises.windows(2).all(|w| w[0] < w[1]));
         if r.plan_allowed {
             prop_assert!(!r.patterns.is_empty());
+        }
+        // Every required safety question answered, or no plan and the gap named.
+        let safety = super::super::missing::missing(&a);
+        prop_assert_eq!(&r.missing, &safety);
+        if !r.missing.is_empty() {
+            prop_assert!(!r.plan_allowed);
+            prop_assert!(r.patterns.is_empty());
+            prop_assert!(r.exercise_cautions.is_empty());
+        }
+        if r.plan_allowed {
+            prop_assert!(r.missing.is_empty() && r.triage.tier <= Tier::Soon);
+        }
+        // A positive crossed leg raise always closes the nerve gate, and is never below soon.
+        if a.crossed_slr == Some(true) {
+            prop_assert!(r.has_gate(GateId::Nerve));
+            prop_assert!(r.triage.tier >= Tier::Soon);
+        }
+        // The leg raise bringing on the usual leg pain is a nerve sign, never tight hamstrings.
+        if a.slr.as_ref().is_some_and(|s| s.reproduces_leg_pain) {
+            prop_assert!(r.has_gate(GateId::Nerve));
+            prop_assert!(r.pattern(PatternId::TightHamstrings).is_none());
+        }
+        // In pregnancy nothing face down, and every planned exercise on the back carries its note.
+        if a.known.as_ref().is_some_and(|k| k.pregnancy) {
+            for ex in FACE_DOWN { prop_assert!(r.is_excluded(*ex)); }
+            if r.plan_allowed {
+                for ex in ON_BACK.iter().filter(|ex| !r.is_excluded(**ex)) {
+                    prop_assert!(r.exercise_cautions.iter().any(|c| c.exercise == *ex && c.caution == PREGNANCY_ON_BACK));
+                }
+            }
+        }
+        // No text names an internal id of a missing question.
+        for line in r.explanation.iter().chain(&r.next_steps) {
+            for id in r.missing.iter().chain(&r.not_judged).filter(|id| id.contains(['_', '.'])) {
+                prop_assert!(!line.contains(id.as_str()), "{} in {}", id, line);
+            }
+            prop_assert!(!line.contains('_'), "an internal id in {}", line);
         }
         // The result survives its own JSON contract.
         let json = serde_json::to_string(&r).unwrap();

@@ -55,8 +55,9 @@ fn urgent_and_emergency_get_no_plan_and_say_what_to_do_instead() {
     assert!(plan.sessions.is_empty() && plan.activity.is_empty());
     assert!(plan.message.iter().any(|m| m.contains("emergency")));
 
+    // CLINICAL.md §2 (revised): a crossed leg raise is now `soon`; a fever alone is `urgent`.
     let mut b = clear();
-    b.crossed_slr = Some(true);
+    b.general.as_mut().unwrap().fever = true;
     assert_eq!(day_plan(b, monday()).status, PlanStatus::SeeDoctorFirst);
 }
 
@@ -114,7 +115,10 @@ fn two_sessions_a_day_keep_strength_and_rolling_in_the_first() {
 fn the_nerve_gate_plan_has_sliders_and_none_of_the_closed_stretches() {
     let mut a = clear();
     a.slump = Some(true);
-    a.leg_symptoms.as_mut().unwrap().pins_and_needles = true;
+    let leg = a.leg_symptoms.as_mut().unwrap();
+    leg.pins_and_needles = true;
+    // The follow-ups are required once a leg symptom is ticked (CLINICAL.md §2).
+    (leg.both_legs, leg.worsening) = (Some(false), Some(false));
     let plan = day_plan(a, monday());
     let session = &plan.sessions[0];
     assert_eq!(session.exercises[0].exercise, NerveSlider);
@@ -140,7 +144,12 @@ fn the_nerve_gate_plan_has_sliders_and_none_of_the_closed_stretches() {
 fn a_fresh_strain_gets_daily_isometrics_and_no_stretching() {
     let mut a = clear();
     a.onset = Some(Onset::SuddenThighPain);
-    a.strain = Some(Strain { days_since: Some(1), heel_dig_pain: Some(1), ..Strain::default() });
+    a.strain = Some(Strain {
+        days_since: Some(1),
+        heel_dig_pain: Some(1),
+        walks_normally: Some(true),
+        ..Strain::default()
+    });
     for date in [monday(), tuesday()] {
         let plan = day_plan(a.clone(), date);
         assert_eq!(ids(&plan.sessions[0]), [HeelDigHold, BridgeHold], "{date}");

@@ -1,7 +1,9 @@
 use chrono::{Duration, TimeZone, Utc};
 
 use crate::Error;
-use crate::assessment::answers::{Ake, Bridge, CaudaEquina, General, LegSymptoms, MeasuredBy, Slr};
+use crate::assessment::answers::{
+    Ake, Bridge, CaudaEquina, General, Known, LegSymptoms, MeasuredBy, Onset, Slr,
+};
 use crate::assessment::history::MeasuredTest;
 use crate::assessment::{Answers, PatternId, Tier};
 use crate::pain::Side;
@@ -10,6 +12,8 @@ use crate::store::Store;
 fn answers(slr_left: i32, by: MeasuredBy) -> Answers {
     Answers {
         age: 35,
+        onset: Some(Onset::Gradual),
+        known: Some(Known::default()),
         leg_symptoms: Some(LegSymptoms::default()),
         cauda_equina: Some(CaudaEquina::default()),
         general: Some(General::default()),

@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use serde_json::Value;
 
 use crate::Error;
-use crate::assessment::answers::{Answers, CaudaEquina, General, Known, LegSymptoms, MeasuredBy, Slr};
+use crate::assessment::answers::{Answers, CaudaEquina, General, Known, LegSymptoms, MeasuredBy, Onset, Slr};
 use crate::calendar::{DayOfWeek, LocalTime};
 use crate::catalog::ExerciseId::{self, *};
 use crate::pain::{BodySite, PainContext, PainInput, Side, SitePain};
@@ -34,6 +34,7 @@ pub(super) fn answers(slr_left: i32, slr_right: i32) -> Answers {
     Answers {
         age: 44,
         duration_days: Some(120),
+        onset: Some(Onset::Gradual),
         pain_now: Some(5),
         leg_symptoms: Some(LegSymptoms::default()),
         cauda_equina: Some(CaudaEquina::default()),
