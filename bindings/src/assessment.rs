@@ -4,7 +4,8 @@
 use limber_core::assessment::answers::MeasuredBy;
 use limber_core::assessment::history::{MeasuredTest, MeasurementPoint, SavedAssessment};
 use limber_core::assessment::{
-    Answers, AssessmentResult, Confidence, Flag, Gate, GateId, Pattern, PatternId, StrainPhase, Tier, Triage,
+    Answers, AssessmentResult, Confidence, ExerciseCaution, Flag, Gate, GateId, Pattern, PatternId,
+    StrainPhase, Tier, Triage,
 };
 use limber_core::catalog::ExerciseId;
 use limber_core::pain::Side;
@@ -183,12 +184,20 @@ pub struct AssessmentResult {
     pub strain_phase: Option<StrainPhase>,
     pub patterns: Vec<Pattern>,
     pub plan_allowed: bool,
+    pub missing: Vec<String>,
     pub excluded_exercises: Vec<ExerciseId>,
+    pub exercise_cautions: Vec<ExerciseCaution>,
     pub not_judged: Vec<String>,
     pub pain_ceiling: i32,
     pub cauda_equina_card: bool,
     pub explanation: Vec<String>,
     pub next_steps: Vec<String>,
+}
+
+#[uniffi::remote(Record)]
+pub struct ExerciseCaution {
+    pub exercise: ExerciseId,
+    pub caution: String,
 }
 
 #[uniffi::remote(Record)]

@@ -95,6 +95,8 @@ pub enum Condition {
     IsYes { question: String },
     Chose { question: String, choice: String },
     ChoseAny { question: String },
+    NotChose { question: String, choice: String },
+    AtLeast { question: String, min: i32 },
 }
 
 #[uniffi::remote(Enum)]

@@ -9,7 +9,7 @@ fn with_history() -> Limber {
     let answers = dir.join("a.json");
     std::fs::write(
         &answers,
-        r#"{"age": 40, "leg_symptoms": {}, "cauda_equina": {}, "general": {}, "slr": {"left_deg": 66, "right_deg": 70, "measured_by": "helper", "felt_at": "back_of_thigh"}, "nerve_check": false}"#,
+        r#"{"age": 40, "onset": "gradual", "known": {}, "leg_symptoms": {}, "cauda_equina": {}, "general": {}, "slr": {"left_deg": 66, "right_deg": 70, "measured_by": "helper", "felt_at": "back_of_thigh"}, "nerve_check": false}"#,
     )
     .unwrap();
     limber.ok(&[

@@ -10,7 +10,7 @@ fn assessed() -> Limber {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(
         &path,
-        r#"{"age": 40, "leg_symptoms": {}, "cauda_equina": {}, "general": {}, "slr": {"left_deg": 70}, "nerve_check": false}"#,
+        r#"{"age": 40, "onset": "gradual", "known": {}, "leg_symptoms": {}, "cauda_equina": {}, "general": {}, "slr": {"left_deg": 70}, "nerve_check": false}"#,
     )
     .unwrap();
     limber.ok(&["assess", "--answers", path.to_str().unwrap(), "--now", "2026-03-01T12:00:00Z", "--tz", NY]);

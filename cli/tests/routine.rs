@@ -2,7 +2,7 @@ mod common;
 
 use common::Limber;
 
-const ANSWERS: &str = r#"{"age": 42, "duration_days": 60, "pain_now": 4, "leg_symptoms": {}, "cauda_equina": {},
+const ANSWERS: &str = r#"{"age": 42, "duration_days": 60, "pain_now": 4, "onset": "gradual", "known": {}, "leg_symptoms": {}, "cauda_equina": {},
   "general": {}, "slr": {"left_deg": 65, "right_deg": 70, "felt_at": "back_of_thigh"}, "nerve_check": false,
   "bridge": {"left_reps": 12, "right_reps": 14, "pain": 0}}"#;
 

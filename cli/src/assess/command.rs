@@ -91,6 +91,9 @@ fn print_result(r: &AssessmentResult, out: &mut impl Write) -> CliResult {
         Tier::Urgent => "URGENT: see a doctor today.",
         Tier::Soon => "See a doctor within 1-2 weeks; a gentle routine can start meanwhile.",
         Tier::NoFlags if r.plan_allowed => "No warning signs found.",
+        Tier::NoFlags if !r.missing.is_empty() => {
+            "Answer the safety questions first: no exercises until then."
+        }
         Tier::NoFlags => "Not enough answers to suggest exercises.",
     };
     writeln!(out, "{verdict}")?;

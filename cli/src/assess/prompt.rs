@@ -23,7 +23,7 @@ pub fn ask(
     for section in &q.sections {
         let mut introduced = false;
         for question in &section.questions {
-            if !is_shown(question, &responses) {
+            if !is_shown(q, question, &responses) {
                 continue;
             }
             if !introduced {
@@ -148,8 +148,8 @@ mod tests {
 
     /// Every visible question answered, one line each (two for a per-leg question).
     const FULL: &str = concat!(
-        "none\n1,2\nn\ny\n7\n",                               // safety
-        "45\n30\n3\n5\n1 3\n2\n1\ny\n2\n1\n1\nn\n3\n",        // history, with strain
+        "none\n1,2\nn\ny\n9\n",                               // safety
+        "45\n30\n3\n5\n1 3\n2\n1\ny\n20\n1\n1\nn\n3\n",       // history, with strain
         "61\n\n1\n1\nn\nn\nn\n\n20\n22\n\n15\n17\n0\n3\nn\n", // tests
     );
 
@@ -172,7 +172,11 @@ mod tests {
             Some(&ResponseValue::Choices { ids: strings(&["low_back", "back_of_thigh"]) })
         );
         assert_eq!(value(&responses, "pain_side"), Some(&ResponseValue::Choice { id: "right".into() }));
-        assert_eq!(value(&responses, "strain.days_since"), Some(&ResponseValue::Number { value: 2 }));
+        assert_eq!(value(&responses, "strain.days_since"), Some(&ResponseValue::Number { value: 20 }));
+        assert_eq!(
+            value(&responses, "general"),
+            Some(&ResponseValue::Choices { ids: strings(&["night_pain"]) })
+        );
         assert_eq!(value(&responses, "slr"), Some(&ResponseValue::PerLeg { left: Some(61), right: None }));
         assert_eq!(value(&responses, "crossed_slr"), None);
         assert_eq!(
@@ -233,6 +237,23 @@ mod tests {
         let (responses, some) = run("none\n3\ny\n");
         assert!(some.contains("Are these in both legs?"));
         assert_eq!(value(&responses, "leg_symptoms.both_legs"), Some(&ResponseValue::YesNo { value: true }));
+    }
+
+    #[test]
+    fn within_two_weeks_of_a_thigh_strain_the_leg_raise_and_bridge_are_not_asked() {
+        // Safety, then age, duration, sudden thigh pain, pain, thigh site, left side, strain
+        // ticks, walking, help then 5 days ago, heel dig, known, inflammatory, weeks; then the tests.
+        let script = "none\nnone\nnone\n30\n5\n3\n4\n3\n1\nnone\ny\n?\n5\n1\nnone\nn\n0\nn\nn\n10\n12\n";
+        let (responses, out) = run(script);
+        assert!(!out.contains("Straight leg raise"), "{out}");
+        assert!(!out.contains("Single-leg bridge"), "{out}");
+        assert!(out.contains("two of the home tests are left out"), "{out}");
+        assert_eq!(value(&responses, "slump"), Some(&ResponseValue::YesNo { value: false }));
+        assert_eq!(value(&responses, "crossed_slr"), Some(&ResponseValue::YesNo { value: false }));
+        assert_eq!(
+            value(&responses, "ake"),
+            Some(&ResponseValue::PerLeg { left: Some(10), right: Some(12) })
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::pain::{BodySite, Side};
 
 /// Bumped whenever a question, an option or a condition changes, so stored responses can be
 /// matched to the questionnaire they answered.
-pub const QUESTIONNAIRE_VERSION: i32 = 1;
+pub const QUESTIONNAIRE_VERSION: i32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Questionnaire {
@@ -36,7 +36,8 @@ pub struct Question {
     pub prompt: String,
     pub help: String,
     /// Empty: always shown. Otherwise shown when ANY of the conditions holds. Conditions only
-    /// refer to earlier questions that are always shown, so visibility never chains.
+    /// refer to earlier questions; an answer to a question that is itself hidden counts as no
+    /// answer (so a condition may chain, one way, down the list).
     pub shown_when: Vec<Condition>,
 }
 
@@ -81,6 +82,10 @@ pub enum Condition {
     Chose { question: String, choice: String },
     /// A several-choices question with at least one tick.
     ChoseAny { question: String },
+    /// The opposite of `Chose`: answered otherwise, or not answered (or hidden).
+    NotChose { question: String, choice: String },
+    /// A whole-number question answered with `min` or more.
+    AtLeast { question: String, min: i32 },
 }
 
 const YEARS: &str = "years";
@@ -108,6 +113,7 @@ fn safety() -> Section {
                     "weakness",
                     "below_knee_pain_as_bad_as_back",
                     "new_difficulty_walking",
+                    "stops_normal_activities",
                 ],
             ),
             yes_no("leg_symptoms.both_legs").when(any_leg_symptom()),
@@ -115,7 +121,9 @@ fn safety() -> Section {
             several(
                 "general",
                 &[
-                    "fever_or_unwell",
+                    "fever",
+                    "unwell",
+                    "chest_or_belly_pain",
                     "weight_loss",
                     "past_cancer",
                     "steroids_or_immunosuppressed",
@@ -185,21 +193,37 @@ fn history() -> Section {
     )
 }
 
+/// [E: CLINICAL.md §3 G1] Within this many days of a thigh strain, the tests that load the
+/// muscle to its limit (the SLR to a firm stretch, the single-leg bridge to failure) are not
+/// asked. Their help says why.
+pub const STRAIN_TEST_FREE_DAYS: i32 = 14;
+
+/// Shown unless the pain began as a thigh strain within `STRAIN_TEST_FREE_DAYS` (or on a day
+/// not given: the safer reading).
+fn not_a_fresh_strain() -> Vec<Condition> {
+    vec![
+        Condition::NotChose { question: "onset".into(), choice: Onset::SuddenThighPain.as_str().into() },
+        Condition::AtLeast { question: "strain.days_since".into(), min: STRAIN_TEST_FREE_DAYS + 1 },
+    ]
+}
+
 fn tests() -> Section {
+    // The crossed leg raise only means something with leg symptoms on one side (CLINICAL.md §2).
+    let one_side = || vec![chose("pain_side", Side::Left.as_str()), chose("pain_side", Side::Right.as_str())];
     section(
         "tests",
         vec![
-            per_leg("slr", MAX_SLR_DEG, DEGREES),
-            one("slr.measured_by", &names(MeasuredBy::ALL)),
-            one("slr.felt_at", &names(FeltAt::ALL)),
-            yes_no("slr.reproduces_leg_pain"),
-            yes_no("nerve_check"),
+            per_leg("slr", MAX_SLR_DEG, DEGREES).when(not_a_fresh_strain()),
+            one("slr.measured_by", &names(MeasuredBy::ALL)).when(not_a_fresh_strain()),
+            one("slr.felt_at", &names(FeltAt::ALL)).when(not_a_fresh_strain()),
+            yes_no("slr.reproduces_leg_pain").when(not_a_fresh_strain()),
+            yes_no("nerve_check").when(not_a_fresh_strain()),
             yes_no("slump"),
-            yes_no("crossed_slr"),
+            yes_no("crossed_slr").when(one_side()),
             per_leg("ake", MAX_AKE_DEG, DEGREES),
             several("thomas", &["thigh_above_horizontal", "knee_bend_limited"]),
-            per_leg("bridge", MAX_BRIDGE_REPS, REPS),
-            number("bridge.pain", 0, 10, OUT_OF_10),
+            per_leg("bridge", MAX_BRIDGE_REPS, REPS).when(not_a_fresh_strain()),
+            number("bridge.pain", 0, 10, OUT_OF_10).when(not_a_fresh_strain()),
             one("posture", &names(Posture::ALL)),
             yes_no("knee_click"),
         ],
@@ -294,7 +318,9 @@ impl Condition {
         match self {
             Condition::IsYes { question }
             | Condition::Chose { question, .. }
-            | Condition::ChoseAny { question } => question,
+            | Condition::ChoseAny { question }
+            | Condition::NotChose { question, .. }
+            | Condition::AtLeast { question, .. } => question,
         }
     }
 }
@@ -327,7 +353,7 @@ mod tests {
     }
 
     #[test]
-    fn conditions_refer_to_earlier_always_shown_questions_and_real_choices() {
+    fn conditions_refer_to_earlier_questions_of_the_right_kind_and_real_choices() {
         let q = questionnaire();
         let all: Vec<&Question> = q.questions().collect();
         for (i, question) in all.iter().enumerate() {
@@ -336,10 +362,9 @@ mod tests {
                     .iter()
                     .find(|t| t.id == condition.question())
                     .unwrap_or_else(|| panic!("{}: no earlier {}", question.id, condition.question()));
-                assert!(target.shown_when.is_empty(), "{}: {} is itself conditional", question.id, target.id);
                 match condition {
                     Condition::IsYes { .. } => assert_eq!(target.kind, QuestionKind::YesNo),
-                    Condition::Chose { choice, .. } => {
+                    Condition::Chose { choice, .. } | Condition::NotChose { choice, .. } => {
                         assert!(
                             target.kind.options().iter().any(|o| &o.id == choice),
                             "{}: {choice}",
@@ -349,9 +374,65 @@ mod tests {
                     Condition::ChoseAny { .. } => {
                         assert!(matches!(target.kind, QuestionKind::SeveralChoices { .. }), "{}", question.id)
                     }
+                    Condition::AtLeast { min, .. } => match target.kind {
+                        QuestionKind::WholeNumber { min: low, max, .. } => {
+                            assert!((low..=max).contains(min), "{}", question.id)
+                        }
+                        _ => panic!("{}: {} is not a number", question.id, target.id),
+                    },
                 }
             }
         }
+    }
+
+    /// CLINICAL.md §7: texts name no command and no internal id, and ask for no arithmetic.
+    #[test]
+    fn texts_name_no_command_or_id_and_ask_no_arithmetic() {
+        for (key, text) in TEXTS {
+            let lower = text.to_lowercase();
+            for word in ["limber assess", "--", "minus", "average", "subtract", "add up", "_", "about 75"] {
+                assert!(!lower.contains(word), "{key}: {word:?} in {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_safety_section_asks_fever_unwell_and_chest_or_belly_pain_separately() {
+        let q = questionnaire();
+        let general: Vec<&str> =
+            q.question("general").unwrap().kind.options().iter().map(|o| o.id.as_str()).collect();
+        for id in ["fever", "unwell", "chest_or_belly_pain"] {
+            assert!(general.contains(&id), "{id}");
+        }
+        assert!(!general.contains(&"fever_or_unwell"));
+        let walking = text("leg_symptoms.option.new_difficulty_walking").to_lowercase();
+        assert!(walking.contains("not a limp"), "{walking}");
+        assert!(text("cauda_equina.prompt").contains("last few days"));
+    }
+
+    #[test]
+    fn crossed_slr_is_shown_with_one_sided_leg_symptoms_only() {
+        let q = questionnaire();
+        assert_eq!(
+            q.question("crossed_slr").unwrap().shown_when,
+            [
+                Condition::Chose { question: "pain_side".into(), choice: "left".into() },
+                Condition::Chose { question: "pain_side".into(), choice: "right".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn the_strain_limited_tests_say_why_in_their_help() {
+        let q = questionnaire();
+        for id in ["slr", "bridge"] {
+            let question = q.question(id).unwrap();
+            assert_eq!(question.shown_when, not_a_fresh_strain(), "{id}");
+            assert!(question.help.contains("two weeks"), "{id}: {}", question.help);
+        }
+        let ake = q.question("ake").unwrap();
+        assert!(ake.shown_when.is_empty());
+        assert!(ake.help.contains("gentle"), "{}", ake.help);
     }
 
     #[test]

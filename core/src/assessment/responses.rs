@@ -45,14 +45,15 @@ const LEG_FIELDS: &[(&str, &str, &str)] = &[
 ];
 const AGE: &str = "age";
 
-/// Whether `question` is shown given the responses so far.
-pub fn is_shown(question: &Question, responses: &[Response]) -> bool {
-    question.shown_when.is_empty() || question.shown_when.iter().any(|c| holds(c, responses))
+/// Whether `question` of `q` is shown given the responses so far. A response to a question
+/// that is itself hidden counts as no response.
+pub fn is_shown(q: &Questionnaire, question: &Question, responses: &[Response]) -> bool {
+    question.shown_when.is_empty() || question.shown_when.iter().any(|c| holds(q, c, responses))
 }
 
 /// The questions to show, in order, given the responses so far.
 pub fn visible_questions<'a>(q: &'a Questionnaire, responses: &[Response]) -> Vec<&'a Question> {
-    q.questions().filter(|question| is_shown(question, responses)).collect()
+    q.questions().filter(|question| is_shown(q, question, responses)).collect()
 }
 
 /// Builds and validates the answers. Errors name the question id and what is valid.
@@ -69,7 +70,7 @@ pub fn answers_from_responses(q: &Questionnaire, responses: &[Response]) -> Resu
             return Err(Error::invalid(id, "answered at most once"));
         }
         check(question, &response.value)?;
-        if is_shown(question, responses) {
+        if is_shown(q, question, responses) {
             store(&mut root, question, &response.value)?;
         }
     }
@@ -79,13 +80,23 @@ pub fn answers_from_responses(q: &Questionnaire, responses: &[Response]) -> Resu
     Answers::from_json(&Value::Object(root).to_string())
 }
 
-fn holds(condition: &Condition, responses: &[Response]) -> bool {
-    let value = responses.iter().find(|r| r.question_id == condition.question()).map(|r| &r.value);
+/// Conditions only refer to earlier questions (a questionnaire test checks it), so the
+/// visibility check of the target always ends.
+fn holds(q: &Questionnaire, condition: &Condition, responses: &[Response]) -> bool {
+    let value = q
+        .question(condition.question())
+        .filter(|target| is_shown(q, target, responses))
+        .and_then(|_| responses.iter().find(|r| r.question_id == condition.question()))
+        .map(|r| &r.value);
     match (condition, value) {
         (Condition::IsYes { .. }, Some(ResponseValue::YesNo { value })) => *value,
         (Condition::Chose { choice, .. }, Some(ResponseValue::Choice { id })) => id == choice,
         (Condition::Chose { choice, .. }, Some(ResponseValue::Choices { ids })) => ids.contains(choice),
         (Condition::ChoseAny { .. }, Some(ResponseValue::Choices { ids })) => !ids.is_empty(),
+        (Condition::NotChose { choice, .. }, Some(ResponseValue::Choice { id })) => id != choice,
+        (Condition::NotChose { choice, .. }, Some(ResponseValue::Choices { ids })) => !ids.contains(choice),
+        (Condition::NotChose { .. }, _) => true,
+        (Condition::AtLeast { min, .. }, Some(ResponseValue::Number { value })) => value >= min,
         _ => false,
     }
 }
@@ -255,7 +266,7 @@ mod tests {
             choices("leg_symptoms", &["numbness", "below_knee_pain_as_bad_as_back"]),
             yes_no("leg_symptoms.both_legs", true),
             yes_no("leg_symptoms.worsening", true),
-            choices("general", &["night_pain", "pain_in_several_places"]),
+            choices("general", &["night_pain", "pain_in_several_places", "chest_or_belly_pain"]),
             number("age", 52),
             number("duration_days", 21),
             choice("onset", "sudden_thigh_pain"),
@@ -264,7 +275,7 @@ mod tests {
             choice("pain_side", "left"),
             choices("strain", &["pop", "gap"]),
             yes_no("strain.walks_normally", false),
-            number("strain.days_since", 3),
+            number("strain.days_since", 20),
             number("strain.heel_dig_pain", 4),
             choices("known", &["disc", "new_to_exercise"]),
             yes_no("inflammatory.onset_before_45_over_3_months", true),
@@ -276,7 +287,7 @@ mod tests {
             yes_no("slr.reproduces_leg_pain", true),
             yes_no("nerve_check", true),
             yes_no("slump", false),
-            yes_no("crossed_slr", false),
+            yes_no("crossed_slr", true),
             per_leg("ake", Some(25), None),
             choices("thomas", &["knee_bend_limited"]),
             per_leg("bridge", Some(12), Some(18)),
@@ -292,13 +303,13 @@ mod tests {
       "leg_symptoms": {"numbness": true, "below_knee_pain_as_bad_as_back": true,
                        "both_legs": true, "worsening": true},
       "cauda_equina": {"bladder": true},
-      "general": {"night_pain": true, "pain_in_several_places": true},
+      "general": {"night_pain": true, "pain_in_several_places": true, "chest_or_belly_pain": true},
       "inflammatory": {"onset_before_45_over_3_months": true, "features": 3},
-      "strain": {"pop": true, "gap": true, "walks_normally": false, "days_since": 3, "heel_dig_pain": 4},
+      "strain": {"pop": true, "gap": true, "walks_normally": false, "days_since": 20, "heel_dig_pain": 4},
       "known": {"disc": true, "new_to_exercise": true},
       "slr": {"left_deg": 62, "right_deg": 80, "measured_by": "self", "felt_at": "behind_knee",
               "reproduces_leg_pain": true},
-      "nerve_check": true, "slump": false, "crossed_slr": false,
+      "nerve_check": true, "slump": false, "crossed_slr": true,
       "ake": {"left_deficit_deg": 25},
       "thomas": {"knee_bend_limited": true},
       "bridge": {"left_reps": 12, "right_reps": 18, "pain": 2},
@@ -322,8 +333,16 @@ mod tests {
         let full = full();
         for question in q.questions().filter(|question| question.id != AGE) {
             let mut responses = vec![number("age", 40)];
-            // Bring in whatever makes the question visible.
-            let openers: BTreeSet<&str> = question.shown_when.iter().map(|c| c.question()).collect();
+            // Bring in whatever makes the question visible, and whatever makes that visible.
+            let mut openers: BTreeSet<&str> = BTreeSet::new();
+            let mut todo: Vec<&Question> = vec![question];
+            while let Some(next) = todo.pop() {
+                for c in &next.shown_when {
+                    if openers.insert(c.question()) {
+                        todo.extend(q.question(c.question()));
+                    }
+                }
+            }
             responses.extend(full.iter().filter(|r| openers.contains(r.question_id.as_str())).cloned());
             let without = convert(&responses).unwrap();
             responses.push(full.iter().find(|r| r.question_id == question.id).unwrap().clone());
@@ -339,7 +358,9 @@ mod tests {
         // Makes every conditional question visible.
         let openers = [
             choice("onset", "sudden_thigh_pain"),
+            number("strain.days_since", 15),
             choices("leg_symptoms", &["numbness"]),
+            choice("pain_side", "left"),
             yes_no("inflammatory.onset_before_45_over_3_months", true),
         ];
         for question in q.questions() {
@@ -351,7 +372,7 @@ mod tests {
                     QuestionKind::OneChoice { .. } => choice(&question.id, &option.id),
                     _ => choices(&question.id, &[&option.id]),
                 });
-                assert!(is_shown(question, &responses), "{}", question.id);
+                assert!(is_shown(&q, question, &responses), "{}", question.id);
                 if let Err(e) = convert(&responses) {
                     panic!("{}.{}: {e}", question.id, option.id);
                 }
@@ -375,6 +396,9 @@ mod tests {
             };
             for (v, ok) in [(min, true), (max, true), (min - 1, false), (max + 1, false)] {
                 let mut responses = vec![choice("onset", "sudden_thigh_pain")];
+                if question.id != "strain.days_since" {
+                    responses.push(number("strain.days_since", 30));
+                }
                 if question.id != AGE {
                     responses.push(number("age", 40));
                 }
@@ -409,11 +433,69 @@ mod tests {
     fn pain_side_is_shown_for_a_leg_site_or_leg_symptoms_only() {
         let q = questionnaire();
         let side = q.question("pain_side").unwrap();
-        assert!(!is_shown(side, &[]));
-        assert!(!is_shown(side, &[choices("pain_sites", &["low_back", "buttock"])]));
-        assert!(is_shown(side, &[choices("pain_sites", &["low_back", "foot"])]));
-        assert!(is_shown(side, &[choices("leg_symptoms", &["weakness"])]));
-        assert!(!is_shown(side, &[choices("leg_symptoms", &[])]));
+        assert!(!is_shown(&q, side, &[]));
+        assert!(!is_shown(&q, side, &[choices("pain_sites", &["low_back", "buttock"])]));
+        assert!(is_shown(&q, side, &[choices("pain_sites", &["low_back", "foot"])]));
+        assert!(is_shown(&q, side, &[choices("leg_symptoms", &["weakness"])]));
+        assert!(!is_shown(&q, side, &[choices("leg_symptoms", &[])]));
+    }
+
+    #[test]
+    fn crossed_slr_is_asked_only_with_leg_symptoms_on_one_side() {
+        let q = questionnaire();
+        let crossed = q.question("crossed_slr").unwrap();
+        let leg = || choices("pain_sites", &["back_of_thigh"]);
+        assert!(!is_shown(&q, crossed, &[]));
+        assert!(!is_shown(&q, crossed, &[leg(), choice("pain_side", "both")]));
+        assert!(is_shown(&q, crossed, &[leg(), choice("pain_side", "left")]));
+        assert!(is_shown(&q, crossed, &[leg(), choice("pain_side", "right")]));
+        // A side kept from before the leg was unticked is hidden, so it opens nothing.
+        assert!(!is_shown(&q, crossed, &[choices("pain_sites", &["low_back"]), choice("pain_side", "left")]));
+        let answers =
+            convert(&[number("age", 40), choice("pain_side", "left"), yes_no("crossed_slr", true)]).unwrap();
+        assert_eq!(answers.crossed_slr, None);
+    }
+
+    #[test]
+    fn within_two_weeks_of_a_thigh_strain_the_leg_raise_and_bridge_are_not_asked() {
+        let q = questionnaire();
+        let ids = |responses: &[Response]| -> Vec<String> {
+            visible_questions(&q, responses).iter().map(|q| q.id.clone()).collect()
+        };
+        let limited = [
+            "slr",
+            "slr.measured_by",
+            "slr.felt_at",
+            "slr.reproduces_leg_pain",
+            "nerve_check",
+            "bridge",
+            "bridge.pain",
+        ];
+        let sudden = || choice("onset", "sudden_thigh_pain");
+        for (responses, shown) in [
+            (vec![], true),
+            (vec![choice("onset", "gradual")], true),
+            (vec![sudden()], false),
+            (vec![sudden(), number("strain.days_since", 0)], false),
+            (vec![sudden(), number("strain.days_since", 14)], false),
+            (vec![sudden(), number("strain.days_since", 15)], true),
+            // A day count kept from a strain answer that no longer applies is ignored.
+            (vec![choice("onset", "gradual"), number("strain.days_since", 3)], true),
+        ] {
+            let visible = ids(&responses);
+            for id in limited {
+                assert_eq!(visible.iter().any(|v| v == id), shown, "{id} with {responses:?}");
+            }
+            assert!(visible.iter().any(|v| v == "ake"), "the knee test is always asked, gently");
+        }
+        let fresh = convert(&[
+            number("age", 30),
+            sudden(),
+            number("strain.days_since", 5),
+            per_leg("slr", Some(50), Some(70)),
+        ])
+        .unwrap();
+        assert_eq!(fresh.slr, None);
     }
 
     #[test]

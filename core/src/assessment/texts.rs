@@ -14,7 +14,10 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
         "First, a few questions about signs that need a doctor rather than exercise. Most people \
          have none of them, but please answer each one carefully.",
     ),
-    ("cauda_equina.prompt", "Do you have any of these now? Tick all that apply."),
+    (
+        "cauda_equina.prompt",
+        "Do you have any of these now, or have you had them in the last few days? Tick all that apply.",
+    ),
     (
         "cauda_equina.help",
         "These are rare. They can mean the nerves at the bottom of the spine are being squeezed, \
@@ -45,7 +48,12 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "leg_symptoms.option.new_difficulty_walking",
-        "New difficulty walking because a leg does not work properly",
+        "New trouble walking because a leg does not do what you tell it: it gives way, drags, or the \
+         foot catches. Not a limp because walking hurts",
+    ),
+    (
+        "leg_symptoms.option.stops_normal_activities",
+        "The leg pain or these symptoms stop you doing your normal daily activities",
     ),
     ("leg_symptoms.both_legs.prompt", "Are these in both legs?"),
     ("leg_symptoms.both_legs.help", "Answer yes even if one leg is much milder than the other."),
@@ -58,10 +66,15 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("general.prompt", "Does any of this apply to you? Tick all that apply."),
     (
         "general.help",
-        "Each of these is usually harmless, but alongside back pain it is worth showing to a \
-         doctor.",
+        "Alongside back pain, each of these is worth showing to a doctor: a few of them straight \
+         away, most within a week or two. If you are unsure, tick it.",
     ),
-    ("general.option.fever_or_unwell", "A fever, or feeling generally unwell"),
+    ("general.option.fever", "A fever, or feeling hot and shivery"),
+    ("general.option.unwell", "Feeling generally unwell"),
+    (
+        "general.option.chest_or_belly_pain",
+        "Pain in the chest, or severe pain in the belly, as well as the back pain",
+    ),
     ("general.option.weight_loss", "Losing weight without trying"),
     ("general.option.past_cancer", "Cancer, now or at any time in the past"),
     (
@@ -125,7 +138,11 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("strain.walks_normally.prompt", "Can you walk with your normal stride?"),
     ("strain.walks_normally.help", "Answer no if you limp or take shorter steps on that side."),
     ("strain.days_since.prompt", "How many days ago did it happen?"),
-    ("strain.days_since.help", "Enter 0 if it happened today."),
+    (
+        "strain.days_since.help",
+        "Enter 0 if it happened today. For the first two weeks, two of the home tests are left out \
+         to protect the healing muscle.",
+    ),
     ("strain.heel_dig_pain.prompt", "How much does the heel dig hurt?"),
     (
         "strain.heel_dig_pain.help",
@@ -198,9 +215,12 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
         "Lie on your back on the floor. A helper keeps your knee straight and holds your other \
          thigh down (alone, loop a towel round your foot to lift the leg). Put your phone on the \
          middle of the shin with an angle or level app. Lift the straight leg slowly until you \
-         feel a firm stretch or any symptoms, and read the angle. Do it twice and enter the \
-         average. Stop if it brings on pain, tingling or numbness down the leg. Later, a change of \
-         5 degrees or more is real if the same helper measures; otherwise it needs 10 or more.",
+         feel a firm stretch or any symptoms, and read the angle the phone shows. Do it twice \
+         and enter the angle of the second try. Stop if it brings on pain, tingling or numbness \
+         down the leg. Later, a change of 5 degrees or more is real if the same helper measures; \
+         otherwise it needs 10 or more. This test is left out in the first two weeks after a \
+         strain at the back of the thigh: lifting to a firm stretch could tear the healing \
+         muscle again.",
     ),
     ("slr.measured_by.prompt", "Who lifted the leg?"),
     ("slr.measured_by.help", "Measuring on your own varies more, so a change must be bigger to count."),
@@ -236,16 +256,18 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     (
         "crossed_slr.help",
         "Do the straight leg raise on the leg without symptoms. Answer yes if it brings on pain \
-         in the other leg. Skip this if both legs hurt.",
+         in the other leg.",
     ),
-    ("ake.prompt", "Knee straightening: how many degrees short of straight is each knee?"),
+    ("ake.prompt", "Knee straightening: how far from straight does each knee stay?"),
     (
         "ake.help",
         "Lie on your back. Bend one hip until the thigh points straight up, and hold it there with \
          your hands behind the thigh; keep the other leg flat. Slowly straighten the knee as far \
-         as is comfortable. With the phone on the shin, a fully straight knee reads 90 degrees: \
-         enter 90 minus your reading (0 means fully straight). Stop if it brings on tingling or \
-         numbness.",
+         as is comfortable. Lay the phone along the shin with a level app that shows how far it \
+         leans from upright, and enter that number: 0 means the knee is fully straight, and the \
+         more the knee stays bent, the bigger the number. In the first two weeks after a strain \
+         at the back of the thigh, straighten only to the first gentle pull, never into pain. \
+         Stop if it brings on tingling or numbness.",
     ),
     ("thomas.prompt", "Thomas test: what did you see? Tick all that apply."),
     (
@@ -255,10 +277,13 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
          photo from the side, shows where the hanging leg settles. Swap legs. Tick nothing if \
          neither happened on either side.",
     ),
-    ("thomas.option.thigh_above_horizontal", "The hanging thigh stayed above level"),
+    (
+        "thomas.option.thigh_above_horizontal",
+        "The hanging thigh stayed higher than the top of the bed instead of dropping level with it",
+    ),
     (
         "thomas.option.knee_bend_limited",
-        "The hanging knee stayed fairly straight, bent less than about 75 degrees",
+        "The lower leg did not hang straight down: the foot stayed out in front of the knee",
     ),
     ("bridge.prompt", "Single-leg bridge: how many repetitions with each leg?"),
     (
@@ -266,7 +291,9 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
         "Lie on your back with one heel on a chair seat or sofa, that knee slightly bent, and hold \
          the other leg up. Push down through the heel to lift your bottom off the floor, then \
          lower it to touch the floor. Count how many you can do with good form before you have to \
-         stop. Rest, then test the other leg. Stop if the back or thigh hurts sharply.",
+         stop. Rest, then test the other leg. Stop if the back or thigh hurts sharply. This test \
+         is left out in the first two weeks after a strain at the back of the thigh: working the \
+         muscle until it gives out could tear it again.",
     ),
     ("bridge.pain.prompt", "How much did the bridges hurt at worst?"),
     ("bridge.pain.help", "0 is no pain at all, 10 the worst pain you can imagine."),
