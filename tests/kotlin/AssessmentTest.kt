@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test
 /** Answers in the JSON contract: a clear safety screen plus whatever the case adds. */
 fun answersJson(extra: String = "", slrLeft: Int = 85): String = """
     {"age": 38, "duration_days": 60, "onset": "gradual", "pain_now": 4,
-     "leg_symptoms": {}, "cauda_equina": {}, "general": {},
+     "leg_symptoms": {}, "cauda_equina": {}, "general": {}, "known": {},
      "slr": {"left_deg": $slrLeft, "right_deg": 84, "measured_by": "helper", "felt_at": "back_of_thigh"},
      "nerve_check": false, "slump": false, "crossed_slr": false
      $extra}
@@ -71,6 +71,60 @@ class AssessmentTest {
             assertEquals(8, left.last().change)
             assertTrue(left.last().realChange, "8 degrees with the same helper is a real change")
         }
+    }
+
+    @Test
+    fun skippedSafetyQuestionsGiveNoPlanAndAreListedInMissing() {
+        val bare = evaluateAnswersJson("""{"age": 40}""")
+        assertEquals(listOf("cauda_equina", "leg_symptoms", "general", "onset", "known"), bare.missing)
+        assertFalse(bare.planAllowed)
+        assertTrue(bare.patterns.isEmpty())
+        assertTrue(bare.explanation.any { it.contains("answer the safety questions first") })
+        assertFalse(bare.explanation.any { it.contains("cauda_equina") || it.contains("leg_symptoms") })
+
+        val noKnown = evaluateAnswersJson(answersJson().replace(""""known": {},""", ""))
+        assertEquals(listOf("known"), noKnown.missing)
+        assertFalse(noKnown.planAllowed)
+
+        assertEquals(emptyList(), evaluateAnswersJson(answersJson()).missing)
+        assertTrue(evaluateAnswersJson(answersJson()).planAllowed)
+    }
+
+    @Test
+    fun aTickedLegSymptomNeedsBothFollowUpsAndAStrainItsWalkingAnswer() {
+        val ticked = answersJson().replace(""""leg_symptoms": {}""", """"leg_symptoms": {"numbness": true}""")
+        assertEquals(listOf("leg_symptoms.both_legs", "leg_symptoms.worsening"), evaluateAnswersJson(ticked).missing)
+        val answered = answersJson().replace(
+            """"leg_symptoms": {}""", """"leg_symptoms": {"numbness": true, "both_legs": false, "worsening": false}""",
+        )
+        assertEquals(emptyList(), evaluateAnswersJson(answered).missing)
+        val strain = answersJson().replace(""""onset": "gradual"""", """"onset": "sudden_thigh_pain"""")
+        val walking = evaluateAnswersJson(strain.replace(""""known": {},""", """"known": {}, "strain": {"pop": true},"""))
+        assertEquals(listOf("strain.walks_normally"), walking.missing)
+        assertEquals(Tier.URGENT, walking.triage.tier, "a pop with walking not answered is read as a possible tear")
+        assertFalse(walking.planAllowed)
+    }
+
+    @Test
+    fun theOldFeverOrUnwellAnswerReadsAsFever() {
+        val old = answersJson().replace(""""general": {}""", """"general": {"fever_or_unwell": true}""")
+        val result = evaluateAnswersJson(old)
+        assertEquals(Tier.URGENT, result.triage.tier)
+        assertEquals(listOf("possible_infection"), result.triage.flags.map { it.id })
+        assertFalse(result.planAllowed)
+    }
+
+    @Test
+    fun pregnancyLeavesOutFaceDownWorkAndNotesEveryExerciseOnTheBack() {
+        val result = evaluateAnswersJson(answersJson().replace(""""known": {}""", """"known": {"pregnancy": true}"""))
+        assertTrue(result.planAllowed)
+        assertTrue(ExerciseId.FOAM_ROLL_QUADS in result.excludedExercises)
+        val noted = result.exerciseCautions.map { it.exercise }
+        for (onBack in listOf(ExerciseId.BRIDGE, ExerciseId.LYING_HAMSTRING_STRETCH, ExerciseId.HEEL_DIG_HOLD)) {
+            assertTrue(onBack in noted, "$onBack carries the lying-on-the-back note")
+        }
+        assertTrue(result.exerciseCautions.all { it.caution.contains("side") })
+        assertTrue(evaluateAnswersJson(answersJson()).exerciseCautions.isEmpty())
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.limber.tests
 
+import app.limber.core.Condition
 import app.limber.core.GateId
 import app.limber.core.LimberException
 import app.limber.core.PatternId
@@ -27,6 +28,7 @@ private fun yes(id: String, value: Boolean = true) = Response(id, ResponseValue.
 private fun clearScreen(): MutableList<Response> = mutableListOf(
     none("cauda_equina"), none("leg_symptoms"), none("general"),
     number("age", 44), number("duration_days", 90), one("onset", "gradual"), number("pain_now", 3),
+    none("known"),
 )
 
 class QuestionnaireTest {
@@ -77,6 +79,55 @@ class QuestionnaireTest {
             assertEquals(PatternId.TIGHT_HAMSTRINGS, latest.result.patterns.first().id)
             assertEquals(latest.id, it.latestAssessment()?.id)
         }
+    }
+
+    @Test
+    fun skippedSafetyQuestionsAreListedInMissingAndGiveNoPlan() {
+        val noKnown = clearScreen().filterNot { it.questionId == "known" }
+        val result = evaluateResponses(noKnown)
+        assertEquals(listOf("known"), result.missing)
+        assertFalse(result.planAllowed)
+        assertTrue(result.explanation.any { it.contains("answer the safety questions first") })
+
+        val legTicked = clearScreen().apply { set(1, pick("leg_symptoms", "pins_and_needles")) }
+        assertEquals(listOf("leg_symptoms.both_legs", "leg_symptoms.worsening"), evaluateResponses(legTicked).missing)
+        val answered = legTicked + listOf(yes("leg_symptoms.both_legs", false), yes("leg_symptoms.worsening", false))
+        assertEquals(emptyList(), evaluateResponses(answered).missing)
+        assertTrue(evaluateResponses(clearScreen()).planAllowed)
+    }
+
+    @Test
+    fun theCrossedLegRaiseIsAskedOnlyWithLegSymptomsOnOneSide() {
+        val q = questionnaire()
+        val crossed = q.sections.flatMap { it.questions }.single { it.id == "crossed_slr" }
+        assertEquals(
+            listOf(Condition.Chose("pain_side", "left"), Condition.Chose("pain_side", "right")),
+            crossed.shownWhen,
+        )
+        assertFalse("crossed_slr" in visibleQuestionIds(clearScreen()))
+        val oneSide = clearScreen() + listOf(pick("pain_sites", "back_of_thigh"), one("pain_side", "left"))
+        assertTrue("crossed_slr" in visibleQuestionIds(oneSide))
+        val bothSides = clearScreen() + listOf(pick("pain_sites", "back_of_thigh"), one("pain_side", "both"))
+        assertFalse("crossed_slr" in visibleQuestionIds(bothSides))
+        val positive = evaluateResponses(oneSide + yes("crossed_slr"))
+        assertEquals(Tier.SOON, positive.triage.tier)
+        assertTrue(positive.planAllowed)
+        assertEquals(listOf(GateId.NERVE), positive.gates.map { it.id })
+    }
+
+    @Test
+    fun aFreshThighStrainHidesTheLegRaiseAndTheBridgeButNotTheKneeTest() {
+        val strain = clearScreen().apply { set(5, one("onset", "sudden_thigh_pain")) } +
+            listOf(none("strain"), yes("strain.walks_normally"), number("strain.heel_dig_pain", 1))
+        val fresh = visibleQuestionIds(strain + number("strain.days_since", 4))
+        assertFalse("slr" in fresh)
+        assertFalse("bridge" in fresh)
+        assertTrue("ake" in fresh)
+        val healed = visibleQuestionIds(strain + number("strain.days_since", 15))
+        assertTrue("slr" in healed && "bridge" in healed)
+        val slr = questionnaire().sections.flatMap { it.questions }.single { it.id == "slr" }
+        assertTrue(slr.shownWhen.any { it is Condition.AtLeast && it.min == 15 })
+        assertTrue(slr.help.contains("two weeks"))
     }
 
     @Test
