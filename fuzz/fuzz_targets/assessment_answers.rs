@@ -4,7 +4,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use limber_core::assessment::{Answers, AssessmentResult, PAIN_CEILING, PAIN_CEILING_GATED, Tier, evaluate};
+use limber_core::assessment::missing::missing;
+use limber_core::assessment::{
+    Answers, AssessmentResult, GateId, PAIN_CEILING, PAIN_CEILING_GATED, Tier, evaluate,
+};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(json) = std::str::from_utf8(data) else { return };
@@ -24,9 +27,34 @@ fn safety(a: &Answers, r: &AssessmentResult) {
     if matches!(tier, Tier::Urgent | Tier::Emergency) {
         assert!(!r.plan_allowed, "an {tier:?} result must not allow a plan");
     }
-    let safety_answered = a.leg_symptoms.is_some() && a.cauda_equina.is_some() && a.general.is_some();
+    // Every required safety question (CLINICAL.md §2) answered, or no plan and the gap named.
+    assert_eq!(r.missing, missing(a), "missing lists exactly the unanswered safety questions");
+    let safety_answered = a.leg_symptoms.is_some()
+        && a.cauda_equina.is_some()
+        && a.general.is_some()
+        && a.onset.is_some()
+        && a.known.is_some();
     if !safety_answered {
         assert!(!r.plan_allowed, "a plan before the safety questions are answered");
+        assert!(!r.missing.is_empty(), "a skipped safety block not named in missing");
+    }
+    if let Some(l) = &a.leg_symptoms
+        && l.any_ticked()
+        && (l.both_legs.is_none() || l.worsening.is_none())
+    {
+        assert!(!r.plan_allowed, "a plan with a leg follow-up unanswered");
+    }
+    if a.strain.as_ref().is_some_and(|s| s.walks_normally.is_none()) {
+        assert!(!r.plan_allowed, "a plan with walking after a strain unanswered");
+    }
+    if !r.missing.is_empty() {
+        assert!(!r.plan_allowed, "a plan while safety answers are missing");
+    }
+    if a.crossed_slr == Some(true) {
+        assert!(r.has_gate(GateId::Nerve), "a positive crossed leg raise leaves the nerve gate open");
+    }
+    for line in r.explanation.iter().chain(&r.next_steps) {
+        assert!(!line.contains('_'), "an internal id in a text");
     }
     if !r.plan_allowed {
         assert!(r.patterns.is_empty(), "a pattern without a plan");
