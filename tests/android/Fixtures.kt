@@ -20,7 +20,7 @@ fun openFresh(): Limber =
 /** Answers that allow a plan (tight hamstrings), in the JSON contract. */
 private val ASSESSED = """
     {"age": 38, "duration_days": 60, "onset": "gradual", "pain_now": 4,
-     "leg_symptoms": {}, "cauda_equina": {}, "general": {},
+     "leg_symptoms": {}, "cauda_equina": {}, "general": {}, "known": {},
      "slr": {"left_deg": 64, "right_deg": 84, "measured_by": "helper", "felt_at": "back_of_thigh"},
      "nerve_check": false, "slump": false, "crossed_slr": false}
 """.trimIndent()

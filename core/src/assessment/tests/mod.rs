@@ -307,8 +307,10 @@ fn every_triage_rule_is_covered_by_a_case() {
 }
 
 /// One row per required safety question (CLINICAL.md §2): what is left out, and the ids named.
+type MissingRow = (&'static str, fn(&mut Answers), &'static [&'static str]);
+
 #[rustfmt::skip]
-const MISSING: &[(&str, fn(&mut Answers), &[&str])] = &[
+const MISSING: &[MissingRow] = &[
     ("no leg symptoms block", |a| a.leg_symptoms = None, &["leg_symptoms"]),
     ("no cauda equina block", |a| a.cauda_equina = None, &["cauda_equina"]),
     ("no general block", |a| a.general = None, &["general"]),

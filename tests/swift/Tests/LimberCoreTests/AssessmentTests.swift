@@ -13,6 +13,7 @@ private func clearScreen() -> [Response] {
     [
         none("cauda_equina"), none("leg_symptoms"), none("general"),
         number("age", 44), number("duration_days", 90), one("onset", "gradual"), number("pain_now", 3),
+        none("known"),
     ]
 }
 
