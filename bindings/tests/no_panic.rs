@@ -340,7 +340,7 @@ fn run(limber: &Limber, handed: &mut Handed, op: &Op) -> Result<(), TestCaseErro
 }
 
 const ANSWERS: &str = r#"{"age": 42, "duration_days": 60, "onset": "gradual", "pain_now": 4,
-    "pain_sites": ["low_back", "back_of_thigh"], "leg_symptoms": {}, "cauda_equina": {}, "general": {},
+    "pain_sites": ["low_back", "back_of_thigh"], "leg_symptoms": {}, "cauda_equina": {}, "general": {}, "known": {},
     "slr": {"left_deg": 55, "right_deg": 60, "measured_by": "helper", "felt_at": "back_of_thigh"},
     "ake": {"left_deficit_deg": 30, "right_deficit_deg": 25}, "bridge": {"left_reps": 10, "right_reps": 12, "pain": 0}}"#;
 
