@@ -74,9 +74,10 @@ class WizardTest {
         }
         openFresh().use {
             val saved = it.submitAssessment(wizard.responses(), Instant.parse("2026-11-16T18:00:00Z"), 0)
-            // The plain answers reach the core: the first onset option is an accident, the lowest age under 20.
-            assertEquals(Tier.URGENT, saved.result.triage.tier)
-            assertEquals(listOf("age_under_20_new_pain", "major_trauma"), saved.result.triage.flags.map { f -> f.id }.sorted())
+            // The plain answers reach the core: the first onset option is a major accident (an
+            // emergency since CLINICAL.md §2's revision), the lowest age means pain that began under 20.
+            assertEquals(Tier.EMERGENCY, saved.result.triage.tier)
+            assertEquals(listOf("major_trauma", "onset_before_20"), saved.result.triage.flags.map { f -> f.id }.sorted())
             assertEquals(saved.id, it.latestAssessment()?.id)
         }
     }

@@ -74,7 +74,7 @@ fn history() -> Value {
         if n % 14 == 0 {
             let slr = 60 + (n / 140) as i64;
             assessments.push(json!({"id": id(3, n), "taken_at": at(date, 6), "utc_offset_minutes": 0,
-                "answers": {"age": 45, "leg_symptoms": {}, "cauda_equina": {}, "general": {}, "nerve_check": false,
+                "answers": {"age": 45, "onset": "gradual", "known": {}, "leg_symptoms": {}, "cauda_equina": {}, "general": {}, "nerve_check": false,
                     "slr": {"left_deg": slr.min(120), "right_deg": (slr + 4).min(120), "measured_by": "helper"},
                     "bridge": {"left_reps": 15, "right_reps": 16}}}));
         }

@@ -147,9 +147,13 @@ fn every_fixture_upgrades_to_the_fresh_schema_without_losing_a_row() {
             store.list_pain(&limber_core::pain::PainQuery { limit: 10, ..Default::default() }).unwrap();
         assert_eq!(pain.entries.len(), 2, "v{version}: pain entries");
         if version >= 2 {
-            // An old result shape is evaluated again from its answers.
+            // An old result shape is evaluated again from its answers, under today's rules: these
+            // answers skipped onset and the known conditions, now required before any plan
+            // (CLINICAL.md §2), so the plan waits for them.
             let latest = store.latest_assessment().unwrap().unwrap();
-            assert!(latest.result.plan_allowed, "v{version}: assessment reads back");
+            assert_eq!(latest.result, limber_core::assessment::evaluate(&latest.answers), "v{version}");
+            assert_eq!(latest.result.missing, ["onset", "known"], "v{version}: assessment reads back");
+            assert!(!latest.result.plan_allowed, "v{version}");
         }
         drop(store);
 

@@ -5,7 +5,7 @@ import XCTest
 private let newYork = "America/New_York"
 
 private func readyForReminders(_ limber: Limber) throws {
-    let answers = #"{"age": 40, "leg_symptoms": {}, "cauda_equina": {}, "general": {}, "nerve_check": false}"#
+    let answers = #"{"age": 40, "onset": "gradual", "known": {}, "leg_symptoms": {}, "cauda_equina": {}, "general": {}, "nerve_check": false}"#
     _ = try limber.submitAssessmentJson(answersJson: answers, takenAt: date("2026-03-01T12:00:00Z"), utcOffsetMinutes: -300)
     var settings = try limber.reminderSettings()
     settings.slots = [LocalTime(hour: 7, minute: 30)]

@@ -14,7 +14,8 @@ private func done(_ exercise: ExerciseId, _ pain: Int32) -> ExerciseCheckIn {
 }
 
 private let tightAnswers = #"""
-{"age": 38, "duration_days": 60, "pain_now": 4, "leg_symptoms": {}, "cauda_equina": {}, "general": {},
+{"age": 38, "duration_days": 60, "onset": "gradual", "pain_now": 4, "leg_symptoms": {}, "cauda_equina": {},
+ "general": {}, "known": {},
  "slr": {"left_deg": 64, "right_deg": 84, "measured_by": "helper", "felt_at": "back_of_thigh"},
  "nerve_check": false, "slump": false, "crossed_slr": false}
 """#
