@@ -162,7 +162,7 @@ const RULES: &[Rule] = &[
         reason: "A fever or feeling hot and shivery together with back pain can mean an infection and needs a doctor today.",
     },
     Rule {
-        id: "cancer_signs",
+        id: "several_warning_signs",
         tier: Tier::Urgent,
         fires: |a| cancer_signs(a) >= CANCER_SIGNS_URGENT,
         reason: "Several signs together (such as feeling unwell, weight loss, night pain, past cancer or pain that began after 50) need a doctor today to rule out a serious cause.",
