@@ -105,7 +105,10 @@ pub struct AssessmentResult {
     pub excluded_exercises: Vec<ExerciseId>,
     /// Notes to show with these exercises wherever they are planned (pregnancy, lying on the back).
     pub exercise_cautions: Vec<ExerciseCaution>,
-    /// Tests and questions that were skipped, so could not be judged.
+    /// Tests skipped or not asked (the leg raise and the bridge within 14 days of a thigh
+    /// strain; the crossed leg raise only counts when it was asked), by answer path: `slr`,
+    /// `slr.left_deg`, `slr.right_deg`, `nerve_check`, `slump`, `crossed_slr`, `ake`, `thomas`,
+    /// `bridge`. The safety questions are in `missing`, not here.
     pub not_judged: Vec<String>,
     /// The highest pain during exercise (0-10) the routine may allow: 2 under the strain or
     /// nerve gate, 5 otherwise (CLINICAL.md §6).
