@@ -32,7 +32,9 @@ fn listed(items: &[&str]) -> String {
     }
 }
 
-/// The line that asks for the missing safety answers, naming them in plain words.
+/// The line that asks for the missing safety answers (`AssessmentResult::missing`), naming them
+/// in plain words, never by id. The same line the explanation carries, for any screen that
+/// says why there is no plan yet (CLINICAL.md §8 `needs_safety_answers`).
 pub fn answer_safety_first(missing: &[String]) -> String {
     let words: Vec<&str> = missing.iter().map(|id| describe(id)).collect();
     format!(

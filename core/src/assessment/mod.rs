@@ -14,7 +14,7 @@ mod texts;
 mod triage;
 
 pub use answers::Answers;
-pub use explain::RETEST_DAYS;
+pub use explain::{RETEST_DAYS, answer_safety_first};
 pub use gates::{FACE_DOWN, ON_BACK, PREGNANCY_ON_BACK};
 pub use result::{
     AssessmentResult, Confidence, ExerciseCaution, Flag, Gate, GateId, Pattern, PatternId, StrainPhase, Tier,
