@@ -233,9 +233,12 @@ impl Store {
     fn plan_changes(&self, tz: Tz) -> Result<Vec<(NaiveDate, bool)>> {
         // Our serialiser writes `"plan_allowed":true` at the top level (a quote inside a string
         // is escaped, so the text cannot occur there): finding it is much cheaper than parsing
-        // every result, which ten years of assessments would otherwise cost.
+        // every result, which ten years of assessments would otherwise cost. A result saved
+        // before `missing` existed has another shape: it is judged again below, as the reader
+        // does, or an old result without the safety answers would count as a plan here.
         let mut stmt = self.conn().prepare_cached(
-            "SELECT id, taken_at_ms, CASE WHEN instr(result_json, '\"plan_allowed\":true') THEN 1
+            "SELECT id, taken_at_ms, CASE WHEN instr(result_json, '\"missing\":') = 0 THEN NULL
+             WHEN instr(result_json, '\"plan_allowed\":true') THEN 1
              WHEN instr(result_json, '\"plan_allowed\":false') THEN 0 END FROM assessment",
         )?;
         let rows = stmt.query_map([], |r| {

@@ -481,3 +481,33 @@ fn the_sample_chart_and_report_can_be_written_to_look_at() {
         std::fs::write(dir.join("limber-sample-report.html"), report).unwrap();
     }
 }
+
+/// A result saved before `missing` existed says `"plan_allowed":true` for answers that skipped
+/// the safety questions; the summary must judge it again as the reader does, not trust the text.
+#[test]
+fn an_old_result_without_safety_answers_plans_no_sessions_in_the_summary() {
+    let planned_after = |answers: Answers| {
+        let (_dir, mut store) = open();
+        store
+            .set_reminder_settings(ReminderSettings { time_zone: TZ.into(), ..ReminderSettings::default() })
+            .unwrap();
+        let saved = store.submit_assessment(answers, at(-1, 18), 0).unwrap();
+        // Rewrite the stored result in the old shape: no `missing`, and a plan allowed.
+        let mut old = serde_json::to_value(&saved.result).unwrap();
+        old.as_object_mut().unwrap().remove("missing");
+        old["plan_allowed"] = Value::Bool(true);
+        store
+            .conn()
+            .execute("UPDATE assessment SET result_json = ?1", [serde_json::to_string(&old).unwrap()])
+            .unwrap();
+        store.progress_summary(Some(date(0)), Some(date(6)), at(7, 12), TZ).unwrap().sessions_planned
+    };
+    let answered = answers(62, 70);
+    let skipped = Answers { onset: None, known: None, ..answers(62, 70) };
+    assert!(planned_after(answered) > 0, "a fully answered assessment plans sessions");
+    assert_eq!(
+        planned_after(skipped),
+        0,
+        "skipped safety questions plan nothing, whatever the old text says"
+    );
+}
