@@ -250,9 +250,10 @@ pub struct PlannedSession {
 
 #[uniffi::remote(Enum)]
 pub enum PlanStatus {
-    Ready,
-    NeedsAssessment,
-    SeeDoctorFirst,
+    Active,
+    PausedStop,
+    NeedsSafetyAnswers,
+    SeeDoctor,
 }
 
 #[uniffi::remote(Enum)]
@@ -302,6 +303,7 @@ pub struct SessionStatus {
 
 #[uniffi::remote(Record)]
 pub struct Today {
+    pub status: PlanStatus,
     pub date: LocalDate,
     pub time_zone: String,
     pub plan: DayPlan,

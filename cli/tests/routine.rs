@@ -62,7 +62,11 @@ fn a_fresh_user_assesses_sees_today_checks_in_records_the_morning_and_sees_the_d
         .find(|e| e["exercise"] == "band_hamstring_stretch")
         .unwrap()
         .clone();
-    assert_eq!(stretch["dose"]["hold_seconds"], 40);
+    // CLINICAL.md §5 (revised): a stretch steps up by a repetition of 30 s, not a longer hold.
+    assert_eq!(
+        (stretch["dose"]["reps"].clone(), stretch["dose"]["hold_seconds"].clone()),
+        (3.into(), 30.into())
+    );
     assert_eq!(stretch["last_change"]["decision"], "progress");
     assert!(stretch["last_change"]["reason"].as_str().unwrap().contains("Three comfortable sessions"));
     let text = run(&limber, &["today"], "2026-11-19T07:30:00Z");
@@ -93,7 +97,111 @@ fn check_in_with_flags_regresses_on_red_and_stops_on_spread() {
             .map(String::as_str)
             .collect::<Vec<_>>(),
     );
-    assert!(again.contains("already checked in"), "{again}");
+    // CLINICAL.md §8: after a spread the plan is paused, so the status refuses it first.
+    assert!(again.contains("paused_stop"), "{again}");
+}
+
+fn reminder_kinds(limber: &Limber, now: &str) -> Vec<String> {
+    let list = limber.json(&["reminders", "upcoming", "--json", "--now", now]);
+    list.as_array().unwrap().iter().map(|r| r["kind"].as_str().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn a_spread_pauses_the_plan_the_next_day_refuses_check_ins_and_arms_no_session_reminder() {
+    let limber = assessed();
+    limber.ok(&[
+        "reminders",
+        "set",
+        "--times",
+        "08:00,19:00",
+        "--tz",
+        "Europe/London",
+        "--morning-check",
+        "07:30",
+    ]);
+    assert!(reminder_kinds(&limber, "2026-11-16T07:00:00Z").contains(&"session".to_owned()));
+    run(
+        &limber,
+        &["check-in", "--done", "knees_to_chest=2", "--spread", "knees_to_chest"],
+        "2026-11-16T08:30:00Z",
+    );
+
+    let today = json(&limber, &["today", "--json"], "2026-11-17T09:00:00Z");
+    assert_eq!(today["status"], "paused_stop");
+    assert_eq!(today["sessions"].as_array().unwrap().len(), 0);
+    assert_eq!(today["plan"]["sessions"].as_array().unwrap().len(), 0, "no exercises listed");
+    let plan = json(&limber, &["plan", "--json"], "2026-11-17T09:00:00Z");
+    assert_eq!(plan["status"], "paused_stop");
+    assert_eq!(plan["cards"][0]["id"], "stop_and_retriage");
+
+    let text = run(&limber, &["today"], "2026-11-17T09:00:00Z");
+    assert!(text.starts_with("Status: paused_stop"), "{text}");
+    assert!(text.contains("Stop and re-check") && text.contains("safety questions again"), "{text}");
+    assert!(!text.contains("Session 1"), "{text}");
+
+    let refused = limber.fails(
+        &at(&["check-in", "--all-done", "0"], "2026-11-17T09:00:00Z")
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    assert!(refused.starts_with("error: the plan is paused_stop"), "{refused}");
+
+    let kinds = reminder_kinds(&limber, "2026-11-16T09:00:00Z");
+    assert!(kinds.contains(&"morning_check".to_owned()), "the morning check goes on: {kinds:?}");
+    assert!(!kinds.iter().any(|k| k == "session" || k == "snoozed"), "{kinds:?}");
+    let snooze = limber.fails(&["snooze", "session:2026-11-17:1", "--now", "2026-11-17T08:00:00Z"]);
+    assert!(snooze.starts_with("error:"), "{snooze}");
+    run(&limber, &["morning", "--pain", "3"], "2026-11-17T07:00:00Z");
+    limber.ok(&["pain", "log", "--level", "3"]);
+
+    // The way back: the safety questions again.
+    let path = limber.db.parent().unwrap().join("answers.json");
+    limber.ok(&["assess", "--answers", path.to_str().unwrap(), "--now", "2026-11-17T11:00:00Z"]);
+    assert_eq!(json(&limber, &["today", "--json"], "2026-11-17T12:00:00Z")["status"], "active");
+    assert!(reminder_kinds(&limber, "2026-11-17T12:00:00Z").contains(&"session".to_owned()));
+}
+
+#[test]
+fn without_safety_answers_or_with_a_see_a_doctor_result_there_is_no_session() {
+    let limber = Limber::new();
+    let today = json(&limber, &["today", "--json"], "2026-11-16T07:00:00Z");
+    assert_eq!(today["status"], "needs_safety_answers");
+    assert_eq!(today["plan"]["sessions"].as_array().unwrap().len(), 0);
+    let refused = limber.fails(
+        &at(&["check-in", "--all-done", "0"], "2026-11-16T09:00:00Z")
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    assert!(refused.contains("needs_safety_answers"), "{refused}");
+
+    let path = limber.db.parent().unwrap().join("urgent.json");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, ANSWERS.replace(r#""cauda_equina": {}"#, r#""cauda_equina": {"bowel": true}"#))
+        .unwrap();
+    limber.ok(&["assess", "--answers", path.to_str().unwrap(), "--now", "2026-11-16T06:00:00Z"]);
+    let plan = json(&limber, &["plan", "--json"], "2026-11-16T07:00:00Z");
+    assert_eq!(plan["status"], "see_doctor");
+    assert_eq!(plan["sessions"].as_array().unwrap().len(), 0);
+    let text = run(&limber, &["plan"], "2026-11-16T07:00:00Z");
+    assert!(text.starts_with("Status: see_doctor"), "{text}");
+    let refused = limber.fails(
+        &at(&["check-in", "--all-done", "0"], "2026-11-16T09:00:00Z")
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    assert!(refused.contains("see_doctor"), "{refused}");
+    assert!(!reminder_kinds(&limber, "2026-11-16T07:00:00Z").iter().any(|k| k == "session"));
+}
+
+#[test]
+fn foam_rolling_is_dosed_in_seconds_per_thigh() {
+    let limber = Limber::new();
+    let text = run(&limber, &["exercises", "foam_roll_hamstrings"], "2026-11-16T07:00:00Z");
+    assert!(text.contains("Dose: 60 s per thigh"), "{text}");
+    assert!(!text.contains("hold"), "{text}");
 }
 
 #[test]
@@ -123,7 +231,7 @@ fn the_interactive_check_in_asks_about_each_exercise() {
 fn plan_exercises_and_routine_settings() {
     let limber = assessed();
     let plan = json(&limber, &["plan", "--json", "--date", "2026-11-16"], "2026-11-16T07:00:00Z");
-    assert_eq!(plan["status"], "ready");
+    assert_eq!(plan["status"], "active");
     assert_eq!(plan["strength_day"], true);
     let list = run(&limber, &["exercises"], "2026-11-16T07:00:00Z");
     assert_eq!(list.lines().count(), 20);

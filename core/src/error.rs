@@ -16,6 +16,11 @@ pub enum Error {
     #[error("{0}")]
     NotNow(&'static str),
 
+    /// The plan is not `active` (CLINICAL.md §8): no session can be checked in. The text names
+    /// the status and the way back.
+    #[error("the plan is {}: {}", .0, .0.way_back())]
+    PlanNotActive(crate::routine::status::PlanStatus),
+
     #[error("no {what} with that id")]
     NotFound { what: &'static str },
 

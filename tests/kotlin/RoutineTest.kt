@@ -9,6 +9,7 @@ import app.limber.core.Limber
 import app.limber.core.LimberException
 import app.limber.core.LocalTime
 import app.limber.core.PlanStatus
+import app.limber.core.ReminderKind
 import app.limber.core.SessionState
 import app.limber.core.SkipReason
 import app.limber.core.exerciseCatalog
@@ -45,11 +46,15 @@ class RoutineTest {
     fun todayIsBuiltFromTheLatestAssessment() {
         val (_, limber) = openFresh()
         limber.use {
-            assertEquals(PlanStatus.NEEDS_ASSESSMENT, it.today(on(0, "07:00"), ZONE).plan.status)
+            val fresh = it.today(on(0, "07:00"), ZONE)
+            assertEquals(PlanStatus.NEEDS_SAFETY_ANSWERS, fresh.status)
+            assertEquals(PlanStatus.NEEDS_SAFETY_ANSWERS, fresh.plan.status)
+            assertTrue(fresh.plan.sessions.isEmpty())
             assessedTight(it)
             val today = it.today(on(0, "07:00"), ZONE)
             assertEquals("2026-11-16", today.date)
-            assertEquals(PlanStatus.READY, today.plan.status)
+            assertEquals(PlanStatus.ACTIVE, today.status)
+            assertEquals(PlanStatus.ACTIVE, today.plan.status)
             val session = today.plan.sessions.single()
             assertEquals(LocalTime(8, 0), session.time)
             assertTrue(session.exercises.any { e -> e.exercise == ExerciseId.BAND_HAMSTRING_STRETCH })
@@ -73,7 +78,9 @@ class RoutineTest {
                     val up = morning.changes.single()
                     assertEquals(Decision.PROGRESS, up.decision)
                     assertEquals(ExerciseId.BAND_HAMSTRING_STRETCH, up.toExercise)
-                    assertEquals(40, up.toDose.holdSeconds)
+                    // A stretch steps up by a repetition of 30 s (CLINICAL.md §5).
+                    assertEquals(3, up.toDose.reps)
+                    assertEquals(30, up.toDose.holdSeconds)
                     assertTrue(up.reason.contains("Three comfortable sessions"))
                 }
             }
@@ -86,12 +93,13 @@ class RoutineTest {
             )
             val down = red.changes.single()
             assertEquals(Decision.REGRESS, down.decision)
-            assertEquals(30, down.fromDose.holdSeconds)
-            assertEquals(20, down.toDose.holdSeconds)
+            assertEquals(2, down.fromDose.reps)
+            assertEquals(1, down.toDose.reps)
+            assertEquals(30, down.toDose.holdSeconds)
 
             val today = it.today(on(3, "12:00"), ZONE)
             val stretch = today.plan.sessions.single().exercises.single { e -> e.exercise == ExerciseId.BAND_HAMSTRING_STRETCH }
-            assertEquals(40, stretch.dose.holdSeconds)
+            assertEquals(3, stretch.dose.reps)
             assertEquals(SessionState.DONE, today.sessions.single().state)
             assertTrue(it.progressionHistory(50).size >= 8)
         }
@@ -107,10 +115,24 @@ class RoutineTest {
             assertTrue(result.stopAndRetriage)
             assertEquals(CardId.STOP_AND_RETRIAGE, it.today(on(0, "09:00"), ZONE).plan.cards.first().id)
 
+            // CLINICAL.md §8: paused until the safety questions are answered again.
+            val next = it.today(on(1, "09:00"), ZONE)
+            assertEquals(PlanStatus.PAUSED_STOP, next.status)
+            assertEquals(PlanStatus.PAUSED_STOP, next.plan.status)
+            assertTrue(next.sessions.isEmpty() && next.plan.sessions.isEmpty())
             val twice = assertFailsWith<LimberException.NotNow> {
-                it.checkIn(CheckInInput(1, on(0, "10:00"), null, null, listOf(done(ExerciseId.WALK, 0))), ZONE)
+                it.checkIn(CheckInInput(1, on(1, "10:00"), null, null, listOf(done(ExerciseId.WALK, 0))), ZONE)
             }
-            assertTrue(twice.reason.contains("already"))
+            assertTrue(twice.reason.contains("paused_stop"))
+            it.setReminderSettings(it.reminderSettings().copy(timeZone = ZONE, morningCheck = LocalTime(7, 30)))
+            val armed = it.upcomingReminders(on(0, "10:00"), 64)
+            assertTrue(armed.none { r -> r.kind == ReminderKind.SESSION || r.session != null })
+            assertTrue(armed.any { r -> r.kind == ReminderKind.MORNING_CHECK })
+            it.morningCheck(3, on(1, "07:00"), ZONE)
+
+            it.submitAssessmentJson(answersJson(slrLeft = 64), on(1, "11:00"), 0)
+            assertEquals(PlanStatus.ACTIVE, it.today(on(1, "12:00"), ZONE).status)
+            assertTrue(it.upcomingReminders(on(1, "12:00"), 64).any { r -> r.kind == ReminderKind.SESSION })
             val bad = assertFailsWith<LimberException.InvalidInput> {
                 it.checkIn(CheckInInput(1, on(1, "08:30"), null, null, listOf(done(ExerciseId.WALK, 11))), ZONE)
             }

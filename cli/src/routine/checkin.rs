@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use clap::Args;
 use limber_core::Error;
 use limber_core::catalog::ExerciseId;
-use limber_core::routine::PlannedExercise;
 use limber_core::routine::checkin::{CheckInInput, ExerciseCheckIn, SkipReason};
 use limber_core::routine::progression::Change;
 use limber_core::routine::today::SessionState;
+use limber_core::routine::{PlanStatus, PlannedExercise};
 
 use crate::ask::{Reading, Step, number, read_answer, yes_no};
 use crate::clock::Clock;
@@ -47,6 +47,10 @@ pub struct CheckInArgs {
 pub fn run(db: Option<PathBuf>, clock: Clock, args: CheckInArgs, out: &mut impl Write) -> CliResult {
     let mut store = db::open(db)?;
     let today = store.today(clock.now, &clock.tz)?;
+    // No session outside `active` (CLINICAL.md §8): one line naming the status, non-zero exit.
+    if today.status != PlanStatus::Active {
+        return Err(Error::PlanNotActive(today.status).into());
+    }
     let slot = match args.slot {
         Some(slot) => slot,
         None => today

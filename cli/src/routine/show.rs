@@ -10,23 +10,15 @@ use crate::CliResult;
 
 pub fn today(t: &Today, out: &mut impl Write) -> CliResult {
     let tz = parse_tz("tz", &t.time_zone)?;
+    status_line(t.status, out)?;
     writeln!(out, "Today, {}", t.date.format("%A %-d %B"))?;
-    match t.plan.status {
-        PlanStatus::NeedsAssessment => {
-            for line in &t.plan.message {
-                writeln!(out, "{line}")?;
-            }
-            writeln!(out, "Run `limber assess` to start.")?;
-            return Ok(());
+    if t.status != PlanStatus::Active {
+        not_active(&t.plan, out)?;
+        // The morning check and the pain log go on while paused (CLINICAL.md §8).
+        if t.morning_check_due {
+            writeln!(out, "Morning check due: how is your back on waking? `limber morning --pain N`")?;
         }
-        PlanStatus::SeeDoctorFirst => {
-            writeln!(out, "No exercises for now: your assessment says to see a doctor first.")?;
-            for line in &t.plan.message {
-                writeln!(out, "  {line}")?;
-            }
-            return Ok(());
-        }
-        PlanStatus::Ready => {}
+        return Ok(());
     }
     for (session, status) in t.plan.sessions.iter().zip(&t.sessions) {
         let state = match status.state {
@@ -67,18 +59,39 @@ pub fn today(t: &Today, out: &mut impl Write) -> CliResult {
 }
 
 pub fn plan(p: &DayPlan, out: &mut impl Write) -> CliResult {
+    status_line(p.status, out)?;
     writeln!(out, "Plan for {}", p.date.format("%A %-d %B"))?;
-    if p.status != PlanStatus::Ready {
-        for line in &p.message {
-            writeln!(out, "  {line}")?;
-        }
-        return Ok(());
+    if p.status != PlanStatus::Active {
+        return not_active(p, out);
     }
     for session in &p.sessions {
         writeln!(out, "\nSession {} at {} (about {} min)", session.slot, session.time, session.minutes)?;
         exercises(&session.exercises, out)?;
     }
     cards(p, out)
+}
+
+/// The status, first (CLINICAL.md §8).
+fn status_line(status: PlanStatus, out: &mut impl Write) -> CliResult {
+    let words = match status {
+        PlanStatus::Active => "the routine is on",
+        PlanStatus::PausedStop => "paused: stop, and answer the safety questions again",
+        PlanStatus::NeedsSafetyAnswers => "waiting for the safety questions",
+        PlanStatus::SeeDoctor => "no exercises: see a doctor first",
+    };
+    writeln!(out, "Status: {status} ({words})")?;
+    Ok(())
+}
+
+/// When the plan is not active: its cards, why, and the way back (the safety questions again).
+fn not_active(p: &DayPlan, out: &mut impl Write) -> CliResult {
+    cards(p, out)?;
+    writeln!(out)?;
+    for line in &p.message {
+        writeln!(out, "  {line}")?;
+    }
+    writeln!(out, "To answer the safety questions again: `limber assess`.")?;
+    Ok(())
 }
 
 fn exercises(list: &[PlannedExercise], out: &mut impl Write) -> CliResult {

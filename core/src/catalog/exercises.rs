@@ -2,8 +2,9 @@
 //! published guidance named in CLINICAL.md, **[D]** a design choice. Every sentence is Limber's own.
 //!
 //! Doses **[E: Bandy 1997; ACSM 2021]**: a stretch is 2 holds of 30 s (about 60 s per muscle per
-//! session), capped at 3 holds of 60 s (60 s is no better for most; older adults may want 30-60 s).
-//! Foam rolling is optional, 1 round of 60 s, capped at 2 rounds of 90 s (range 1-3 x 30-120 s).
+//! session), progressing by repetitions to at most 4 holds of 30 s (60 s is no better for most;
+//! from 65 the hold may grow to 60 s instead, at most 2 × 60 s: `routine::dose`).
+//! Foam rolling is optional, 60 s per thigh, capped at 2 rounds of 90 s (range 1-3 x 30-120 s).
 //! Strength caps **[D]** keep each exercise short; moving up the ladder is the bigger step.
 
 use super::Category::*;
@@ -569,9 +570,10 @@ fn stretch() -> Dose {
     hold(30, 2, 1, true)
 }
 
-/// [E] The stretch ceiling: 3 holds of 60 s.
+/// [E: CLINICAL.md §5; D: the cap] The stretch ceiling: 4 holds of 30 s per muscle per session
+/// (from 65 the line in `routine::dose` grows the hold to at most 2 × 60 s instead).
 fn stretch_max() -> Dose {
-    hold(60, 3, 1, true)
+    hold(30, 4, 1, true)
 }
 
 fn hold(seconds: i32, reps: i32, sets: i32, per_side: bool) -> Dose {

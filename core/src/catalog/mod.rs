@@ -150,10 +150,16 @@ pub fn previous_on_ladder(id: ExerciseId) -> Option<ExerciseId> {
 }
 
 impl Dose {
-    /// The dose in a few plain words, e.g. "3 × 30 s hold, each side" or "10 minutes".
+    /// The dose in a few plain words, e.g. "3 × 30 s hold, each side", "60 s per thigh" (foam
+    /// rolling: seconds per area, never holds) or "10 minutes".
     pub fn summary(&self) -> String {
         let mut text = match (self.minutes, self.hold_seconds, self.reps) {
             (Some(m), ..) => format!("{m} minutes"),
+            // Rolling is the only dose with seconds and no repetitions (CLINICAL.md §5).
+            (None, Some(s), None) if self.sets > 1 => {
+                return format!("{} rounds of {s} s per thigh", self.sets);
+            }
+            (None, Some(s), None) => return format!("{s} s per thigh"),
             (None, Some(h), reps) => {
                 let reps = reps.unwrap_or(1);
                 if self.sets > 1 {
@@ -184,5 +190,11 @@ mod summary_tests {
         assert_eq!(d(Some(5), Some(10), 2, false, None).summary(), "2 sets of 10 × 5 s hold");
         assert_eq!(d(None, Some(10), 3, false, None).summary(), "3 × 10");
         assert_eq!(d(None, None, 1, false, Some(15)).summary(), "15 minutes");
+        assert_eq!(d(Some(60), None, 1, false, None).summary(), "60 s per thigh");
+        assert_eq!(d(Some(90), None, 2, false, None).summary(), "2 rounds of 90 s per thigh");
+        for ex in catalog().iter().filter(|e| e.category == Category::Release) {
+            let text = ex.dose.summary();
+            assert!(text.contains("per thigh") && !text.contains("hold"), "{}: {text}", ex.id);
+        }
     }
 }

@@ -213,10 +213,12 @@ fn max_dose_is_never_below_the_dose() {
     }
 }
 
+/// CLINICAL.md §5 (revised): a stretch progresses by repetitions, never past 4 × 30 s per muscle
+/// per session (the longer holds from 65 are the dose line's, `routine::dose`).
 #[test]
-fn stretch_ceiling_is_a_60_second_hold() {
+fn stretch_ceiling_is_four_holds_of_30_seconds() {
     for e in all().into_iter().filter(|e| e.category == Category::Stretch) {
-        assert_eq!(e.max_dose.hold_seconds, Some(60), "{}", e.id);
+        assert_eq!((e.max_dose.reps, e.max_dose.hold_seconds), (Some(4), Some(30)), "{}", e.id);
     }
 }
 

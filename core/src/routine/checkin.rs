@@ -72,7 +72,7 @@ pub struct MorningOutcome {
     pub changes: Vec<Change>,
 }
 
-pub const STOP_AND_RETRIAGE: &str = "Symptoms spreading down the leg, or new numbness or weakness, mean stop the routine for now. Answer the safety questions again (limber assess) before the next session; if it keeps spreading, see a doctor.";
+pub const STOP_AND_RETRIAGE: &str = super::status::STOP_WAY_BACK;
 
 impl CheckInInput {
     pub fn validate(self, sessions_per_day: usize) -> Result<CheckInInput> {

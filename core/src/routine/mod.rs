@@ -1,11 +1,13 @@
 //! The routine (CLINICAL.md §5-6): what the person does each day, adjusted by how their pain
 //! responds.
 
+pub mod cards;
 pub mod checkin;
 pub mod dose;
 pub mod plan;
 pub mod progression;
 pub mod settings;
+pub mod status;
 pub mod today;
 
 pub use plan::{Card, CardId, DayPlan, PlanStatus, PlannedExercise, PlannedSession};

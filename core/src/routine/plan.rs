@@ -5,8 +5,9 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::dose::{Step, Track, start_index, steps};
+use super::dose::{DoseProfile, Step, Track, start_index, steps_for};
 use super::settings::RoutineSettings;
+use super::status::plan_status;
 use crate::assessment::history::SavedAssessment;
 use crate::assessment::{AssessmentResult, GateId, PatternId, StrainPhase, Tier};
 use crate::calendar::{DayOfWeek, LocalTime};
@@ -47,15 +48,7 @@ pub struct PlannedSession {
     pub minutes: i32,
 }
 
-text_enum! {
-    pub enum PlanStatus {
-        Ready = "ready",
-        /// No assessment yet, or its safety questions were not answered.
-        NeedsAssessment = "needs_assessment",
-        /// Urgent or emergency triage: no exercise until a doctor has seen the person.
-        SeeDoctorFirst = "see_doctor_first",
-    }
-}
+pub use super::status::PlanStatus;
 
 text_enum! {
     pub enum CardId {
@@ -79,8 +72,9 @@ pub struct Card {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayPlan {
     pub date: NaiveDate,
+    /// Shown first: sessions and exercises are listed only when it is `active` (CLINICAL.md §8).
     pub status: PlanStatus,
-    /// Why there is no plan, and what to do instead; empty when ready.
+    /// Why there is no plan, and what to do instead (the way back last); empty when active.
     pub message: Vec<String>,
     pub strength_day: bool,
     pub sessions: Vec<PlannedSession>,
@@ -100,15 +94,19 @@ impl TrackSteps for std::collections::BTreeMap<Track, usize> {
     }
 }
 
+/// The plan for `date`. `stopped`: a check-in since `latest` reported spreading symptoms, new
+/// numbness or weakness, or leg symptoms from a stretch (CLINICAL.md §8, `paused_stop`).
 pub fn build(
     latest: Option<&SavedAssessment>,
+    stopped: bool,
     settings: &RoutineSettings,
     tracks: &impl TrackSteps,
     date: NaiveDate,
 ) -> DayPlan {
+    let status = plan_status(latest.map(|s| &s.result), stopped);
     let mut plan = DayPlan {
         date,
-        status: PlanStatus::Ready,
+        status,
         message: Vec::new(),
         strength_day: settings.strength_days.contains(&DayOfWeek::of(date.weekday())),
         sessions: Vec::new(),
@@ -116,7 +114,6 @@ pub fn build(
         cards: Vec::new(),
     };
     let Some(saved) = latest else {
-        plan.status = PlanStatus::NeedsAssessment;
         plan.message.push(
             "Take the self-assessment first: it checks it is safe to exercise and shapes your routine."
                 .into(),
@@ -125,18 +122,25 @@ pub fn build(
     };
     let r = &saved.result;
     plan.cards = assessment_cards(r);
-    if !r.plan_allowed {
-        plan.status = if r.triage.tier >= Tier::Urgent {
-            PlanStatus::SeeDoctorFirst
-        } else {
-            PlanStatus::NeedsAssessment
-        };
-        plan.message = r.explanation.iter().chain(&r.next_steps).cloned().collect();
-        return plan;
+    match status {
+        PlanStatus::Active => {}
+        PlanStatus::PausedStop => {
+            plan.cards.insert(0, stop_card());
+            plan.message.push(
+                "The routine is paused: no sessions until the safety questions are answered again.".into(),
+            );
+            plan.message.push(status.way_back().into());
+            return plan;
+        }
+        PlanStatus::NeedsSafetyAnswers | PlanStatus::SeeDoctor => {
+            plan.message = r.explanation.iter().chain(&r.next_steps).cloned().collect();
+            plan.message.push(status.way_back().into());
+            return plan;
+        }
     }
 
     let choice = choose(r, settings);
-    let planned = |id: ExerciseId| planned(id, saved, tracks);
+    let planned = |id: ExerciseId| planned(id, saved, settings, tracks);
     let protect = r.strain_phase == Some(StrainPhase::Protect);
     for (slot, time) in settings.session_times.iter().enumerate() {
         let first = slot == 0;
@@ -276,11 +280,16 @@ fn choose(r: &AssessmentResult, settings: &RoutineSettings) -> Choice {
 }
 
 /// The exercise and dose for a chosen id, at its track's step. A ladder id stands for the
-/// ladder: its current level, never an excluded one.
-fn planned(id: ExerciseId, saved: &SavedAssessment, tracks: &impl TrackSteps) -> PlannedExercise {
+/// ladder: its current level, never an excluded one nor one whose equipment is missing.
+fn planned(
+    id: ExerciseId,
+    saved: &SavedAssessment,
+    settings: &RoutineSettings,
+    tracks: &impl TrackSteps,
+) -> PlannedExercise {
     let track = Track::of(id);
-    let index = effective_step(track, saved, tracks.step(track));
-    let Step { exercise: chosen, dose } = steps(track)[index].clone();
+    let index = effective_step(track, saved, &settings.equipment, tracks.step(track));
+    let Step { exercise: chosen, dose } = steps_for(track, profile(saved))[index].clone();
     let ex = exercise(chosen);
     PlannedExercise {
         exercise: chosen,
@@ -293,19 +302,52 @@ fn planned(id: ExerciseId, saved: &SavedAssessment, tracks: &impl TrackSteps) ->
     }
 }
 
-/// Where a track really stands for this assessment: its stored step (or where it starts),
-/// stepped down past any level the assessment excludes (Nordic curls, or bridges under a fresh
-/// strain).
-pub fn effective_step(track: Track, saved: &SavedAssessment, stored: Option<usize>) -> usize {
-    let r = &saved.result;
-    let all = steps(track);
-    let start = match track {
-        Track::BridgeLadder if r.strain_phase == Some(StrainPhase::Protect) => start_index(track, BridgeHold),
+/// The dose line for the assessed person's age (CLINICAL.md §5: longer holds from 65).
+pub fn profile(saved: &SavedAssessment) -> DoseProfile {
+    DoseProfile::for_age(Some(saved.answers.age))
+}
+
+/// Where a track starts for this assessment: the gate's start dose under a fresh strain, the
+/// ladder level the bridge test suggests, or the exercise's default.
+pub fn start_step(track: Track, saved: &SavedAssessment) -> usize {
+    match track {
+        Track::BridgeLadder if saved.result.strain_phase == Some(StrainPhase::Protect) => {
+            start_index(track, BridgeHold)
+        }
         Track::BridgeLadder => start_index(track, ladder_start(saved)),
         Track::Single(single) => start_index(track, single),
-    };
-    let mut index = stored.unwrap_or(start).min(all.len() - 1);
-    while index > 0 && r.is_excluded(all[index].exercise) {
+    }
+}
+
+/// The highest step a track may stand at for this assessment: under the strain gate (G1) or the
+/// nerve gate (G2), its start dose (CLINICAL.md §8); otherwise the top of its line.
+pub fn gate_cap(track: Track, saved: &SavedAssessment) -> Option<usize> {
+    let r = &saved.result;
+    (r.has_gate(GateId::AcuteStrain) || r.has_gate(GateId::Nerve)).then(|| start_step(track, saved))
+}
+
+/// Whether the person can do this step: not excluded by the assessment, and every piece of its
+/// equipment at hand (checked on the level actually shown, CLINICAL.md §5).
+pub fn step_allowed(step: &Step, saved: &SavedAssessment, equipment: &[Equipment]) -> bool {
+    !saved.result.is_excluded(step.exercise)
+        && exercise(step.exercise).equipment.iter().all(|e| equipment.contains(e))
+}
+
+/// Where a track really stands for this assessment: its stored step (or where it starts), no
+/// higher than the gate's cap, stepped down past any level the assessment excludes or whose
+/// equipment is missing (Nordic curls without an anchor, bridges under a fresh strain).
+pub fn effective_step(
+    track: Track,
+    saved: &SavedAssessment,
+    equipment: &[Equipment],
+    stored: Option<usize>,
+) -> usize {
+    let all = steps_for(track, profile(saved));
+    let mut index = stored.unwrap_or_else(|| start_step(track, saved)).min(all.len() - 1);
+    if let Some(cap) = gate_cap(track, saved) {
+        index = index.min(cap);
+    }
+    while index > 0 && !step_allowed(&all[index], saved, equipment) {
         index -= 1;
     }
     index
@@ -332,6 +374,15 @@ fn ladder_start(saved: &SavedAssessment) -> ExerciseId {
         b.pain == Some(0) && b.left_reps.unwrap_or(0) >= 20 && b.right_reps.unwrap_or(0) >= 20
     });
     if strong { SingleLegBridge } else { Bridge }
+}
+
+/// The stop card of `paused_stop`: stop, and answer the safety questions again.
+pub fn stop_card() -> Card {
+    Card {
+        id: CardId::StopAndRetriage,
+        title: "Stop and re-check".into(),
+        body: super::status::STOP_WAY_BACK.into(),
+    }
 }
 
 fn assessment_cards(r: &AssessmentResult) -> Vec<Card> {

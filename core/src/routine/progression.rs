@@ -1,26 +1,31 @@
 //! Pain-guided progression, the traffic light of CLINICAL.md §6 [E: Silbernagel 2007; Smith,
 //! BJSM 2017], adapted [D]: pain during exercise 0-2 green, 3-5 amber, above 5 red (under the
-//! strain or nerve gate: above 2 is red); any spread of symptoms down the leg is red.
+//! strain or nerve gate: above 2 is red); any spread of symptoms down the leg is red, and so is
+//! an exercise skipped as too painful (§8).
 //!
-//! | result                                              | next                          |
-//! |-----------------------------------------------------|-------------------------------|
-//! | green and settled by the next morning, 3 in a row   | one step up                   |
-//! | amber                                               | same dose                     |
-//! | red, or next-morning pain 2+ above the usual        | one step down, held 3 days    |
-//! | two reds in a row                                   | suggest a physiotherapist     |
+//! | result                                                      | next                        |
+//! |-------------------------------------------------------------|-----------------------------|
+//! | green and settled, 3 in a row, and no hold rule ([`rules`]) | one step up                 |
+//! | amber                                                       | same dose                   |
+//! | red, or next-morning pain 2+ above the usual                | one step down, held 3 days  |
+//! | two reds in a row                                           | suggest a physiotherapist   |
+//!
+//! [`TrackState`] holds where a track stands; the decisions are pure functions of it and of the
+//! history [`rules`] takes. The store only loads and saves.
 
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::dose::{Step, Track, steps};
-use crate::catalog::ExerciseId;
+use super::dose::{DoseProfile, Step, Track, steps_for};
 
-/// Green sessions in a row, each settled by the next morning, before a step up.
-pub const GREENS_TO_PROGRESS: i32 = 3;
+pub mod resets;
+pub mod rules;
+
+pub use rules::{Hold, SESSIONS_TO_STEP_UP as GREENS_TO_PROGRESS};
 /// A step down holds this many days before progress can resume ("2-3 days").
 pub const HOLD_DAYS_AFTER_REGRESS: u64 = 3;
 /// Next-morning pain this far above the usual means the day was too much.
-pub const MORNING_RISE: i32 = 2;
+pub const MORNING_RISE: i32 = rules::UNSETTLED_RISE;
 /// Reds in a row on one track before suggesting a physiotherapist.
 pub const REDS_FOR_PHYSIO: i32 = 2;
 
@@ -44,10 +49,14 @@ text_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrackState {
     pub track: Track,
+    /// The index on the track's dose line ([`steps_for`]).
     pub step: usize,
-    pub settled_greens: i32,
+    /// Reds in a row on this track, a too-painful skip included.
     pub reds_in_row: i32,
+    /// No step up before this date after a step down.
     pub hold_until: Option<NaiveDate>,
+    /// Which dose line the step is on (from 65, stretches grow their hold).
+    pub profile: DoseProfile,
 }
 
 /// A decision about a track's next dose, with the reason shown to the person.
@@ -55,6 +64,7 @@ pub struct TrackState {
 pub struct Change {
     pub track: Track,
     pub decision: Decision,
+    /// The step before and after, on the person's dose line.
     pub from: Step,
     pub to: Step,
     pub reason: String,
@@ -75,11 +85,15 @@ pub fn light(pain_during: Option<i32>, spread: bool, ceiling: i32) -> Light {
 
 impl TrackState {
     pub fn new(track: Track, step: usize) -> Self {
-        TrackState { track, step, settled_greens: 0, reds_in_row: 0, hold_until: None }
+        TrackState { track, step, reds_in_row: 0, hold_until: None, profile: DoseProfile::default() }
+    }
+
+    pub fn with_profile(self, profile: DoseProfile) -> Self {
+        TrackState { profile, ..self }
     }
 
     pub fn current(&self) -> Step {
-        let all = steps(self.track);
+        let all = steps_for(self.track, self.profile);
         all[self.step.min(all.len() - 1)].clone()
     }
 
@@ -88,11 +102,10 @@ impl TrackState {
         match light {
             Light::Red => {
                 self.reds_in_row += 1;
-                self.regress(date, "Pain went above your limit or spread down the leg, so the next sessions are one step easier for a few days.")
+                self.regress(date, "Pain went above your limit, spread down the leg, or stopped you doing it, so the next sessions are one step easier for a few days.")
             }
             Light::Amber => {
                 self.reds_in_row = 0;
-                self.settled_greens = 0;
                 self.keep("Some pain during the exercise: repeat the same dose until it feels easier.")
             }
             Light::Green => {
@@ -104,47 +117,46 @@ impl TrackState {
         }
     }
 
-    /// The decision after the next-morning check, for a track done the day before with
-    /// `greens` green sessions.
-    pub fn after_morning(
-        &mut self,
-        greens: i32,
-        worse_morning: bool,
-        date: NaiveDate,
-        excluded: &[ExerciseId],
-    ) -> Option<Change> {
-        if worse_morning {
-            return Some(self.regress(date, "Pain this morning was 2 or more points above your usual, so the next sessions are one step easier for a few days."));
+    /// The next morning's pain was 2 or more above the usual: one step down for a few days.
+    pub fn after_worse_morning(&mut self, date: NaiveDate) -> Change {
+        self.regress(date, "Pain this morning was 2 or more points above your usual, so the next sessions are one step easier for a few days.")
+    }
+
+    /// Applies the step-up rule's verdict ([`rules::step_up`]): one step up, a kept dose with the
+    /// hold's reason, or nothing to say yet.
+    pub fn apply(&mut self, verdict: Result<(), Hold>) -> Option<Change> {
+        match verdict {
+            Ok(()) => {
+                let from = self.current();
+                self.step += 1;
+                Some(Change {
+                    track: self.track,
+                    decision: Decision::Progress,
+                    from,
+                    to: self.current(),
+                    reason: "Three comfortable sessions in a row, each settled by the next morning, and morning pain steady: one step up.".to_owned(),
+                })
+            }
+            Err(Hold::NotYet) => None,
+            Err(hold) => Some(self.keep(hold.reason())),
         }
-        if greens == 0 {
+    }
+
+    /// Moves the track down to `step` (never up), with `reason`: a reset after a new
+    /// assessment (CLINICAL.md §8). `None` when it already stands at or below `step`.
+    pub fn lower_to(&mut self, step: usize, date: NaiveDate, reason: &str) -> Option<Change> {
+        if self.step <= step {
             return None;
-        }
-        self.settled_greens += greens;
-        if self.settled_greens < GREENS_TO_PROGRESS {
-            return None;
-        }
-        if self.hold_until.is_some_and(|until| date < until) {
-            return Some(self.keep(
-                "Green sessions again, but the easier dose holds a few more days after the last flare.",
-            ));
-        }
-        self.settled_greens = 0;
-        let all = steps(self.track);
-        let Some(next) = all.get(self.step + 1) else {
-            return Some(self.keep("Three comfortable sessions in a row, and this exercise is at the top of its range: keep it here."));
-        };
-        if excluded.contains(&next.exercise) {
-            return Some(self.keep("Three comfortable sessions in a row, but the next level is not right for you yet (see your assessment): keep this one."));
         }
         let from = self.current();
-        self.step += 1;
+        self.step = step;
+        self.hold_until = date.checked_add_days(Days::new(HOLD_DAYS_AFTER_REGRESS));
         Some(Change {
             track: self.track,
-            decision: Decision::Progress,
+            decision: Decision::Regress,
             from,
             to: self.current(),
-            reason: "Three comfortable sessions in a row, each settled by the next morning: one step up."
-                .to_owned(),
+            reason: reason.to_owned(),
         })
     }
 
@@ -155,7 +167,6 @@ impl TrackState {
     fn regress(&mut self, date: NaiveDate, reason: &str) -> Change {
         let from = self.current();
         self.step = self.step.saturating_sub(1);
-        self.settled_greens = 0;
         self.hold_until = date.checked_add_days(Days::new(HOLD_DAYS_AFTER_REGRESS));
         Change {
             track: self.track,

@@ -15,9 +15,10 @@
 //!
 //! # What is reminded
 //!
-//! - Session slots, on the exercise days (`days`) only, and only while there is an assessment
-//!   whose result allows a plan: without one there is nothing to do yet, or a doctor should
-//!   be seen first.
+//! - Session slots, on the exercise days (`days`) only, and only while the plan's status is
+//!   `active` (CLINICAL.md §8; `Facts::plan_ready`): not before the safety questions are
+//!   answered, not when a doctor should be seen first, and not while the plan is paused after
+//!   spreading symptoms. Their snoozes go with them.
 //! - The morning check at `morning_check` on day d: today if yesterday had a check-in and this
 //!   morning's check is not recorded; a later day when d−1 is an exercise day with a plan in
 //!   force. It follows real sessions, so it does not need a plan in force today.

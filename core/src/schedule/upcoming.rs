@@ -67,7 +67,7 @@ pub struct Snooze {
 pub struct Facts {
     /// Routine sessions a day (`RoutineSettings::session_times.len()`: 1 or 2; 0 reads as 1).
     pub sessions_per_day: i32,
-    /// There is an assessment and the latest one allows a plan.
+    /// The plan's status is `active` (CLINICAL.md §8): only then are sessions reminded.
     pub plan_ready: bool,
     /// When the latest assessment's tests should be repeated.
     pub retest_due_at: Option<DateTime<Utc>>,

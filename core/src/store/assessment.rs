@@ -55,7 +55,14 @@ impl Store {
             result: evaluate(&answers),
             answers,
         };
-        self.write(|tx| insert(tx, &saved))?;
+        // A new assessment may restart the doses, or end a stop one step lower (CLINICAL.md §8).
+        let previous = self.latest_assessment()?;
+        let stopped = self.stopped_since(previous.as_ref())?;
+        let date = (saved.taken_at + chrono::Duration::minutes(saved.utc_offset_minutes.into())).date_naive();
+        self.write(|tx| {
+            insert(tx, &saved)?;
+            Store::after_assessment(tx, previous.as_ref(), &saved, stopped, date)
+        })?;
         Ok(saved)
     }
 

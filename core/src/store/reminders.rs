@@ -9,6 +9,7 @@ use rusqlite::params;
 use super::Store;
 use super::assessment::MAX_HISTORY_PAGE;
 use super::routine::put_setting;
+use crate::routine::status::PlanStatus;
 use crate::schedule::{self, Adherence, Facts, History, Reminder, ReminderSettings, Snooze, Streaks, Target};
 use crate::timestamp::{check_instant, from_millis, to_millis};
 use crate::zone::{local_date, parse_tz};
@@ -121,7 +122,8 @@ impl Store {
         };
         Ok(Facts {
             sessions_per_day: self.routine_settings()?.sessions_per_day() as i32,
-            plan_ready: latest.as_ref().is_some_and(|a| a.result.plan_allowed),
+            // Session reminders, nudges and their snoozes only while the plan is active (§8).
+            plan_ready: self.plan_status()? == PlanStatus::Active,
             retest_due_at: latest.as_ref().map(|a| a.retest_due_at()),
             checked_in: self.checked_in_since(Some(since))?,
             morning_checks,

@@ -8,15 +8,25 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use uuid::Uuid;
 
 use super::Store;
+use crate::assessment::Tier;
 use crate::assessment::history::SavedAssessment;
+use crate::catalog::Equipment;
 use crate::ids::new_id;
 use crate::pain::{PainContext, PainInput};
 use crate::progress::backup::ProgressionRecord;
+use crate::routine::cards::{ProgressFacts, pain_improved, progress_cards};
+use crate::routine::checkin::SkipReason;
 use crate::routine::checkin::{CheckInInput, CheckInOutcome, MorningOutcome, STOP_AND_RETRIAGE};
-use crate::routine::dose::{Step, Track};
-use crate::routine::plan::{ChangeNote, effective_step};
-use crate::routine::progression::{Change, Decision, Light, MORNING_RISE, TrackState, light};
+use crate::routine::dose::{Step, Track, steps_for};
+use crate::routine::plan::{CardId, ChangeNote, effective_step, gate_cap, profile, start_step, step_allowed};
+use crate::routine::progression::resets::{RESUME_AFTER_STOP, restart_reason, step_after_assessment};
+use crate::routine::progression::rules::{
+    self, MorningPain, Next, SessionRecord, StepUpFacts, morning_creeping_two_weeks, usual_morning,
+    worse_than_usual,
+};
+use crate::routine::progression::{Change, Decision, Light, TrackState, light};
 use crate::routine::settings::RoutineSettings;
+use crate::routine::status::{PlanStatus, plan_status};
 use crate::timestamp::{from_millis, to_millis};
 use crate::zone::{local_date, offset_minutes, parse_tz};
 use crate::{Error, Result};
@@ -85,8 +95,9 @@ CREATE INDEX progression_event_by_decision ON progression_event (decision, at_ms
 ";
 
 const ROUTINE_SETTINGS: &str = "routine";
-/// [D] The usual morning pain is the mean of up to this many recent morning checks.
-const USUAL_MORNINGS: i64 = 7;
+/// Days of morning pains the rules look back over: the last week, the week before, and the
+/// same a week earlier for "creeping for two weeks".
+const MORNING_LOOKBACK_DAYS: u64 = 21;
 
 impl Store {
     pub fn routine_settings(&self) -> Result<RoutineSettings> {
@@ -111,6 +122,7 @@ impl Store {
         let saved = self.plan_assessment()?;
         let date = local_date(tz, input.at);
         let ceiling = saved.result.pain_ceiling;
+        let equipment = settings.equipment.clone();
         self.write_records(|tx| {
             let taken: bool = tx
                 .prepare_cached("SELECT 1 FROM checkin WHERE local_date = ?1 AND slot = ?2")?
@@ -142,7 +154,12 @@ impl Store {
             )?;
             for e in &input.exercises {
                 let track = Track::of(e.exercise);
-                let l = e.done.then(|| light(e.pain_during, e.symptoms_spread, ceiling));
+                // Skipped as too painful counts as red for that exercise (CLINICAL.md §8).
+                let l = if e.done {
+                    Some(light(e.pain_during, e.symptoms_spread, ceiling))
+                } else {
+                    (e.skip_reason == Some(SkipReason::TooPainful)).then_some(Light::Red)
+                };
                 if let Some(l) = l {
                     let worst = lights.entry(track).or_insert(l);
                     *worst = (*worst).max(l);
@@ -163,7 +180,7 @@ impl Store {
             }
             let mut changes = Vec::new();
             for (track, l) in lights {
-                let mut state = load_state(tx, track, &saved)?;
+                let mut state = load_state(tx, track, &saved, &equipment)?;
                 let change = state.after_session(l, date);
                 save_change(tx, &mut state, &change, input.at, date)?;
                 changes.push(change);
@@ -180,7 +197,10 @@ impl Store {
         })
     }
 
-    /// Records pain on waking, tied to the previous day's sessions, and settles their doses.
+    /// Records pain on waking, tied to the previous day's sessions, and decides their doses:
+    /// a step down when the morning is 2 or more above the usual, otherwise a step up only when
+    /// every rule of CLINICAL.md §8 allows it (`routine::progression::rules`), else the dose
+    /// stays with the reason stored.
     pub fn morning_check(&mut self, pain: i32, at: DateTime<Utc>, time_zone: &str) -> Result<MorningOutcome> {
         let tz = parse_tz("time_zone", time_zone)?;
         let entry = PainInput {
@@ -200,8 +220,11 @@ impl Store {
         })?
         .into_entry(new_id());
         let saved = self.latest_assessment()?;
+        let status = self.plan_status()?;
+        let equipment = self.routine_settings()?.equipment;
         let date = local_date(tz, at);
         let yesterday = date.checked_sub_days(Days::new(1)).ok_or(Error::invalid("at", "a real date"))?;
+        let retest_due = saved.as_ref().is_some_and(|s| s.retest_due(at));
         self.write_records(|tx| {
             let done: bool = tx
                 .prepare_cached("SELECT 1 FROM morning_check WHERE local_date = ?1")?
@@ -209,35 +232,107 @@ impl Store {
             if done {
                 return Err(Error::NotNow("this morning's pain is already recorded"));
             }
-            let usual = usual_morning_pain(tx, date, yesterday)?;
+            let mut mornings = morning_pains(tx, date)?;
+            let usual = usual_morning(&mornings, date).or(first_pain_before(tx, yesterday)?);
             super::pain::insert(tx, &entry)?;
             tx.execute(
                 "INSERT INTO morning_check (local_date, pain_entry_id, pain) VALUES (?1, ?2, ?3)",
                 params![date.to_string(), entry.id, pain],
             )?;
-            let worse = usual.is_some_and(|u| f64::from(pain) >= u + f64::from(MORNING_RISE));
+            mornings.push((date, pain));
+            let worse = usual.is_some_and(|u| worse_than_usual(pain, u));
             let mut changes = Vec::new();
-            if let Some(saved) = &saved.filter(|s| s.result.plan_allowed) {
-                for (track, lights) in lights_on(tx, yesterday)? {
-                    let greens = lights.iter().filter(|l| **l == Light::Green).count() as i32;
-                    // A red already stepped down yesterday; a bad morning does not step twice.
-                    let already_down = lights.contains(&Light::Red);
-                    let mut state = load_state(tx, track, saved)?;
-                    let change = if worse && already_down {
-                        None
-                    } else {
-                        state.after_morning(greens, worse, date, &saved.result.excluded_exercises)
+            let Some(saved) = saved.as_ref().filter(|s| s.result.plan_allowed) else {
+                return Ok(MorningOutcome {
+                    date,
+                    pain_entry_id: entry.id,
+                    usual,
+                    worse_than_usual: worse,
+                    changes,
+                });
+            };
+            let facts = progress_facts(tx, saved, &mornings, at, date, retest_due)?;
+            let cards: Vec<CardId> = progress_cards(&facts).into_iter().map(|c| c.id).collect();
+            for (track, lights) in lights_on(tx, yesterday)? {
+                let mut state = load_state(tx, track, saved, &equipment)?;
+                // A red already stepped down yesterday; a bad morning does not step twice.
+                let change = if worse {
+                    (!lights.contains(&Light::Red)).then(|| state.after_worse_morning(date))
+                } else if status != PlanStatus::Active {
+                    // [D] No step up while the plan is paused or unanswered.
+                    None
+                } else {
+                    let sessions = sessions_at_dose(tx, track)?;
+                    let line = steps_for(track, state.profile);
+                    let next = match line.get(state.step + 1) {
+                        None => Next::Top,
+                        Some(step) if !step_allowed(step, saved, &equipment) => Next::NotSuitable,
+                        Some(_) => Next::Available,
                     };
-                    if let Some(change) = change {
+                    let verdict = rules::step_up(&StepUpFacts {
+                        sessions: &sessions,
+                        mornings: &mornings,
+                        today: date,
+                        hold_until: state.hold_until,
+                        soon_tier: saved.result.triage.tier == Tier::Soon,
+                        cards: &cards,
+                        at_gate_cap: gate_cap(track, saved).is_some_and(|cap| state.step >= cap),
+                        next,
+                    });
+                    state.apply(verdict)
+                };
+                match change {
+                    Some(change) => {
                         save_change(tx, &mut state, &change, at, date)?;
                         changes.push(change);
-                    } else {
-                        save_state(tx, &state)?;
                     }
+                    None => save_state(tx, &state)?,
                 }
             }
             Ok(MorningOutcome { date, pain_entry_id: entry.id, usual, worse_than_usual: worse, changes })
         })
+    }
+
+    /// The facts the routine's cards are decided from, as of `now` (see `routine::cards`).
+    pub fn progress_facts(
+        &self,
+        now: DateTime<Utc>,
+        date: NaiveDate,
+        retest_due: bool,
+    ) -> Result<ProgressFacts> {
+        let Some(saved) = self.latest_assessment()? else {
+            return Ok(ProgressFacts { pain_improved: true, retest_due, ..ProgressFacts::default() });
+        };
+        let mornings = morning_pains(self.conn(), date.succ_opt().unwrap_or(date))?;
+        progress_facts(self.conn(), &saved, &mornings, now, date, retest_due)
+    }
+
+    /// Restarts or steps down the doses after a new assessment (CLINICAL.md §8): called in the
+    /// transaction that saves `new`, with the assessment before it and whether a check-in since
+    /// that one stopped the routine.
+    pub(super) fn after_assessment(
+        tx: &Transaction<'_>,
+        previous: Option<&SavedAssessment>,
+        new: &SavedAssessment,
+        stopped: bool,
+        date: NaiveDate,
+    ) -> Result<()> {
+        let restart = restart_reason(previous.map(|p| &p.result), &new.result);
+        if restart.is_none() && !stopped {
+            return Ok(());
+        }
+        let reason = restart.unwrap_or(RESUME_AFTER_STOP);
+        for track in stored_tracks(tx)? {
+            let Some(mut state) = read_state(tx, track)? else { continue };
+            state.profile = profile(new);
+            let target =
+                step_after_assessment(state.step, start_step(track, new), restart.is_some(), stopped);
+            match state.lower_to(target, date, reason) {
+                Some(change) => save_change(tx, &mut state, &change, new.taken_at, date)?,
+                None => save_state(tx, &state)?,
+            }
+        }
+        Ok(())
     }
 
     /// Where every track stands.
@@ -253,14 +348,6 @@ impl Store {
             );
         }
         Ok(map)
-    }
-
-    /// Whether any exercise had two reds in a row.
-    pub fn any_track_needs_physio(&self) -> Result<bool> {
-        Ok(self
-            .conn()
-            .prepare_cached("SELECT 1 FROM track_state WHERE reds_in_row >= ?1")?
-            .exists([crate::routine::progression::REDS_FOR_PHYSIO])?)
     }
 
     pub fn track_state(&self, track: Track) -> Result<Option<TrackState>> {
@@ -372,26 +459,25 @@ impl Store {
             .exists([to_millis(since)])?)
     }
 
-    pub fn first_checkin_at(&self) -> Result<Option<DateTime<Utc>>> {
-        let ms: Option<i64> = self.conn().query_row("SELECT min(at_ms) FROM checkin", [], |r| r.get(0))?;
-        ms.map(from_millis).transpose()
+    /// Whether a check-in since `latest` reported spreading symptoms, new numbness or weakness,
+    /// or leg symptoms from a stretch: all recorded as `symptoms_spread` (CLINICAL.md §8).
+    pub fn stopped_since(&self, latest: Option<&SavedAssessment>) -> Result<bool> {
+        latest.map_or(Ok(false), |s| self.spread_since(s.taken_at))
     }
 
-    pub fn last_progress_at(&self) -> Result<Option<DateTime<Utc>>> {
-        let ms: Option<i64> = self.conn().query_row(
-            "SELECT max(at_ms) FROM progression_event WHERE decision = 'progress'",
-            [],
-            |r| r.get(0),
-        )?;
-        ms.map(from_millis).transpose()
+    /// The plan's status now (CLINICAL.md §8), from the latest assessment and the check-ins since.
+    pub fn plan_status(&self) -> Result<PlanStatus> {
+        let latest = self.latest_assessment()?;
+        Ok(plan_status(latest.as_ref().map(|s| &s.result), self.stopped_since(latest.as_ref())?))
     }
 
-    /// The assessment a check-in is judged by: the latest, and it must allow a plan.
+    /// The assessment a check-in is judged by: the latest, and the plan must be `active`.
     fn plan_assessment(&self) -> Result<SavedAssessment> {
-        match self.latest_assessment()? {
-            Some(saved) if saved.result.plan_allowed => Ok(saved),
-            Some(_) => Err(Error::NotNow("your latest assessment says to see a doctor before exercising")),
-            None => Err(Error::NotNow("take the self-assessment first (limber assess)")),
+        let latest = self.latest_assessment()?;
+        let status = plan_status(latest.as_ref().map(|s| &s.result), self.stopped_since(latest.as_ref())?);
+        match latest {
+            Some(saved) if status == PlanStatus::Active => Ok(saved),
+            _ => Err(Error::PlanNotActive(status)),
         }
     }
 
@@ -420,36 +506,40 @@ fn parse_date(text: &str) -> Result<NaiveDate> {
 
 fn read_state(conn: &rusqlite::Connection, track: Track) -> Result<Option<TrackState>> {
     let row = conn
-        .prepare_cached(
-            "SELECT step, settled_greens, reds_in_row, hold_until FROM track_state WHERE track = ?1",
-        )?
+        .prepare_cached("SELECT step, reds_in_row, hold_until FROM track_state WHERE track = ?1")?
         .query_row([track.key()], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i32>(1)?,
-                r.get::<_, i32>(2)?,
-                r.get::<_, Option<String>>(3)?,
-            ))
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i32>(1)?, r.get::<_, Option<String>>(2)?))
         })
         .optional()?;
-    row.map(|(step, settled_greens, reds_in_row, hold)| {
+    row.map(|(step, reds_in_row, hold)| {
         Ok(TrackState {
-            track,
             step: usize::try_from(step).map_err(|_| Error::Corrupt)?,
-            settled_greens,
             reds_in_row,
             hold_until: hold.as_deref().map(parse_date).transpose()?,
+            ..TrackState::new(track, 0)
         })
     })
     .transpose()
 }
 
-/// A track's state, at the step the plan really shows for this assessment.
-fn load_state(tx: &Transaction<'_>, track: Track, saved: &SavedAssessment) -> Result<TrackState> {
+fn stored_tracks(conn: &rusqlite::Connection) -> Result<Vec<Track>> {
+    let mut stmt = conn.prepare_cached("SELECT track FROM track_state")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    rows.map(|key| Track::parse(&key?).ok_or(Error::Corrupt)).collect()
+}
+
+/// A track's state, at the step the plan really shows for this assessment and equipment.
+fn load_state(
+    tx: &Transaction<'_>,
+    track: Track,
+    saved: &SavedAssessment,
+    equipment: &[Equipment],
+) -> Result<TrackState> {
     let stored = read_state(tx, track)?;
-    let step = effective_step(track, saved, stored.as_ref().map(|s| s.step));
+    let step = effective_step(track, saved, equipment, stored.as_ref().map(|s| s.step));
     let mut state = stored.unwrap_or_else(|| TrackState::new(track, step));
     state.step = step;
+    state.profile = profile(saved);
     Ok(state)
 }
 
@@ -458,7 +548,8 @@ fn save_state(tx: &Transaction<'_>, s: &TrackState) -> Result<()> {
         "INSERT INTO track_state (track, step, settled_greens, reds_in_row, hold_until) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (track) DO UPDATE SET step = ?2, settled_greens = ?3, reds_in_row = ?4, hold_until = ?5",
     )?
-    .execute(params![s.track.key(), s.step as i64, s.settled_greens, s.reds_in_row, s.hold_until.map(|d| d.to_string())])?;
+    // `settled_greens` is no longer kept: the rules read the sessions themselves.
+    .execute(params![s.track.key(), s.step as i64, 0, s.reds_in_row, s.hold_until.map(|d| d.to_string())])?;
     Ok(())
 }
 
@@ -488,11 +579,11 @@ fn save_change(
     Ok(())
 }
 
-/// The lights of each track's sessions on a date.
+/// The lights of each track's sessions on a date (a too-painful skip is a red).
 fn lights_on(tx: &Transaction<'_>, date: NaiveDate) -> Result<BTreeMap<Track, Vec<Light>>> {
     let mut stmt = tx.prepare_cached(
         "SELECT e.track, e.light FROM checkin_exercise e JOIN checkin c ON c.id = e.checkin_id
-         WHERE c.local_date = ?1 AND e.done AND e.light IS NOT NULL",
+         WHERE c.local_date = ?1 AND e.light IS NOT NULL",
     )?;
     let rows =
         stmt.query_map([date.to_string()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
@@ -506,22 +597,105 @@ fn lights_on(tx: &Transaction<'_>, date: NaiveDate) -> Result<BTreeMap<Track, Ve
     Ok(map)
 }
 
-/// [D] The usual morning pain: the mean of recent morning checks; without any, the lowest
-/// pain reported before yesterday's sessions.
-fn usual_morning_pain(tx: &Transaction<'_>, date: NaiveDate, yesterday: NaiveDate) -> Result<Option<f64>> {
-    let mornings: Option<f64> = tx.query_row(
-        "SELECT avg(pain) FROM (SELECT pain FROM morning_check WHERE local_date < ?1
-         ORDER BY local_date DESC LIMIT ?2)",
-        params![date.to_string(), USUAL_MORNINGS],
-        |r| r.get(0),
-    )?;
-    if mornings.is_some() {
-        return Ok(mornings);
-    }
+/// [D] Before any morning is recorded, the usual is the lowest pain reported before yesterday's
+/// sessions.
+fn first_pain_before(tx: &Transaction<'_>, yesterday: NaiveDate) -> Result<Option<f64>> {
     let before: Option<i32> = tx.query_row(
         "SELECT min(pain_before) FROM checkin WHERE local_date = ?1",
         [yesterday.to_string()],
         |r| r.get(0),
     )?;
     Ok(before.map(f64::from))
+}
+
+/// The morning pains the rules need before `date`: the baseline week (the first 7 days from the
+/// first morning recorded) and the last 21 days. Loading only; the rules decide.
+fn morning_pains(conn: &rusqlite::Connection, date: NaiveDate) -> Result<Vec<MorningPain>> {
+    let first: Option<String> =
+        conn.query_row("SELECT min(local_date) FROM morning_check", [], |r| r.get(0))?;
+    let Some(first) = first.as_deref().map(parse_date).transpose()? else { return Ok(Vec::new()) };
+    let baseline_end = first.checked_add_days(Days::new(rules::WEEK_DAYS)).unwrap_or(first);
+    let recent = date.checked_sub_days(Days::new(MORNING_LOOKBACK_DAYS)).unwrap_or(first);
+    let mut stmt = conn.prepare_cached(
+        "SELECT local_date, pain FROM morning_check
+         WHERE local_date < ?3 AND (local_date < ?1 OR local_date >= ?2) ORDER BY local_date",
+    )?;
+    let rows = stmt
+        .query_map(params![baseline_end.to_string(), recent.to_string(), date.to_string()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?))
+        })?;
+    rows.map(|row| {
+        let (d, p) = row?;
+        Ok((parse_date(&d)?, p))
+    })
+    .collect()
+}
+
+/// A track's sessions since its dose last changed (a step up, down or restart), oldest first.
+fn sessions_at_dose(tx: &Transaction<'_>, track: Track) -> Result<Vec<SessionRecord>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT c.local_date, e.light, c.pain_before, c.pain_after
+         FROM checkin_exercise e JOIN checkin c ON c.id = e.checkin_id
+         WHERE e.track = ?1 AND e.light IS NOT NULL AND c.at_ms > coalesce(
+             (SELECT max(at_ms) FROM progression_event WHERE track = ?1 AND decision IN ('progress', 'regress')),
+             -9223372036854775807)
+         ORDER BY c.at_ms, c.slot",
+    )?;
+    let rows = stmt.query_map([track.key()], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<i32>>(2)?,
+            r.get::<_, Option<i32>>(3)?,
+        ))
+    })?;
+    rows.map(|row| {
+        let (date, l, pain_before, pain_after) = row?;
+        Ok(SessionRecord {
+            date: parse_date(&date)?,
+            light: Light::parse("light", &l).map_err(|_| Error::Corrupt)?,
+            pain_before,
+            pain_after,
+        })
+    })
+    .collect()
+}
+
+/// Loads what the cards need and reads it through the rules.
+fn progress_facts(
+    conn: &rusqlite::Connection,
+    saved: &SavedAssessment,
+    mornings: &[MorningPain],
+    now: DateTime<Utc>,
+    date: NaiveDate,
+    retest_due: bool,
+) -> Result<ProgressFacts> {
+    let two_reds_in_a_row = conn
+        .prepare_cached("SELECT 1 FROM track_state WHERE reds_in_row >= ?1")?
+        .exists([crate::routine::progression::REDS_FOR_PHYSIO])?;
+    // The no-improvement clock runs from the first check-in after the latest assessment, so a
+    // new assessment ends the freeze (CLINICAL.md §8).
+    let first_ms: Option<i64> = conn
+        .prepare_cached("SELECT min(at_ms) FROM checkin WHERE at_ms >= ?1")?
+        .query_row([to_millis(saved.taken_at)], |r| r.get(0))?;
+    let first = first_ms.map(from_millis).transpose()?;
+    let week = chrono::Duration::days(7);
+    let mean = |from: DateTime<Utc>, to: DateTime<Utc>| -> Result<Option<f64>> {
+        Ok(conn
+            .prepare_cached(
+                "SELECT avg(level) FROM pain_entry WHERE recorded_at_ms >= ?1 AND recorded_at_ms < ?2",
+            )?
+            .query_row(params![to_millis(from), to_millis(to)], |r| r.get(0))?)
+    };
+    let improved = match first {
+        Some(f) => pain_improved(mean(f, f + week)?, mean(now - week, now)?),
+        None => true,
+    };
+    Ok(ProgressFacts {
+        two_reds_in_a_row,
+        morning_creeping_two_weeks: morning_creeping_two_weeks(mornings, date),
+        days_on_routine: first.map(|f| (now - f).num_days()),
+        pain_improved: improved,
+        retest_due,
+    })
 }

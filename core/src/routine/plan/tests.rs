@@ -7,6 +7,7 @@ use super::*;
 use crate::assessment::answers::{Answers, Onset, Strain, Thomas};
 use crate::assessment::evaluate;
 use crate::ids::new_id;
+use crate::routine::dose::steps;
 
 /// Monday 2026-11-16 is a default strength day; Tuesday is not.
 fn monday() -> NaiveDate {
@@ -31,7 +32,7 @@ fn saved(answers: Answers) -> SavedAssessment {
 }
 
 fn day_plan(answers: Answers, date: NaiveDate) -> DayPlan {
-    build(Some(&saved(answers)), &RoutineSettings::default(), &BTreeMap::new(), date)
+    build(Some(&saved(answers)), false, &RoutineSettings::default(), &BTreeMap::new(), date)
 }
 
 fn ids(session: &PlannedSession) -> Vec<ExerciseId> {
@@ -40,8 +41,8 @@ fn ids(session: &PlannedSession) -> Vec<ExerciseId> {
 
 #[test]
 fn without_an_assessment_there_is_no_plan_yet() {
-    let plan = build(None, &RoutineSettings::default(), &BTreeMap::new(), monday());
-    assert_eq!(plan.status, PlanStatus::NeedsAssessment);
+    let plan = build(None, false, &RoutineSettings::default(), &BTreeMap::new(), monday());
+    assert_eq!(plan.status, PlanStatus::NeedsSafetyAnswers);
     assert!(plan.sessions.is_empty());
     assert!(plan.message[0].contains("self-assessment"));
 }
@@ -51,14 +52,14 @@ fn urgent_and_emergency_get_no_plan_and_say_what_to_do_instead() {
     let mut a = clear();
     a.cauda_equina.as_mut().unwrap().bowel = true;
     let plan = day_plan(a, monday());
-    assert_eq!(plan.status, PlanStatus::SeeDoctorFirst);
+    assert_eq!(plan.status, PlanStatus::SeeDoctor);
     assert!(plan.sessions.is_empty() && plan.activity.is_empty());
     assert!(plan.message.iter().any(|m| m.contains("emergency")));
 
     // CLINICAL.md §2 (revised): a crossed leg raise is now `soon`; a fever alone is `urgent`.
     let mut b = clear();
     b.general.as_mut().unwrap().fever = true;
-    assert_eq!(day_plan(b, monday()).status, PlanStatus::SeeDoctorFirst);
+    assert_eq!(day_plan(b, monday()).status, PlanStatus::SeeDoctor);
 }
 
 #[test]
@@ -66,7 +67,7 @@ fn soon_gives_a_gentle_plan_with_the_see_a_doctor_card() {
     let mut a = clear();
     a.general.as_mut().unwrap().night_pain = true;
     let plan = day_plan(a, monday());
-    assert_eq!(plan.status, PlanStatus::Ready);
+    assert_eq!(plan.status, PlanStatus::Active);
     assert!(!plan.sessions[0].exercises.is_empty());
     assert_eq!(plan.cards[0].id, CardId::SeeDoctorSoon);
     assert!(plan.cards[0].body.contains("night"));
@@ -79,7 +80,7 @@ fn a_session_goes_release_then_stretch_then_strengthen_and_strength_waits_for_it
     let mut settings = RoutineSettings { include_release: true, ..RoutineSettings::default() };
     settings.equipment.push(Equipment::FoamRoller);
     let s = saved(a);
-    let plan = build(Some(&s), &settings, &BTreeMap::new(), monday());
+    let plan = build(Some(&s), false, &settings, &BTreeMap::new(), monday());
     let session = &plan.sessions[0];
     let ranks: Vec<u8> = session.exercises.iter().map(|e| order(e.category)).collect();
     assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
@@ -90,7 +91,7 @@ fn a_session_goes_release_then_stretch_then_strengthen_and_strength_waits_for_it
     assert!((10..=SESSION_MAX_MINUTES).contains(&session.minutes), "{} minutes", session.minutes);
     assert_eq!(plan.activity[0].exercise, Walk);
 
-    let rest = build(Some(&s), &settings, &BTreeMap::new(), tuesday());
+    let rest = build(Some(&s), false, &settings, &BTreeMap::new(), tuesday());
     assert!(!rest.strength_day);
     assert!(rest.sessions[0].exercises.iter().all(|e| e.category != Category::Strengthen));
 }
@@ -99,7 +100,7 @@ fn a_session_goes_release_then_stretch_then_strengthen_and_strength_waits_for_it
 fn two_sessions_a_day_keep_strength_and_rolling_in_the_first() {
     let mut settings = RoutineSettings::default();
     settings.session_times.push(LocalTime { hour: 18, minute: 30 });
-    let plan = build(Some(&saved(clear())), &settings, &BTreeMap::new(), monday());
+    let plan = build(Some(&saved(clear())), false, &settings, &BTreeMap::new(), monday());
     assert_eq!(plan.sessions.len(), 2);
     assert_eq!(plan.sessions[1].time.to_string(), "18:30");
     assert!(
@@ -161,7 +162,7 @@ fn without_a_towel_or_band_the_lying_stretch_stands_in() {
     let mut a = clear();
     a.slr.as_mut().unwrap().left_deg = Some(65);
     let settings = RoutineSettings { equipment: vec![], ..RoutineSettings::default() };
-    let plan = build(Some(&saved(a)), &settings, &BTreeMap::new(), tuesday());
+    let plan = build(Some(&saved(a)), false, &settings, &BTreeMap::new(), tuesday());
     let session = ids(&plan.sessions[0]);
     assert!(session.contains(&LyingHamstringStretch));
     assert!(!session.contains(&BandHamstringStretch));
@@ -184,7 +185,7 @@ fn the_ladder_shows_its_current_level_but_never_an_excluded_one() {
     let nordic = all.iter().position(|st| st.exercise == NordicCurl).unwrap();
     let tracks = BTreeMap::from([(Track::BridgeLadder, nordic)]);
     // Pain 4/10: Nordic curls are excluded, so the plan steps down to single-leg bridges.
-    let plan = build(Some(&s), &RoutineSettings::default(), &tracks, monday());
+    let plan = build(Some(&s), false, &RoutineSettings::default(), &tracks, monday());
     assert!(ids(&plan.sessions[0]).contains(&SingleLegBridge));
 }
 
@@ -194,7 +195,7 @@ fn progressed_doses_show_in_the_plan() {
     let track = Track::Single(KneesToChest);
     let start = start_index(track, KneesToChest);
     let tracks = BTreeMap::from([(track, start + 1)]);
-    let plan = build(Some(&s), &RoutineSettings::default(), &tracks, tuesday());
+    let plan = build(Some(&s), false, &RoutineSettings::default(), &tracks, tuesday());
     let knees = plan.sessions[0].exercises.iter().find(|e| e.exercise == KneesToChest).unwrap();
     assert_eq!(knees.dose, steps(track)[start + 1].dose);
 }
@@ -230,7 +231,7 @@ proptest! {
         let s = saved(answers.validate().unwrap());
         let tracks = BTreeMap::from([(Track::BridgeLadder, ladder_step)]);
         let date = monday().checked_add_days(chrono::Days::new(day)).unwrap();
-        let plan = build(Some(&s), &settings, &tracks, date);
+        let plan = build(Some(&s), false, &settings, &tracks, date);
         if !s.result.plan_allowed {
             prop_assert!(plan.sessions.is_empty());
         }

@@ -53,16 +53,21 @@ fn without_an_assessment_today_says_to_assess_and_check_ins_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path().join("l.db")).unwrap();
     let today = store.today(at(0, 7), TZ).unwrap();
-    assert_eq!(today.plan.status, PlanStatus::NeedsAssessment);
+    assert_eq!(today.plan.status, PlanStatus::NeedsSafetyAnswers);
+    assert_eq!(today.status, PlanStatus::NeedsSafetyAnswers);
     assert!(today.next_session_at.is_none());
-    assert!(matches!(store.check_in(session(0, vec![done(Walk, 0)]), TZ), Err(Error::NotNow(_))));
+    assert!(matches!(
+        store.check_in(session(0, vec![done(Walk, 0)]), TZ),
+        Err(Error::PlanNotActive(PlanStatus::NeedsSafetyAnswers))
+    ));
 }
 
 #[test]
 fn today_shows_the_sessions_with_doses_and_their_state() {
     let (_dir, mut store) = assessed();
     let today = store.today(at(0, 7), TZ).unwrap();
-    assert_eq!(today.plan.status, PlanStatus::Ready);
+    assert_eq!(today.plan.status, PlanStatus::Active);
+    assert_eq!(today.status, PlanStatus::Active);
     assert_eq!(today.date.to_string(), "2026-11-16");
     assert_eq!(today.sessions.len(), 1);
     assert_eq!(today.sessions[0].state, SessionState::Upcoming);
@@ -102,7 +107,8 @@ fn a_week_progresses_one_exercise_and_regresses_another_with_reasons() {
     let today = store.today(at(3, 7), TZ).unwrap();
     let stretch =
         today.plan.sessions[0].exercises.iter().find(|e| e.exercise == BandHamstringStretch).unwrap();
-    assert_eq!(stretch.dose.hold_seconds, Some(40), "one step up: +10 s");
+    // CLINICAL.md §5 (revised): a stretch steps up by one repetition of 30 s, not a longer hold.
+    assert_eq!((stretch.dose.reps, stretch.dose.hold_seconds), (Some(3), Some(30)), "one step up: +1 rep");
     assert_eq!(stretch.last_change.as_ref().unwrap().decision, Decision::Progress);
 
     // Day 3: the stretch hurts 7/10: red, one step down.
@@ -110,7 +116,7 @@ fn a_week_progresses_one_exercise_and_regresses_another_with_reasons() {
         store.check_in(session(3, vec![done(BandHamstringStretch, 7), done(KneesToChest, 1)]), TZ).unwrap();
     let red = out.changes.iter().find(|c| c.track == Track::Single(BandHamstringStretch)).unwrap();
     assert_eq!(red.decision, Decision::Regress);
-    assert_eq!(red.to.dose.hold_seconds, Some(30));
+    assert_eq!((red.to.dose.reps, red.to.dose.hold_seconds), (Some(2), Some(30)));
     let history = store.progression_history(50).unwrap();
     assert_eq!(
         history.len(),
@@ -149,10 +155,40 @@ fn spreading_symptoms_stop_the_routine_until_a_new_assessment() {
     assert_eq!(out.changes[0].decision, Decision::Regress);
     let today = store.today(at(0, 12), TZ).unwrap();
     assert_eq!(today.plan.cards[0].id, CardId::StopAndRetriage);
+    assert_eq!(today.status, PlanStatus::PausedStop);
 
-    store.submit_assessment(tight(), at(0, 13), 0).unwrap();
-    let after = store.today(at(0, 14), TZ).unwrap();
+    // The next day: still paused, no session, check-ins refused, no session reminder; the
+    // morning check and the pain log go on.
+    let next = store.today(at(1, 9), TZ).unwrap();
+    assert_eq!(next.status, PlanStatus::PausedStop);
+    assert!(next.sessions.is_empty() && next.plan.sessions.is_empty() && next.plan.activity.is_empty());
+    assert!(next.next_session_at.is_none());
+    assert!(next.plan.message.iter().any(|m| m.contains("safety questions")));
+    assert!(matches!(
+        store.check_in(session(1, vec![done(KneesToChest, 0)]), TZ),
+        Err(Error::PlanNotActive(PlanStatus::PausedStop))
+    ));
+    store
+        .set_reminder_settings(crate::schedule::ReminderSettings {
+            time_zone: TZ.into(),
+            morning_check: Some(crate::calendar::LocalTime { hour: 7, minute: 30 }),
+            ..crate::schedule::ReminderSettings::default()
+        })
+        .unwrap();
+    let kinds: Vec<_> =
+        store.upcoming_reminders(at(0, 12), 64).unwrap().into_iter().map(|r| r.kind).collect();
+    assert!(kinds.contains(&crate::schedule::ReminderKind::MorningCheck), "{kinds:?}");
+    assert!(!kinds.contains(&crate::schedule::ReminderKind::Session), "{kinds:?}");
+    assert!(store.snooze("session:2026-11-17:1", at(1, 8)).is_err());
+    store.morning_check(2, at(1, 7), TZ).unwrap();
+
+    store.submit_assessment(tight(), at(1, 13), 0).unwrap();
+    let after = store.today(at(1, 14), TZ).unwrap();
+    assert_eq!(after.status, PlanStatus::Active);
     assert!(after.plan.cards.iter().all(|c| c.id != CardId::StopAndRetriage));
+    let kinds: Vec<_> =
+        store.upcoming_reminders(at(1, 14), 64).unwrap().into_iter().map(|r| r.kind).collect();
+    assert!(kinds.contains(&crate::schedule::ReminderKind::Session), "{kinds:?}");
 }
 
 #[test]
@@ -208,3 +244,6 @@ fn settings_are_validated_and_kept() {
     );
     assert_eq!(store.today(at(0, 7), TZ).unwrap().sessions.len(), 2);
 }
+
+mod properties;
+mod safety;
