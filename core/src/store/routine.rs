@@ -10,20 +10,16 @@ use uuid::Uuid;
 use super::Store;
 use crate::assessment::Tier;
 use crate::assessment::history::SavedAssessment;
-use crate::catalog::Equipment;
 use crate::ids::new_id;
 use crate::pain::{PainContext, PainInput};
 use crate::progress::backup::ProgressionRecord;
-use crate::routine::cards::{ProgressFacts, pain_improved, progress_cards};
+use crate::routine::cards::{ProgressFacts, progress_cards};
 use crate::routine::checkin::SkipReason;
 use crate::routine::checkin::{CheckInInput, CheckInOutcome, MorningOutcome, STOP_AND_RETRIAGE};
-use crate::routine::dose::{Step, Track, steps_for};
-use crate::routine::plan::{CardId, ChangeNote, effective_step, gate_cap, profile, start_step, step_allowed};
+use crate::routine::dose::{Track, steps_for};
+use crate::routine::plan::{CardId, ChangeNote, gate_cap, profile, start_step, step_allowed};
 use crate::routine::progression::resets::{RESUME_AFTER_STOP, restart_reason, step_after_assessment};
-use crate::routine::progression::rules::{
-    self, MorningPain, Next, SessionRecord, StepUpFacts, morning_creeping_two_weeks, usual_morning,
-    worse_than_usual,
-};
+use crate::routine::progression::rules::{self, Next, StepUpFacts, usual_morning, worse_than_usual};
 use crate::routine::progression::{Change, Decision, Light, TrackState, light};
 use crate::routine::settings::RoutineSettings;
 use crate::routine::status::{PlanStatus, plan_status};
@@ -94,10 +90,13 @@ CREATE INDEX checkin_by_time ON checkin (at_ms);
 CREATE INDEX progression_event_by_decision ON progression_event (decision, at_ms);
 ";
 
+mod history;
+mod tracks;
+
+use history::{first_pain_before, morning_pains, progress_facts, sessions_at_dose};
+use tracks::{lights_on, load_state, read_state, save_change, save_state, stored_tracks};
+
 const ROUTINE_SETTINGS: &str = "routine";
-/// Days of morning pains the rules look back over: the last week, the week before, and the
-/// same a week earlier for "creeping for two weeks".
-const MORNING_LOOKBACK_DAYS: u64 = 21;
 
 impl Store {
     pub fn routine_settings(&self) -> Result<RoutineSettings> {
@@ -502,200 +501,4 @@ pub(super) fn put_setting<T: serde::Serialize>(tx: &Transaction<'_>, key: &str, 
 
 fn parse_date(text: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| Error::Corrupt)
-}
-
-fn read_state(conn: &rusqlite::Connection, track: Track) -> Result<Option<TrackState>> {
-    let row = conn
-        .prepare_cached("SELECT step, reds_in_row, hold_until FROM track_state WHERE track = ?1")?
-        .query_row([track.key()], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i32>(1)?, r.get::<_, Option<String>>(2)?))
-        })
-        .optional()?;
-    row.map(|(step, reds_in_row, hold)| {
-        Ok(TrackState {
-            step: usize::try_from(step).map_err(|_| Error::Corrupt)?,
-            reds_in_row,
-            hold_until: hold.as_deref().map(parse_date).transpose()?,
-            ..TrackState::new(track, 0)
-        })
-    })
-    .transpose()
-}
-
-fn stored_tracks(conn: &rusqlite::Connection) -> Result<Vec<Track>> {
-    let mut stmt = conn.prepare_cached("SELECT track FROM track_state")?;
-    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-    rows.map(|key| Track::parse(&key?).ok_or(Error::Corrupt)).collect()
-}
-
-/// A track's state, at the step the plan really shows for this assessment and equipment.
-fn load_state(
-    tx: &Transaction<'_>,
-    track: Track,
-    saved: &SavedAssessment,
-    equipment: &[Equipment],
-) -> Result<TrackState> {
-    let stored = read_state(tx, track)?;
-    let step = effective_step(track, saved, equipment, stored.as_ref().map(|s| s.step));
-    let mut state = stored.unwrap_or_else(|| TrackState::new(track, step));
-    state.step = step;
-    state.profile = profile(saved);
-    Ok(state)
-}
-
-fn save_state(tx: &Transaction<'_>, s: &TrackState) -> Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO track_state (track, step, settled_greens, reds_in_row, hold_until) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (track) DO UPDATE SET step = ?2, settled_greens = ?3, reds_in_row = ?4, hold_until = ?5",
-    )?
-    // `settled_greens` is no longer kept: the rules read the sessions themselves.
-    .execute(params![s.track.key(), s.step as i64, 0, s.reds_in_row, s.hold_until.map(|d| d.to_string())])?;
-    Ok(())
-}
-
-fn save_change(
-    tx: &Transaction<'_>,
-    state: &mut TrackState,
-    change: &Change,
-    at: DateTime<Utc>,
-    date: NaiveDate,
-) -> Result<()> {
-    save_state(tx, state)?;
-    let json = |step: &Step| serde_json::to_string(step).map_err(|_| Error::Internal("encoding a dose step"));
-    tx.prepare_cached(
-        "INSERT INTO progression_event (id, at_ms, local_date, track, decision, from_step, to_step, reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        new_id(),
-        to_millis(at),
-        date.to_string(),
-        change.track.key(),
-        change.decision.as_str(),
-        json(&change.from)?,
-        json(&change.to)?,
-        change.reason
-    ])?;
-    Ok(())
-}
-
-/// The lights of each track's sessions on a date (a too-painful skip is a red).
-fn lights_on(tx: &Transaction<'_>, date: NaiveDate) -> Result<BTreeMap<Track, Vec<Light>>> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT e.track, e.light FROM checkin_exercise e JOIN checkin c ON c.id = e.checkin_id
-         WHERE c.local_date = ?1 AND e.light IS NOT NULL",
-    )?;
-    let rows =
-        stmt.query_map([date.to_string()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    let mut map: BTreeMap<Track, Vec<Light>> = BTreeMap::new();
-    for row in rows {
-        let (track, l) = row?;
-        map.entry(Track::parse(&track).ok_or(Error::Corrupt)?)
-            .or_default()
-            .push(Light::parse("light", &l).map_err(|_| Error::Corrupt)?);
-    }
-    Ok(map)
-}
-
-/// [D] Before any morning is recorded, the usual is the lowest pain reported before yesterday's
-/// sessions.
-fn first_pain_before(tx: &Transaction<'_>, yesterday: NaiveDate) -> Result<Option<f64>> {
-    let before: Option<i32> = tx.query_row(
-        "SELECT min(pain_before) FROM checkin WHERE local_date = ?1",
-        [yesterday.to_string()],
-        |r| r.get(0),
-    )?;
-    Ok(before.map(f64::from))
-}
-
-/// The morning pains the rules need before `date`: the baseline week (the first 7 days from the
-/// first morning recorded) and the last 21 days. Loading only; the rules decide.
-fn morning_pains(conn: &rusqlite::Connection, date: NaiveDate) -> Result<Vec<MorningPain>> {
-    let first: Option<String> =
-        conn.query_row("SELECT min(local_date) FROM morning_check", [], |r| r.get(0))?;
-    let Some(first) = first.as_deref().map(parse_date).transpose()? else { return Ok(Vec::new()) };
-    let baseline_end = first.checked_add_days(Days::new(rules::WEEK_DAYS)).unwrap_or(first);
-    let recent = date.checked_sub_days(Days::new(MORNING_LOOKBACK_DAYS)).unwrap_or(first);
-    let mut stmt = conn.prepare_cached(
-        "SELECT local_date, pain FROM morning_check
-         WHERE local_date < ?3 AND (local_date < ?1 OR local_date >= ?2) ORDER BY local_date",
-    )?;
-    let rows = stmt
-        .query_map(params![baseline_end.to_string(), recent.to_string(), date.to_string()], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?))
-        })?;
-    rows.map(|row| {
-        let (d, p) = row?;
-        Ok((parse_date(&d)?, p))
-    })
-    .collect()
-}
-
-/// A track's sessions since its dose last changed (a step up, down or restart), oldest first.
-fn sessions_at_dose(tx: &Transaction<'_>, track: Track) -> Result<Vec<SessionRecord>> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT c.local_date, e.light, c.pain_before, c.pain_after
-         FROM checkin_exercise e JOIN checkin c ON c.id = e.checkin_id
-         WHERE e.track = ?1 AND e.light IS NOT NULL AND c.at_ms > coalesce(
-             (SELECT max(at_ms) FROM progression_event WHERE track = ?1 AND decision IN ('progress', 'regress')),
-             -9223372036854775807)
-         ORDER BY c.at_ms, c.slot",
-    )?;
-    let rows = stmt.query_map([track.key()], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<i32>>(2)?,
-            r.get::<_, Option<i32>>(3)?,
-        ))
-    })?;
-    rows.map(|row| {
-        let (date, l, pain_before, pain_after) = row?;
-        Ok(SessionRecord {
-            date: parse_date(&date)?,
-            light: Light::parse("light", &l).map_err(|_| Error::Corrupt)?,
-            pain_before,
-            pain_after,
-        })
-    })
-    .collect()
-}
-
-/// Loads what the cards need and reads it through the rules.
-fn progress_facts(
-    conn: &rusqlite::Connection,
-    saved: &SavedAssessment,
-    mornings: &[MorningPain],
-    now: DateTime<Utc>,
-    date: NaiveDate,
-    retest_due: bool,
-) -> Result<ProgressFacts> {
-    let two_reds_in_a_row = conn
-        .prepare_cached("SELECT 1 FROM track_state WHERE reds_in_row >= ?1")?
-        .exists([crate::routine::progression::REDS_FOR_PHYSIO])?;
-    // The no-improvement clock runs from the first check-in after the latest assessment, so a
-    // new assessment ends the freeze (CLINICAL.md §8).
-    let first_ms: Option<i64> = conn
-        .prepare_cached("SELECT min(at_ms) FROM checkin WHERE at_ms >= ?1")?
-        .query_row([to_millis(saved.taken_at)], |r| r.get(0))?;
-    let first = first_ms.map(from_millis).transpose()?;
-    let week = chrono::Duration::days(7);
-    let mean = |from: DateTime<Utc>, to: DateTime<Utc>| -> Result<Option<f64>> {
-        Ok(conn
-            .prepare_cached(
-                "SELECT avg(level) FROM pain_entry WHERE recorded_at_ms >= ?1 AND recorded_at_ms < ?2",
-            )?
-            .query_row(params![to_millis(from), to_millis(to)], |r| r.get(0))?)
-    };
-    let improved = match first {
-        Some(f) => pain_improved(mean(f, f + week)?, mean(now - week, now)?),
-        None => true,
-    };
-    Ok(ProgressFacts {
-        two_reds_in_a_row,
-        morning_creeping_two_weeks: morning_creeping_two_weeks(mornings, date),
-        days_on_routine: first.map(|f| (now - f).num_days()),
-        pain_improved: improved,
-        retest_due,
-    })
 }

@@ -75,7 +75,7 @@ fn creeping_is_one_point_over_the_previous_week_or_the_baseline_week() {
     let mut m = steady(2, 13);
     m.extend((14..=20).map(|d| (day(d), 3)));
     assert!(morning_creeping(&m, day(20)));
-    // A slow creep: each week 0.5 above the one before; after two weeks it is 1 above baseline.
+    // A slow creep: under a point a week, but a point above the baseline week after two weeks.
     let slow: Vec<MorningPain> = (0..21)
         .map(|d| {
             (
@@ -83,13 +83,16 @@ fn creeping_is_one_point_over_the_previous_week_or_the_baseline_week() {
                 if d < 7 {
                     2
                 } else if d < 14 {
-                    2
+                    2 + (d % 2) as i32
                 } else {
                     3
                 },
             )
         })
         .collect();
+    assert!(
+        !week_mean(&slow, day(20), 0).zip(week_mean(&slow, day(20), 1)).is_some_and(|(l, p)| l >= p + 1.0)
+    );
     assert!(morning_creeping(&slow, day(20)));
     // Flat: not creeping; one bad day in a flat week is not a creep either.
     let mut flat = steady(3, 20);

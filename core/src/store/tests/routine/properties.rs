@@ -18,11 +18,16 @@ use crate::catalog::{Category, exercise};
 use crate::routine::PlannedExercise;
 use crate::schedule::{ReminderKind, ReminderSettings};
 
+/// A check-in: (which planned exercise or a skip, pain during, spread) each, pain before, after.
+type CheckInPlan = (Vec<(u8, i32, bool)>, Option<i32>, Option<i32>);
+/// The oracle's record of one session of a track: date, green, pain before, pain after.
+type Seen = (NaiveDate, bool, Option<i32>, Option<i32>);
+
 #[derive(Debug, Clone)]
 struct Day {
     assess: Option<u8>,
     morning: Option<i32>,
-    checkin: Option<(Vec<(u8, i32, bool)>, Option<i32>, Option<i32>)>,
+    checkin: Option<CheckInPlan>,
 }
 
 fn answers(kind: u8) -> Answers {
@@ -104,10 +109,7 @@ fn check_day(store: &mut Store, days: Vec<Day>) -> Result<(), TestCaseError> {
     let mut mornings: Vec<(NaiveDate, i32)> = Vec::new();
     let mut walk = 2;
     // Per track key: (date, green, pain_before, pain_after) of every recorded session.
-    let mut lights: std::collections::BTreeMap<
-        &'static str,
-        Vec<(NaiveDate, bool, Option<i32>, Option<i32>)>,
-    > = Default::default();
+    let mut lights: std::collections::BTreeMap<&'static str, Vec<Seen>> = Default::default();
     for (n, day) in days.into_iter().enumerate() {
         let n = n as i64;
         if let Some(kind) = day.assess {
