@@ -40,7 +40,7 @@ impl From<Error> for LimberError {
         match e {
             Error::Invalid { field, range } => LimberError::InvalidInput { field, range, reason },
             Error::NotFound { .. } => LimberError::NotFound { reason },
-            Error::NotNow(_) | Error::PlanNotActive(_) => LimberError::NotNow { reason },
+            Error::NotNow(_) | Error::PlanNotActive { .. } => LimberError::NotNow { reason },
             Error::NotADatabase(_) => LimberError::NotADatabase { reason },
             Error::Corrupt => LimberError::Corrupt { reason },
             Error::NewerVersion { found, supported } => {

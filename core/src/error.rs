@@ -16,10 +16,11 @@ pub enum Error {
     #[error("{0}")]
     NotNow(&'static str),
 
-    /// The plan is not `active` (CLINICAL.md §8): no session can be checked in. The text names
-    /// the status and the way back.
-    #[error("the plan is {}: {}", .0, .0.way_back())]
-    PlanNotActive(crate::routine::status::PlanStatus),
+    /// The plan is not `active` (CLINICAL.md §8): no session can be checked in. `status` is the
+    /// status's name (`paused_stop`, ...), `way_back` what to do; built by
+    /// `routine::status::PlanStatus::refusal`.
+    #[error("the plan is {status}: {way_back}")]
+    PlanNotActive { status: &'static str, way_back: &'static str },
 
     #[error("no {what} with that id")]
     NotFound { what: &'static str },

@@ -49,7 +49,7 @@ pub fn run(db: Option<PathBuf>, clock: Clock, args: CheckInArgs, out: &mut impl 
     let today = store.today(clock.now, &clock.tz)?;
     // No session outside `active` (CLINICAL.md §8): one line naming the status, non-zero exit.
     if today.status != PlanStatus::Active {
-        return Err(Error::PlanNotActive(today.status).into());
+        return Err(today.status.refusal().into());
     }
     let slot = match args.slot {
         Some(slot) => slot,

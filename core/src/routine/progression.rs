@@ -20,6 +20,9 @@ use super::dose::{DoseProfile, Step, Track, steps_for};
 
 pub mod resets;
 pub mod rules;
+mod traffic_light;
+
+pub use traffic_light::{Light, light};
 
 pub use rules::{Hold, SESSIONS_TO_STEP_UP as GREENS_TO_PROGRESS};
 /// A step down holds this many days before progress can resume ("2-3 days").
@@ -28,14 +31,6 @@ pub const HOLD_DAYS_AFTER_REGRESS: u64 = 3;
 pub const MORNING_RISE: i32 = rules::UNSETTLED_RISE;
 /// Reds in a row on one track before suggesting a physiotherapist.
 pub const REDS_FOR_PHYSIO: i32 = 2;
-
-text_enum! {
-    pub enum Light {
-        Green = "green",
-        Amber = "amber",
-        Red = "red",
-    }
-}
 
 text_enum! {
     pub enum Decision {
@@ -68,19 +63,6 @@ pub struct Change {
     pub from: Step,
     pub to: Step,
     pub reason: String,
-}
-
-pub fn light(pain_during: Option<i32>, spread: bool, ceiling: i32) -> Light {
-    if spread {
-        return Light::Red;
-    }
-    match pain_during {
-        // Done without a pain rating: repeat the dose rather than guess.
-        None => Light::Amber,
-        Some(p) if p <= 2 => Light::Green,
-        Some(p) if p <= ceiling => Light::Amber,
-        Some(_) => Light::Red,
-    }
 }
 
 impl TrackState {

@@ -22,6 +22,12 @@ text_enum! {
 }
 
 impl PlanStatus {
+    /// The typed error refusing a session while the plan is not active: one line naming the
+    /// status and the way back.
+    pub fn refusal(self) -> crate::Error {
+        crate::Error::PlanNotActive { status: self.as_str(), way_back: self.way_back() }
+    }
+
     /// What the person should do to get the plan back, in words for any shell.
     pub fn way_back(self) -> &'static str {
         match self {

@@ -94,7 +94,7 @@ mod history;
 mod tracks;
 
 use history::{first_pain_before, morning_pains, progress_facts, sessions_at_dose};
-use tracks::{lights_on, load_state, read_state, save_change, save_state, stored_tracks};
+use tracks::{lights_on, load_state, parse_date, read_state, save_change, save_state, stored_tracks};
 
 const ROUTINE_SETTINGS: &str = "routine";
 
@@ -274,7 +274,8 @@ impl Store {
                         today: date,
                         hold_until: state.hold_until,
                         soon_tier: saved.result.triage.tier == Tier::Soon,
-                        cards: &cards,
+                        physio_card: cards.contains(&CardId::SeePhysio),
+                        no_improvement_card: cards.contains(&CardId::NoImprovement),
                         at_gate_cap: gate_cap(track, saved).is_some_and(|cap| state.step >= cap),
                         next,
                     });
@@ -476,7 +477,7 @@ impl Store {
         let status = plan_status(latest.as_ref().map(|s| &s.result), self.stopped_since(latest.as_ref())?);
         match latest {
             Some(saved) if status == PlanStatus::Active => Ok(saved),
-            _ => Err(Error::PlanNotActive(status)),
+            _ => Err(status.refusal()),
         }
     }
 
@@ -497,8 +498,4 @@ pub(super) fn put_setting<T: serde::Serialize>(tx: &Transaction<'_>, key: &str, 
     )?
     .execute(params![key, text])?;
     Ok(())
-}
-
-fn parse_date(text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| Error::Corrupt)
 }

@@ -15,8 +15,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::Light;
-use crate::routine::plan::CardId;
+use super::traffic_light::Light;
 
 /// [E: CLINICAL.md §6] Green sessions in a row, each settled, before a step up.
 pub const SESSIONS_TO_STEP_UP: usize = 3;
@@ -117,8 +116,10 @@ pub struct StepUpFacts<'a> {
     pub hold_until: Option<NaiveDate>,
     /// The latest assessment's tier is `soon`.
     pub soon_tier: bool,
-    /// The cards showing beside the plan.
-    pub cards: &'a [CardId],
+    /// The see-a-physiotherapist card is showing.
+    pub physio_card: bool,
+    /// The no-improvement card is showing.
+    pub no_improvement_card: bool,
     /// Under G1 or G2, stepping up would pass the gate's start dose.
     pub at_gate_cap: bool,
     pub next: Next,
@@ -130,10 +131,10 @@ pub fn step_up(f: &StepUpFacts<'_>) -> Result<(), Hold> {
     if f.soon_tier {
         return Err(Hold::SoonTier);
     }
-    if f.cards.contains(&CardId::NoImprovement) {
+    if f.no_improvement_card {
         return Err(Hold::NoImprovement);
     }
-    if f.cards.contains(&CardId::SeePhysio) {
+    if f.physio_card {
         return Err(Hold::SeePhysio);
     }
     if morning_creeping(f.mornings, f.today) {

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use rusqlite::{Transaction, params};
 
-use super::parse_date;
+use super::tracks::parse_date;
 use crate::assessment::history::SavedAssessment;
 use crate::routine::cards::{ProgressFacts, pain_improved};
 use crate::routine::dose::Track;

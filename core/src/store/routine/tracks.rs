@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::parse_date;
 use crate::assessment::history::SavedAssessment;
 use crate::catalog::Equipment;
 use crate::ids::new_id;
@@ -107,4 +106,9 @@ pub(super) fn lights_on(tx: &Transaction<'_>, date: NaiveDate) -> Result<BTreeMa
             .push(Light::parse("light", &l).map_err(|_| Error::Corrupt)?);
     }
     Ok(map)
+}
+
+/// A stored local date, `YYYY-MM-DD`.
+pub(super) fn parse_date(text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| Error::Corrupt)
 }

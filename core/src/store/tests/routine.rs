@@ -58,7 +58,7 @@ fn without_an_assessment_today_says_to_assess_and_check_ins_are_refused() {
     assert!(today.next_session_at.is_none());
     assert!(matches!(
         store.check_in(session(0, vec![done(Walk, 0)]), TZ),
-        Err(Error::PlanNotActive(PlanStatus::NeedsSafetyAnswers))
+        Err(Error::PlanNotActive { status: "needs_safety_answers", .. })
     ));
 }
 
@@ -166,7 +166,7 @@ fn spreading_symptoms_stop_the_routine_until_a_new_assessment() {
     assert!(next.plan.message.iter().any(|m| m.contains("safety questions")));
     assert!(matches!(
         store.check_in(session(1, vec![done(KneesToChest, 0)]), TZ),
-        Err(Error::PlanNotActive(PlanStatus::PausedStop))
+        Err(Error::PlanNotActive { status: "paused_stop", .. })
     ));
     store
         .set_reminder_settings(crate::schedule::ReminderSettings {

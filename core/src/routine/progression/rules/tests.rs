@@ -22,7 +22,8 @@ fn facts<'a>(sessions: &'a [SessionRecord], mornings: &'a [MorningPain], today: 
         today: day(today),
         hold_until: None,
         soon_tier: false,
-        cards: &[],
+        physio_card: false,
+        no_improvement_card: false,
         at_gate_cap: false,
         next: Next::Available,
     }
@@ -50,8 +51,8 @@ fn each_hold_rule_keeps_the_dose_with_its_own_reason() {
     #[rustfmt::skip]
     let rows: Vec<(&str, StepUpFacts<'_>, Hold)> = vec![
         ("soon tier", StepUpFacts { soon_tier: true, ..base.clone() }, Hold::SoonTier),
-        ("no-improvement card", StepUpFacts { cards: &[CardId::NoImprovement], ..base.clone() }, Hold::NoImprovement),
-        ("physio card", StepUpFacts { cards: &[CardId::SeePhysio], ..base.clone() }, Hold::SeePhysio),
+        ("no-improvement card", StepUpFacts { no_improvement_card: true, ..base.clone() }, Hold::NoImprovement),
+        ("physio card", StepUpFacts { physio_card: true, ..base.clone() }, Hold::SeePhysio),
         ("gate cap", StepUpFacts { at_gate_cap: true, ..base.clone() }, Hold::GateCap),
         ("recent step down", StepUpFacts { hold_until: Some(day(14)), ..base.clone() }, Hold::RecentStepDown),
         ("two sessions only", StepUpFacts { sessions: &two, ..base.clone() }, Hold::NotYet),

@@ -211,9 +211,9 @@ fn check_day(store: &mut Store, days: Vec<Day>) -> Result<(), TestCaseError> {
                     }
                 }
             }
-            Err(Error::PlanNotActive(status)) => {
+            Err(Error::PlanNotActive { status, .. }) => {
                 prop_assert!(!active);
-                prop_assert_eq!(status, today.status);
+                prop_assert_eq!(status, today.status.as_str());
             }
             Err(other) => prop_assert!(false, "unexpected error {other}"),
         }
