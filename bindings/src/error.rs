@@ -94,6 +94,7 @@ mod tests {
         let cases = [
             (Error::NotFound { what: "pain entry" }, "NotFound"),
             (Error::NotNow("already checked in"), "NotNow"),
+            (Error::PlanNotActive { status: "paused_stop", way_back: "answer again" }, "NotNow"),
             (Error::NotADatabase(limber_core::error::NotADatabase::NotSqlite), "NotADatabase"),
             (Error::NotADatabase(limber_core::error::NotADatabase::Foreign), "NotADatabase"),
             (Error::Corrupt, "Corrupt"),
