@@ -18,7 +18,9 @@
 //! - Session slots, on the exercise days (`days`) only, and only while the plan's status is
 //!   `active` (CLINICAL.md §8; `Facts::plan_ready`): not before the safety questions are
 //!   answered, not when a doctor should be seen first, and not while the plan is paused after
-//!   spreading symptoms. Their snoozes go with them.
+//!   spreading symptoms. Their snoozes go with them. [D] While paused, the morning check after
+//!   the day of the stopping check-in is still reminded (it follows a real check-in) and the
+//!   check itself is never refused; later mornings follow planned sessions, so none are armed.
 //! - The morning check at `morning_check` on day d: today if yesterday had a check-in and this
 //!   morning's check is not recorded; a later day when d−1 is an exercise day with a plan in
 //!   force. It follows real sessions, so it does not need a plan in force today.
