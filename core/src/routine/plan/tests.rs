@@ -246,3 +246,36 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_stop_pauses_the_plan_with_the_stop_card_and_the_way_back_and_no_exercises() {
+    let s = saved(clear());
+    let plan = build(Some(&s), true, &RoutineSettings::default(), &BTreeMap::new(), monday());
+    assert_eq!(plan.status, PlanStatus::PausedStop);
+    assert!(plan.sessions.is_empty() && plan.activity.is_empty());
+    assert_eq!(plan.cards[0].id, CardId::StopAndRetriage);
+    assert!(plan.message.last().unwrap().contains("safety questions again"));
+    // Urgent outranks the stop, and no assessment outranks both.
+    let mut urgent = clear();
+    urgent.cauda_equina.as_mut().unwrap().bowel = true;
+    let plan = build(Some(&saved(urgent)), true, &RoutineSettings::default(), &BTreeMap::new(), monday());
+    assert_eq!(plan.status, PlanStatus::SeeDoctor);
+    assert_eq!(
+        build(None, true, &RoutineSettings::default(), &BTreeMap::new(), monday()).status,
+        PlanStatus::NeedsSafetyAnswers
+    );
+}
+
+#[test]
+fn the_ladder_never_shows_a_level_without_its_equipment() {
+    let s = saved(clear());
+    let track = Track::BridgeLadder;
+    let top = steps(track).len() - 1;
+    let tracks: BTreeMap<Track, usize> = [(track, top)].into();
+    for date in [monday(), tuesday()] {
+        let plan = build(Some(&s), false, &RoutineSettings::default(), &tracks, date);
+        for e in plan.sessions.iter().flat_map(|s| &s.exercises) {
+            assert_ne!(e.exercise, NordicCurl, "no anchor, no Nordic curls");
+        }
+    }
+}
