@@ -32,7 +32,9 @@ impl PlanStatus {
     pub fn way_back(self) -> &'static str {
         match self {
             PlanStatus::Active => "",
-            PlanStatus::PausedStop => STOP_WAY_BACK,
+            PlanStatus::PausedStop => {
+                "Answer the safety questions of the self-assessment again: that ends the pause, and the exercises resume one step easier."
+            }
             PlanStatus::NeedsSafetyAnswers => {
                 "Answer the safety questions of the self-assessment: they check it is safe to exercise."
             }

@@ -254,7 +254,7 @@ fn a_stop_pauses_the_plan_with_the_stop_card_and_the_way_back_and_no_exercises()
     assert_eq!(plan.status, PlanStatus::PausedStop);
     assert!(plan.sessions.is_empty() && plan.activity.is_empty());
     assert_eq!(plan.cards[0].id, CardId::StopAndRetriage);
-    assert!(plan.message.last().unwrap().contains("safety questions again"));
+    assert!(plan.message.last().unwrap().contains("Answer the safety questions"));
     // Urgent outranks the stop, and no assessment outranks both.
     let mut urgent = clear();
     urgent.cauda_equina.as_mut().unwrap().bowel = true;

@@ -122,11 +122,13 @@ fn check_day(store: &mut Store, days: Vec<Day>) -> Result<(), TestCaseError> {
             let before = store.today(at(n, 6), TZ).unwrap();
             let out = store.morning_check(pain, at(n, 7), TZ).unwrap();
             mornings.push((out.date, pain));
+            // The cards as the decision saw them: with this morning's pain recorded.
+            let after = store.today(at(n, 7), TZ).unwrap();
             for c in out.changes.iter().filter(|c| c.decision == Decision::Progress) {
                 let r = &latest.as_ref().unwrap().result;
                 prop_assert_eq!(before.status, PlanStatus::Active, "a step up outside active");
                 prop_assert!(r.triage.tier != Tier::Soon, "a step up under the soon tier");
-                let cards: Vec<CardId> = before.plan.cards.iter().map(|c| c.id).collect();
+                let cards: Vec<CardId> = after.plan.cards.iter().map(|c| c.id).collect();
                 prop_assert!(!cards.contains(&CardId::SeePhysio) && !cards.contains(&CardId::NoImprovement));
                 prop_assert!(!creeping(&mornings, out.date), "a step up while morning pain creeps");
                 let recent = &lights[c.track.key()];
