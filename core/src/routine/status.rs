@@ -48,12 +48,11 @@ impl PlanStatus {
 /// The card's words while the plan is paused.
 pub const STOP_WAY_BACK: &str = "Symptoms spreading down the leg, or new numbness or weakness, mean stop the routine for now. Answer the safety questions again before the next session; if it keeps spreading, see a doctor.";
 
-/// Whether the result still lacks answers to safety questions. Until the assessment reports
-/// the missing questions by name, a result that allows no plan below the urgent tier reads as
-/// unanswered safety questions. [D] Any result that allows no plan gives no sessions, whatever
-/// the reason, so the reading can only withhold a plan, never grant one.
+/// Whether the result still lacks answers to safety questions (`missing` names them). [D] A
+/// result that allows no plan below the urgent tier reads the same way, whatever the reason, so
+/// this can only withhold a plan, never grant one.
 pub fn safety_unanswered(r: &AssessmentResult) -> bool {
-    !r.plan_allowed
+    !r.missing.is_empty() || !r.plan_allowed
 }
 
 /// The status for the latest assessment (`None`: none yet) and whether any check-in since it
@@ -98,6 +97,11 @@ mod tests {
         let mut unanswered = clear.clone();
         unanswered.plan_allowed = false;
         assert_eq!(plan_status(Some(&unanswered), true), PlanStatus::NeedsSafetyAnswers);
+        let mut skipped = screened(85, 85);
+        skipped.general = None;
+        let skipped = evaluate(&skipped);
+        assert!(!skipped.missing.is_empty());
+        assert_eq!(plan_status(Some(&skipped), false), PlanStatus::NeedsSafetyAnswers);
     }
 
     #[test]

@@ -65,7 +65,12 @@ mod tests {
 
         let mut strained = screened(65, 70);
         strained.onset = Some(crate::assessment::answers::Onset::SuddenThighPain);
-        strained.strain = Some(Strain { days_since: Some(1), heel_dig_pain: Some(1), ..Strain::default() });
+        strained.strain = Some(Strain {
+            days_since: Some(1),
+            heel_dig_pain: Some(1),
+            walks_normally: Some(true),
+            ..Strain::default()
+        });
         let strained = evaluate(&strained);
         assert_eq!(strained.strain_phase, Some(StrainPhase::Protect));
         assert!(restart_reason(Some(&clear), &strained).is_some_and(|r| r.contains("strain")));

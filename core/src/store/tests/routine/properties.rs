@@ -37,7 +37,12 @@ fn answers(kind: u8) -> Answers {
         2 => a.slump = Some(true),                          // nerve gate
         3 => {
             a.onset = Some(Onset::SuddenThighPain);
-            a.strain = Some(Strain { days_since: Some(2), heel_dig_pain: Some(1), ..Strain::default() });
+            a.strain = Some(Strain {
+                days_since: Some(2),
+                heel_dig_pain: Some(1),
+                walks_normally: Some(true),
+                ..Strain::default()
+            });
         }
         4 => a.cauda_equina.as_mut().unwrap().bowel = true, // emergency
         5 => a.general = None,                              // safety questions skipped

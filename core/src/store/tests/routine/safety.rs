@@ -90,7 +90,12 @@ fn a_new_assessment_opening_the_strain_gate_restarts_every_dose_with_the_reason(
 
     let mut strained = tight();
     strained.onset = Some(Onset::SuddenThighPain);
-    strained.strain = Some(Strain { days_since: Some(4), heel_dig_pain: Some(1), ..Strain::default() });
+    strained.strain = Some(Strain {
+        days_since: Some(4),
+        heel_dig_pain: Some(1),
+        walks_normally: Some(true),
+        ..Strain::default()
+    });
     store.submit_assessment(strained, at(3, 12), 0).unwrap();
     let today = store.today(at(4, 7), TZ).unwrap();
     assert_eq!(today.status, PlanStatus::Active);
@@ -191,13 +196,28 @@ fn nordic_curls_never_appear_without_an_anchor() {
     assert!(last.reason.contains("equipment"));
 }
 
+/// From 65 a stretch's hold grows instead of a third repetition (CLINICAL.md §5). Back pain that
+/// started after 50 is a `soon` flag (§2), and `soon` holds every dose (§8), with the reason.
 #[test]
-fn from_65_stretches_grow_their_hold_to_45_seconds_instead_of_a_third_repetition() {
+fn from_65_stretches_grow_their_hold_and_a_soon_flag_holds_the_dose() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path().join("l.db")).unwrap();
     let mut older = tight();
     older.age = 70;
-    store.submit_assessment(older, at(-1, 18), 0).unwrap();
-    three_good_days(&mut store, 0, &[BandHamstringStretch]);
+    let saved = store.submit_assessment(older, at(-1, 18), 0).unwrap();
+    assert_eq!(saved.result.triage.tier, crate::assessment::Tier::Soon, "onset after 50");
+    let changes = three_good_days(&mut store, 0, &[BandHamstringStretch]);
+    let last = changes.last().unwrap();
+    assert_eq!(last.decision, Decision::Keep);
+    assert!(last.reason.contains("see a doctor soon"), "{}", last.reason);
+    assert_eq!(stretch_dose(&store, 3), (Some(2), Some(30)));
+    // One step up the older line is 2 × 45 s, not 3 × 30 s.
+    store
+        .conn()
+        .execute(
+            "UPDATE track_state SET step = step + 1 WHERE track = ?1",
+            [Track::Single(BandHamstringStretch).key()],
+        )
+        .unwrap();
     assert_eq!(stretch_dose(&store, 3), (Some(2), Some(45)));
 }
