@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 use uuid::Uuid;
 
@@ -12,13 +12,13 @@ use crate::assessment::history::SavedAssessment;
 use crate::ids::new_id;
 use crate::pain::{PainContext, PainInput};
 use crate::progress::backup::ProgressionRecord;
-use crate::routine::checkin::{CheckInInput, CheckInOutcome, MorningOutcome, STOP_AND_RETRIAGE};
+use crate::routine::checkin::{CheckInInput, CheckInOutcome, MorningOutcome, STOP_AND_RETRIAGE, morning_date};
 use crate::routine::dose::{Step, Track};
 use crate::routine::plan::{ChangeNote, effective_step};
 use crate::routine::progression::{Change, Decision, Light, MORNING_RISE, TrackState, light};
 use crate::routine::settings::RoutineSettings;
 use crate::timestamp::{from_millis, to_millis};
-use crate::zone::{local_date, offset_minutes, parse_tz};
+use crate::zone::{local_date, offset_minutes, parse_tz, previous_day};
 use crate::{Error, Result};
 
 pub(super) const SCHEMA_V3: &str = "
@@ -181,6 +181,10 @@ impl Store {
     }
 
     /// Records pain on waking, tied to the previous day's sessions, and settles their doses.
+    /// The pain is stored once, as a pain entry (context `on_waking`) the check points at.
+    ///
+    /// Errors: `NotNow` before 04:00 local time ([`crate::routine::checkin::MORNING_OPENS`]) or
+    /// when this morning is already recorded; `Invalid` naming `pain` (0-10).
     pub fn morning_check(&mut self, pain: i32, at: DateTime<Utc>, time_zone: &str) -> Result<MorningOutcome> {
         let tz = parse_tz("time_zone", time_zone)?;
         let entry = PainInput {
@@ -200,8 +204,9 @@ impl Store {
         })?
         .into_entry(new_id());
         let saved = self.latest_assessment()?;
-        let date = local_date(tz, at);
-        let yesterday = date.checked_sub_days(Days::new(1)).ok_or(Error::invalid("at", "a real date"))?;
+        let date = morning_date(tz, at)?;
+        // The day before, skipping a date the zone never had (Pacific/Apia 2011-12-30).
+        let yesterday = previous_day(tz, date).ok_or(Error::invalid("at", "a real date"))?;
         self.write_records(|tx| {
             let done: bool = tx
                 .prepare_cached("SELECT 1 FROM morning_check WHERE local_date = ?1")?
@@ -212,8 +217,8 @@ impl Store {
             let usual = usual_morning_pain(tx, date, yesterday)?;
             super::pain::insert(tx, &entry)?;
             tx.execute(
-                "INSERT INTO morning_check (local_date, pain_entry_id, pain) VALUES (?1, ?2, ?3)",
-                params![date.to_string(), entry.id, pain],
+                "INSERT INTO morning_check (local_date, pain_entry_id) VALUES (?1, ?2)",
+                params![date.to_string(), entry.id],
             )?;
             let worse = usual.is_some_and(|u| f64::from(pain) >= u + f64::from(MORNING_RISE));
             let mut changes = Vec::new();
@@ -509,14 +514,10 @@ fn lights_on(tx: &Transaction<'_>, date: NaiveDate) -> Result<BTreeMap<Track, Ve
 /// [D] The usual morning pain: the mean of recent morning checks; without any, the lowest
 /// pain reported before yesterday's sessions.
 fn usual_morning_pain(tx: &Transaction<'_>, date: NaiveDate, yesterday: NaiveDate) -> Result<Option<f64>> {
-    let mornings: Option<f64> = tx.query_row(
-        "SELECT avg(pain) FROM (SELECT pain FROM morning_check WHERE local_date < ?1
-         ORDER BY local_date DESC LIMIT ?2)",
-        params![date.to_string(), USUAL_MORNINGS],
-        |r| r.get(0),
-    )?;
-    if mornings.is_some() {
-        return Ok(mornings);
+    // The levels come from the morning checks' pain entries: an edited entry counts as edited.
+    let mornings = super::morning::morning_pains_before(tx, date, USUAL_MORNINGS)?;
+    if !mornings.is_empty() {
+        return Ok(Some(mornings.iter().map(|p| f64::from(*p)).sum::<f64>() / mornings.len() as f64));
     }
     let before: Option<i32> = tx.query_row(
         "SELECT min(pain_before) FROM checkin WHERE local_date = ?1",
