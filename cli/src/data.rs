@@ -114,8 +114,11 @@ pub fn rescue(db: Option<PathBuf>, clock: Clock, out_path: &Path, out: &mut impl
     let rescue = limber_core::Store::open_damaged(db::path(db)?)?.rescue(clock.now)?;
     let bytes = serde_json::to_vec_pretty(&rescue.backup)?;
     let day = clock.now.with_timezone(&clock.zone).date_naive();
-    let target =
-        if out_path.is_dir() { out_path.join(format!("limber-rescue-{day}.json")) } else { out_path.to_owned() };
+    let target = if out_path.is_dir() {
+        out_path.join(format!("limber-rescue-{day}.json"))
+    } else {
+        out_path.to_owned()
+    };
     write_file(&target, &bytes)?;
     let b = &rescue.backup;
     writeln!(

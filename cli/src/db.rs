@@ -92,7 +92,11 @@ fn private_file(path: &Path, new_only: bool) -> std::io::Result<fs::File> {
 fn private_file(path: &Path, new_only: bool) -> std::io::Result<fs::File> {
     let mut options = fs::OpenOptions::new();
     options.write(true);
-    if new_only { options.create_new(true) } else { options.create(true).truncate(true) };
+    if new_only {
+        options.create_new(true)
+    } else {
+        options.create(true).truncate(true)
+    };
     options.open(path)
 }
 

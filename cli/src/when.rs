@@ -70,7 +70,7 @@ pub fn parse_bound(field: &str, text: &str) -> CliResult<Bound> {
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
         return Ok(Bound::At(at.with_timezone(&Utc)));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map(Bound::Day)
-        .map_err(|_| CliError::Core(limber_core::Error::invalid(field, "a date (2026-11-20) or an RFC 3339 time")))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map(Bound::Day).map_err(|_| {
+        CliError::Core(limber_core::Error::invalid(field, "a date (2026-11-20) or an RFC 3339 time"))
+    })
 }

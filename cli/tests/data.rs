@@ -146,7 +146,10 @@ fn errors_say_error_once_and_a_newer_backup_says_it_is_a_backup() {
         "exported_at": "2026-11-20T08:00:00Z", "settings": {}});
     std::fs::write(&file, backup.to_string()).unwrap();
     let err = limber.fails(&["import", file.to_str().unwrap()]);
-    assert!(err.starts_with("error: the file is a backup of format 2 from a newer version of Limber"), "{err}");
+    assert!(
+        err.starts_with("error: the file is a backup of format 2 from a newer version of Limber"),
+        "{err}"
+    );
     assert!(!err.contains("database was written"), "{err}");
 }
 
@@ -200,7 +203,10 @@ fn the_data_folder_is_0700_and_every_file_limber_writes_0600() {
     let run = limber.run(&["pain", "list", "--limit", "1"]);
     assert!(run.status.success());
     let warning = String::from_utf8(run.stderr).unwrap();
-    assert!(warning.starts_with("warning: ") && warning.contains("can be read by other accounts"), "{warning}");
+    assert!(
+        warning.starts_with("warning: ") && warning.contains("can be read by other accounts"),
+        "{warning}"
+    );
 }
 
 #[cfg(unix)]
@@ -217,7 +223,8 @@ fn a_database_in_a_read_only_place_is_read_and_exported_and_writes_fail_with_one
     std::fs::set_permissions(out.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
     std::fs::set_permissions(&limber.db, std::fs::Permissions::from_mode(if root { 0o644 } else { 0o444 }))
         .unwrap();
-    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(if root { 0o755 } else { 0o555 })).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(if root { 0o755 } else { 0o555 }))
+        .unwrap();
     // The temporary folder above it (0700) must let nobody through.
     if let Some(top) = dir.parent() {
         std::fs::set_permissions(top, std::fs::Permissions::from_mode(0o755)).unwrap();

@@ -118,10 +118,12 @@ fn a_file_that_is_not_a_database_is_refused_and_kept() {
 fn pain_log_uses_the_clock_of_now_and_tz() {
     // Issue 14: logged the host's real time in the host's zone.
     let limber = Limber::new();
-    let out = limber.ok(&["--tz", "Asia/Tokyo", "--now", "2026-11-20T08:30:00Z", "pain", "log", "--level", "4"]);
+    let out =
+        limber.ok(&["--tz", "Asia/Tokyo", "--now", "2026-11-20T08:30:00Z", "pain", "log", "--level", "4"]);
     assert!(out.contains("at 2026-11-20 17:30 (+09:00)"), "{out}");
     // TZ is the same clock when --tz is not given.
-    let out = limber.ok_env(&["--now", "2026-11-20T08:30:00Z", "pain", "log", "--level", "3"], &[("TZ", "Asia/Tokyo")]);
+    let out = limber
+        .ok_env(&["--now", "2026-11-20T08:30:00Z", "pain", "log", "--level", "3"], &[("TZ", "Asia/Tokyo")]);
     assert!(out.contains("at 2026-11-20 17:30 (+09:00)"), "{out}");
 }
 
@@ -133,7 +135,11 @@ fn list_dates_are_the_entrys_own_local_day_whatever_the_zone() {
     let count = |args: &[&str], env: &[(&str, &str)]| -> usize {
         let mut all = vec!["pain", "list", "--json"];
         all.extend_from_slice(args);
-        serde_json::from_str::<serde_json::Value>(&limber.ok_env(&all, env)).unwrap().as_array().unwrap().len()
+        serde_json::from_str::<serde_json::Value>(&limber.ok_env(&all, env))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
     };
     let day = |d: &'static str| -> [&'static str; 4] { ["--from", d, "--to", d] };
     assert_eq!(count(&[&["--tz", "Asia/Tokyo"][..], &day("2026-11-21")].concat(), &[]), 1);
@@ -171,9 +177,12 @@ fn the_morning_check_opens_at_four_and_its_pain_is_the_entry_a_pain_edit_changes
     let london = ["--tz", "Europe/London"];
     limber.ok(&[&["check-in", "--all-done", "1", "--now", "2026-11-16T22:30:00Z"][..], &london].concat());
     // Issue 14: 00:05 right after a late session is not the morning.
-    let err = limber.fails(&[&["morning", "--pain", "2", "--now", "2026-11-17T00:05:00Z"][..], &london].concat());
+    let err =
+        limber.fails(&[&["morning", "--pain", "2", "--now", "2026-11-17T00:05:00Z"][..], &london].concat());
     assert!(err.starts_with("error: the morning check opens at 04:00 local time"), "{err}");
-    let morning = limber.json(&[&["morning", "--pain", "2", "--json", "--now", "2026-11-17T07:00:00Z"][..], &london].concat());
+    let morning = limber.json(
+        &[&["morning", "--pain", "2", "--json", "--now", "2026-11-17T07:00:00Z"][..], &london].concat(),
+    );
     assert_eq!(morning["date"], "2026-11-17");
     let entry = morning["pain_entry_id"].as_str().unwrap().to_owned();
     // Issue 14: `pain edit <its entry> --level 8`; the backup (and the CSV built from it) agree.
@@ -184,7 +193,9 @@ fn the_morning_check_opens_at_four_and_its_pain_is_the_entry_a_pain_edit_changes
     assert_eq!(backup["morning_checks"][0]["pain"], 8);
     // The next morning is compared with 8.
     limber.ok(&[&["check-in", "--all-done", "1", "--now", "2026-11-17T09:00:00Z"][..], &london].concat());
-    let next = limber.json(&[&["morning", "--pain", "5", "--json", "--now", "2026-11-18T07:00:00Z"][..], &london].concat());
+    let next = limber.json(
+        &[&["morning", "--pain", "5", "--json", "--now", "2026-11-18T07:00:00Z"][..], &london].concat(),
+    );
     assert_eq!(next["usual"], 8.0);
     assert_eq!(next["worse_than_usual"], false);
 }

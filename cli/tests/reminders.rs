@@ -68,8 +68,15 @@ fn the_same_reminders_come_back_with_the_same_ids_and_a_check_in_drops_its_sessi
 #[test]
 fn snooze_returns_the_new_reminder_and_streak_reports_adherence() {
     let limber = assessed();
-    let snoozed =
-        limber.json(&["snooze", "session:2026-03-06:1", "--json", "--now", "2026-03-06T12:31:00Z", "--tz", NY]);
+    let snoozed = limber.json(&[
+        "snooze",
+        "session:2026-03-06:1",
+        "--json",
+        "--now",
+        "2026-03-06T12:31:00Z",
+        "--tz",
+        NY,
+    ]);
     assert_eq!(snoozed["kind"], "snoozed");
     assert_eq!(snoozed["fire_at"], "2026-03-06T12:41:00Z");
     let list = upcoming(&limber, "2026-03-06T12:32:00Z", "3");
@@ -101,7 +108,8 @@ fn the_zone_is_the_devices_and_moves_the_reminders_like_a_phone_after_travel() {
     let limber = assessed();
     // The same 07:30 in Tokyo, for --tz, for LIMBER_TZ and for TZ.
     let tokyo = |args: &[&str], env: &[(&str, &str)]| -> serde_json::Value {
-        let mut all = vec!["reminders", "upcoming", "--json", "--limit", "1", "--now", "2026-03-05T20:00:00Z"];
+        let mut all =
+            vec!["reminders", "upcoming", "--json", "--limit", "1", "--now", "2026-03-05T20:00:00Z"];
         all.extend_from_slice(args);
         serde_json::from_str::<serde_json::Value>(&limber.ok_env(&all, env)).unwrap()[0].clone()
     };
@@ -132,7 +140,10 @@ fn snoozing_a_reminder_that_has_not_fired_is_refused_naming_why() {
     let limber = assessed();
     // Issue 14: a session five days ahead.
     let err = limber.fails(&["snooze", "session:2026-03-11:1", "--now", "2026-03-06T12:31:00Z", "--tz", NY]);
-    assert_eq!(err, "error: that reminder has not fired yet; a reminder can be snoozed only once it has fired");
+    assert_eq!(
+        err,
+        "error: that reminder has not fired yet; a reminder can be snoozed only once it has fired"
+    );
     let list = upcoming(&limber, "2026-03-06T12:32:00Z", "64");
     assert!(list.iter().all(|r| r["kind"] != "snoozed"), "nothing was snoozed");
 }

@@ -31,7 +31,13 @@ impl Limber {
 
     pub fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_limber"));
-        command.arg("--db").arg(&self.db).args(args).env_remove("LIMBER_DB").env_remove("LIMBER_TZ").env("TZ", "UTC");
+        command
+            .arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .env_remove("LIMBER_DB")
+            .env_remove("LIMBER_TZ")
+            .env("TZ", "UTC");
         command
     }
 

@@ -356,7 +356,9 @@ mod injection_tests {
 
     #[test]
     fn ordinary_text_and_plain_numbers_are_left_alone() {
-        for cell in ["long drive", "", "4", "-300", "-1.5", "0.25", "2026-11-20T08:30:00-05:00", "a=b", "'quoted"] {
+        for cell in
+            ["long drive", "", "4", "-300", "-1.5", "0.25", "2026-11-20T08:30:00-05:00", "a=b", "'quoted"]
+        {
             assert_eq!(neutralise_cell(cell), cell);
         }
     }

@@ -64,7 +64,9 @@ pub mod upcoming;
 
 pub use adherence::{Adherence, DayAdherence, History, Streaks, adherence};
 pub use settings::ReminderSettings;
-pub use upcoming::{Facts, MAX_LIMIT, NOT_FIRED_YET, Reminder, ReminderKind, Snooze, Target, snooze, upcoming};
+pub use upcoming::{
+    Facts, MAX_LIMIT, NOT_FIRED_YET, Reminder, ReminderKind, Snooze, Target, snooze, upcoming,
+};
 
 #[cfg(test)]
 mod tests;

@@ -282,7 +282,8 @@ pub fn snooze(settings: &ReminderSettings, facts: &Facts, id: &str, now: DateTim
 }
 
 /// Why a reminder still ahead cannot be snoozed.
-pub const NOT_FIRED_YET: &str = "that reminder has not fired yet; a reminder can be snoozed only once it has fired";
+pub const NOT_FIRED_YET: &str =
+    "that reminder has not fired yet; a reminder can be snoozed only once it has fired";
 
 impl ReminderKind {
     fn of(target: Target) -> ReminderKind {

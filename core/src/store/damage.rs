@@ -44,7 +44,10 @@ pub(super) fn open_read_only(path: &Path) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(super::BUSY_TIMEOUT)?;
-    match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)).map_err(Error::from) {
+    match conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
+        .map_err(Error::from)
+    {
         Ok(_) => Ok(conn),
         Err(e) if !wal_left_behind(path) && cannot_write(&e) => {
             let uri = format!("file:{}?immutable=1", uri_path(path));
@@ -61,7 +64,9 @@ fn uri_path(path: &Path) -> String {
     let mut out = String::new();
     for b in path.as_os_str().as_encoded_bytes() {
         match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b'.' | b'_' | b'-' | b'~' => out.push(*b as char),
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b'.' | b'_' | b'-' | b'~' => {
+                out.push(*b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -130,11 +135,14 @@ impl Store {
             progression_events: Vec::new(),
             snoozes: Vec::new(),
         };
-        read("settings", (|| {
-            b.settings.routine = self.setting::<RoutineSettings>(ROUTINE)?;
-            b.settings.reminders = self.setting::<ReminderSettings>(REMINDERS)?;
-            Ok(())
-        })());
+        read(
+            "settings",
+            (|| {
+                b.settings.routine = self.setting::<RoutineSettings>(ROUTINE)?;
+                b.settings.reminders = self.setting::<ReminderSettings>(REMINDERS)?;
+                Ok(())
+            })(),
+        );
         read("pain entries", self.all_pain().map(|v| b.pain_entries = v));
         read("assessments", self.all_assessments().map(|v| b.assessments = v));
         read("check-ins", self.all_check_ins().map(|v| b.check_ins = v));
@@ -147,7 +155,10 @@ impl Store {
         let before = b.morning_checks.len();
         b.morning_checks.retain(|m| entries.contains(&m.pain_entry_id));
         if b.morning_checks.len() < before {
-            lost.push(format!("morning checks: {} without their pain entry", before - b.morning_checks.len()));
+            lost.push(format!(
+                "morning checks: {} without their pain entry",
+                before - b.morning_checks.len()
+            ));
         }
         Ok(Rescue { backup: b, lost })
     }

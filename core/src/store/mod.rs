@@ -88,7 +88,13 @@ impl Store {
     }
 
     fn new(conn: Connection, read_only: bool) -> Store {
-        Store { conn, cache: cache::Cached::default(), read_only, damaged: Cell::new(false), device_zone: None }
+        Store {
+            conn,
+            cache: cache::Cached::default(),
+            read_only,
+            damaged: Cell::new(false),
+            device_zone: None,
+        }
     }
 
     /// Whether this store was opened read-only (its file or folder cannot be written).

@@ -12,7 +12,9 @@ use crate::assessment::history::SavedAssessment;
 use crate::ids::new_id;
 use crate::pain::{PainContext, PainInput};
 use crate::progress::backup::ProgressionRecord;
-use crate::routine::checkin::{CheckInInput, CheckInOutcome, MorningOutcome, STOP_AND_RETRIAGE, morning_date};
+use crate::routine::checkin::{
+    CheckInInput, CheckInOutcome, MorningOutcome, STOP_AND_RETRIAGE, morning_date,
+};
 use crate::routine::dose::{Step, Track};
 use crate::routine::plan::{ChangeNote, effective_step};
 use crate::routine::progression::{Change, Decision, Light, MORNING_RISE, TrackState, light};

@@ -386,10 +386,8 @@ fn a_rest_day_session_is_not_found() {
 #[test]
 fn a_date_the_zone_skipped_has_no_reminder_and_no_session() {
     // Samoa: Thursday 2011-12-29 23:59:59 -10:00 was followed by Saturday 2011-12-31 00:00 +14:00.
-    let settings = ReminderSettings {
-        morning_check: Some(t(7, 0)),
-        ..only_slots("Pacific/Apia", &[t(8, 0)])
-    };
+    let settings =
+        ReminderSettings { morning_check: Some(t(7, 0)), ..only_slots("Pacific/Apia", &[t(8, 0)]) };
     let mut facts = ready(1);
     facts.checked_in.insert((day(2011, 12, 29), 1));
     let now = at("Pacific/Apia", day(2011, 12, 29), 12, 0);
@@ -404,7 +402,10 @@ fn a_date_the_zone_skipped_has_no_reminder_and_no_session() {
     // A session on the 29th can be snoozed until the 29th ends (the 31st starts right after).
     let facts = ready(1);
     let late = at("Pacific/Apia", day(2011, 12, 29), 23, 45);
-    assert_eq!(snooze(&settings, &facts, "session:2011-12-29:1", late).unwrap().local_date, day(2011, 12, 29));
+    assert_eq!(
+        snooze(&settings, &facts, "session:2011-12-29:1", late).unwrap().local_date,
+        day(2011, 12, 29)
+    );
     let later = at("Pacific/Apia", day(2011, 12, 29), 23, 55);
     assert!(matches!(snooze(&settings, &facts, "session:2011-12-29:1", later), Err(Error::NotNow(_))));
 }
@@ -416,7 +417,10 @@ fn a_date_the_zone_lived_twice_has_one_reminder_per_slot_at_the_first_time() {
     let now = at("Pacific/Kwajalein", day(1969, 9, 29), 12, 0);
     let rs = next(&settings, &ready(1), now, 3);
     assert_eq!(ids(&rs), ["session:1969-09-30:1", "session:1969-10-01:1", "session:1969-10-02:1"]);
-    assert_eq!(locals(&rs), ["1969-09-30T08:00:00+11:00", "1969-10-01T08:00:00-12:00", "1969-10-02T08:00:00-12:00"]);
+    assert_eq!(
+        locals(&rs),
+        ["1969-09-30T08:00:00+11:00", "1969-10-01T08:00:00-12:00", "1969-10-02T08:00:00-12:00"]
+    );
     // During the second run of the 30th the session is still the 30th's: snoozing it is fine.
     let second_run = "1969-09-30T21:00:00Z".parse().unwrap(); // 09:00 -12:00, the 30th again
     let r = snooze(&settings, &ready(1), "session:1969-09-30:1", second_run).unwrap();
@@ -470,7 +474,10 @@ fn snoozing_a_reminder_that_has_not_fired_yet_is_refused_naming_why() {
     assert!(NOT_FIRED_YET.contains("has not fired yet"));
     // The same reminder once it has fired snoozes.
     let fired: DateTime<Utc> = "2026-11-21T07:31:00Z".parse().unwrap();
-    assert_eq!(snooze(&s, &facts, "session:2026-11-21:1", fired).unwrap().fire_at, fired + Duration::minutes(10));
+    assert_eq!(
+        snooze(&s, &facts, "session:2026-11-21:1", fired).unwrap().fire_at,
+        fired + Duration::minutes(10)
+    );
     // A re-test has fired once its due date's first slot has passed.
     let before_due: DateTime<Utc> = "2026-11-19T12:00:00Z".parse().unwrap();
     assert!(matches!(snooze(&s, &facts, "retest:2026-11-20", before_due), Err(Error::NotNow(NOT_FIRED_YET))));

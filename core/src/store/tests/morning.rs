@@ -70,7 +70,10 @@ fn a_check_just_after_midnight_is_refused_saying_when_the_morning_opens_and_the_
     assert!(err.to_string().contains("04:00"), "{err}");
     // Nothing was written: no morning check, no pain entry.
     assert!(!store.has_morning_check(at(1, 0, 5).date_naive()).unwrap());
-    assert_eq!(store.list_pain(&crate::pain::PainQuery { limit: 10, ..Default::default() }).unwrap().entries.len(), 0);
+    assert_eq!(
+        store.list_pain(&crate::pain::PainQuery { limit: 10, ..Default::default() }).unwrap().entries.len(),
+        0
+    );
     let morning = store.morning_check(2, at(1, 7, 0), TZ).unwrap();
     assert_eq!(morning.date.to_string(), "2026-11-17");
 }
@@ -114,7 +117,9 @@ fn the_day_after_a_date_the_zone_skipped_follows_the_day_before_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path().join("l.db")).unwrap();
     let thursday = "2011-12-29T09:00:00-10:00".parse::<DateTime<chrono::FixedOffset>>().unwrap().to_utc();
-    store.submit_assessment(crate::assessment::tests::screened(65, 70), thursday - Duration::days(2), 0).unwrap();
+    store
+        .submit_assessment(crate::assessment::tests::screened(65, 70), thursday - Duration::days(2), 0)
+        .unwrap();
     let input = CheckInInput {
         slot: 1,
         at: thursday,
