@@ -102,7 +102,10 @@ impl Store {
         let path = path.as_ref();
         super::check_header(path)?;
         if !path.exists() {
-            return Err(Error::NotFound { what: "database" });
+            return Err(Error::Io(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "there is no database at that path",
+            )));
         }
         let conn = open_read_only(path)?;
         super::schema::check_owner(&conn)?;
