@@ -155,7 +155,9 @@ fn assessed() -> Limber {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(
         &path,
-        r#"{"age": 40, "leg_symptoms": {}, "cauda_equina": {}, "general": {}, "slr": {"left_deg": 70}, "nerve_check": false}"#,
+        r#"{"age": 42, "duration_days": 60, "pain_now": 4, "onset": "gradual", "known": {}, "leg_symptoms": {},
+            "cauda_equina": {}, "general": {}, "slr": {"left_deg": 65, "right_deg": 70, "felt_at": "back_of_thigh"},
+            "nerve_check": false, "bridge": {"left_reps": 12, "right_reps": 14, "pain": 0}}"#,
     )
     .unwrap();
     limber.ok(&["assess", "--answers", path.to_str().unwrap(), "--now", "2026-11-15T12:00:00Z"]);
