@@ -43,10 +43,10 @@ impl From<Error> for LimberError {
             Error::NotNow(_) | Error::PlanNotActive { .. } => LimberError::NotNow { reason },
             Error::NotADatabase(_) => LimberError::NotADatabase { reason },
             Error::Corrupt => LimberError::Corrupt { reason },
-            Error::NewerVersion { found, supported } => {
+            Error::NewerVersion { found, supported } | Error::NewerBackup { found, supported, .. } => {
                 LimberError::NewerVersion { found, supported, reason }
             }
-            Error::Sqlite(_) | Error::Io(_) => LimberError::Storage { reason },
+            Error::ReadOnly | Error::Sqlite(_) | Error::Io(_) => LimberError::Storage { reason },
             Error::Internal(_) => LimberError::Internal { reason },
         }
     }

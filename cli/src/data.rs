@@ -98,13 +98,47 @@ pub fn import(db: Option<PathBuf>, file: &Path, out: &mut impl Write) -> CliResu
 pub fn wipe(db: Option<PathBuf>, yes: bool, out: &mut impl Write) -> CliResult {
     if !yes {
         return Err(CliError::Usage(
-            "error: wipe deletes every entry, assessment, check-in and setting for good; run `limber wipe --yes` \
+            "wipe deletes every entry, assessment, check-in and setting for good; run `limber wipe --yes` \
              (export first with `limber export --format json --out FILE` to keep a copy)"
                 .into(),
         ));
     }
     db::open(db)?.wipe_all_data()?;
     writeln!(out, "All data deleted.")?;
+    Ok(())
+}
+
+/// `limber rescue`: reads a damaged database without changing it and writes what could be read
+/// as a JSON backup, naming what was lost.
+pub fn rescue(db: Option<PathBuf>, clock: Clock, out_path: &Path, out: &mut impl Write) -> CliResult {
+    let rescue = limber_core::Store::open_damaged(db::path(db)?)?.rescue(clock.now)?;
+    let bytes = serde_json::to_vec_pretty(&rescue.backup)?;
+    let day = clock.now.with_timezone(&clock.zone).date_naive();
+    let target = if out_path.is_dir() {
+        out_path.join(format!("limber-rescue-{day}.json"))
+    } else {
+        out_path.to_owned()
+    };
+    write_file(&target, &bytes)?;
+    let b = &rescue.backup;
+    writeln!(
+        out,
+        "Saved what could be read to {}: {} pain entries, {} assessments, {} check-ins, {} morning checks.",
+        target.display(),
+        b.pain_entries.len(),
+        b.assessments.len(),
+        b.check_ins.len(),
+        b.morning_checks.len()
+    )?;
+    if rescue.lost.is_empty() {
+        writeln!(out, "Nothing was lost.")?;
+    } else {
+        writeln!(out, "Lost (damaged in the file):")?;
+        for line in &rescue.lost {
+            writeln!(out, "  {line}")?;
+        }
+    }
+    writeln!(out, "Restore it into a new database with `limber --db NEW.db import {}`.", target.display())?;
     Ok(())
 }
 
@@ -126,14 +160,14 @@ fn summary(
     Ok(db::open(db)?.progress_summary(from, to, clock.now, &clock.tz)?)
 }
 
+/// Every file Limber writes is private to its owner (`0600`).
 fn write_file(path: &Path, bytes: &[u8]) -> CliResult {
-    std::fs::write(path, bytes)
-        .map_err(|e| CliError::Usage(format!("error: cannot write {}: {e}", path.display())))
+    db::write_private(path, bytes)
 }
 
 /// Reads the backup with a progress bar on the terminal (hidden when not a terminal).
 fn read_with_progress(path: &Path) -> CliResult<Vec<u8>> {
-    let cannot = |e: std::io::Error| CliError::Usage(format!("error: cannot read {}: {e}", path.display()));
+    let cannot = |e: std::io::Error| CliError::Usage(format!("cannot read {}: {e}", path.display()));
     let mut file = std::fs::File::open(path).map_err(cannot)?;
     let len = file.metadata().map_err(cannot)?.len();
     let bar = ProgressBar::new(len).with_message("reading");

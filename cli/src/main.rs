@@ -91,6 +91,13 @@ enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Save what can still be read from a damaged database as a JSON backup, and say what was
+    /// lost. The damaged file is only read; import the backup into a new database.
+    Rescue {
+        /// The backup file to write, or a folder to put it in.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -107,7 +114,9 @@ fn main() -> ExitCode {
         Some(Command::Assess(args)) => {
             cli.clock.resolve().and_then(|clock| assess::run(cli.db, clock, args, &mut out))
         }
-        Some(Command::Pain(command)) => pain::run(cli.db, command, &mut out),
+        Some(Command::Pain(command)) => {
+            cli.clock.resolve().and_then(|clock| pain::run(cli.db, clock, command, &mut out))
+        }
         Some(Command::Routine(command)) => {
             cli.clock.resolve().and_then(|clock| routine::run(cli.db, clock, command, &mut out))
         }
@@ -131,6 +140,9 @@ fn main() -> ExitCode {
         }
         Some(Command::Import { file }) => data::import(cli.db, &file, &mut out),
         Some(Command::Wipe { yes }) => data::wipe(cli.db, yes, &mut out),
+        Some(Command::Rescue { out: path }) => {
+            cli.clock.resolve().and_then(|clock| data::rescue(cli.db, clock, &path, &mut out))
+        }
         None => cli.clock.resolve().and_then(|clock| {
             routine::run(cli.db, clock, routine::RoutineCommand::Today { json: false }, &mut out)
         }),
@@ -139,6 +151,13 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // The reader went away (`limber | head`): nothing more to say.
         Err(CliError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(CliError::Core(limber_core::Error::Corrupt)) => fail(
+            &format!(
+                "error: {}; `limber rescue --out FILE` saves what can still be read",
+                limber_core::Error::Corrupt
+            ),
+            1,
+        ),
         Err(e) => fail(&format!("error: {e}"), 1),
     }
 }

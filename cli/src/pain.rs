@@ -10,6 +10,7 @@ use limber_core::pain::{BodySite, PainContext, PainEntry, PainInput, PainQuery, 
 use limber_core::validate::in_range;
 use serde::Serialize;
 
+use crate::clock::Clock;
 use crate::{CliResult, db, when};
 
 #[derive(Subcommand)]
@@ -63,17 +64,19 @@ pub struct Details {
     /// A note, at most 2,000 characters.
     #[arg(long)]
     note: Option<String>,
-    /// When the pain was felt, RFC 3339 with its offset [default: now].
+    /// When the pain was felt, RFC 3339 with its offset [default: now, on the clock of --now
+    /// and --tz].
     #[arg(long, value_name = "RFC3339")]
     at: Option<String>,
 }
 
 #[derive(Args)]
 pub struct ListArgs {
-    /// From this date (local midnight) or RFC 3339 time, inclusive.
+    /// From this date or RFC 3339 time, inclusive. A date is the entry's own local day (its
+    /// wall clock when it was logged), as in `progress` and the CSV export.
     #[arg(long)]
     from: Option<String>,
-    /// Up to this date (inclusive) or RFC 3339 time (exclusive).
+    /// Up to this date (inclusive, the entry's own local day) or RFC 3339 time (exclusive).
     #[arg(long)]
     to: Option<String>,
     /// At most this many entries [default: all].
@@ -84,11 +87,11 @@ pub struct ListArgs {
     json: bool,
 }
 
-pub fn run(db: Option<PathBuf>, command: PainCommand, out: &mut impl Write) -> CliResult {
+pub fn run(db: Option<PathBuf>, clock: Clock, command: PainCommand, out: &mut impl Write) -> CliResult {
     match command {
         PainCommand::Log(args) => {
             let details = args.details.parse()?;
-            let at = details.at.unwrap_or_else(when::now_local);
+            let at = details.at.unwrap_or_else(|| clock.now_local());
             let input = details.input(at, args.level, PainContext::Other);
             let entry = db::open(db)?.add_pain(input)?;
             writeln!(out, "Logged pain {}/10 at {} ({}).", entry.level, local(&entry), entry.id)?;
@@ -116,9 +119,11 @@ pub fn run(db: Option<PathBuf>, command: PainCommand, out: &mut impl Write) -> C
 
 fn list(db: Option<PathBuf>, args: ListArgs, out: &mut impl Write) -> CliResult {
     let limit = args.limit.map(|n| in_range("limit", n, 1, i32::MAX)).transpose()?;
+    let from = args.from.as_deref().map(|t| when::parse_bound("from", t)).transpose()?;
+    let to = args.to.as_deref().map(|t| when::parse_bound("to", t)).transpose()?;
     let mut query = PainQuery {
-        from: args.from.as_deref().map(|t| when::parse_bound("from", t, false)).transpose()?,
-        to: args.to.as_deref().map(|t| when::parse_bound("to", t, true)).transpose()?,
+        from: from.map(|b| b.earliest()),
+        to: to.map(|b| b.latest()),
         limit: limit.unwrap_or(i32::MAX).min(limber_core::pain::MAX_PAGE),
         cursor: None,
     };
@@ -126,7 +131,10 @@ fn list(db: Option<PathBuf>, args: ListArgs, out: &mut impl Write) -> CliResult 
     let mut entries = Vec::new();
     loop {
         let page = store.list_pain(&query)?;
-        entries.extend(page.entries);
+        let local_day = |e: &PainEntry| e.local_time().date_naive();
+        entries.extend(page.entries.into_iter().filter(|e| {
+            from.is_none_or(|b| b.admits_from(local_day(e))) && to.is_none_or(|b| b.admits_to(local_day(e)))
+        }));
         match page.next_cursor {
             Some(cursor) if limit.is_none_or(|n| entries.len() < n as usize) => query.cursor = Some(cursor),
             _ => break,

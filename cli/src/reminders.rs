@@ -54,7 +54,7 @@ pub struct SetArgs {
 }
 
 pub fn run(db: Option<PathBuf>, clock: Clock, command: RemindersCommand, out: &mut impl Write) -> CliResult {
-    let mut store = db::open(db)?;
+    let mut store = db::open_at(db, &clock)?;
     match command {
         RemindersCommand::Set(args) => {
             let mut s = store.reminder_settings()?;
@@ -117,7 +117,7 @@ pub fn run(db: Option<PathBuf>, clock: Clock, command: RemindersCommand, out: &m
 }
 
 pub fn snooze(db: Option<PathBuf>, clock: Clock, id: &str, json: bool, out: &mut impl Write) -> CliResult {
-    let r = db::open(db)?.snooze(id, clock.now)?;
+    let r = db::open_at(db, &clock)?.snooze(id, clock.now)?;
     if json {
         return print_json(out, &ReminderJson::from(&r));
     }
@@ -126,7 +126,7 @@ pub fn snooze(db: Option<PathBuf>, clock: Clock, id: &str, json: bool, out: &mut
 }
 
 pub fn streak(db: Option<PathBuf>, clock: Clock, json: bool, out: &mut impl Write) -> CliResult {
-    let adherence = db::open(db)?.adherence(clock.now, 28)?;
+    let adherence = db::open_at(db, &clock)?.adherence(clock.now, 28)?;
     if json {
         return print_json(out, &adherence);
     }

@@ -1,6 +1,7 @@
-//! Reading moments from the command line: RFC 3339, or a plain date meaning local midnight.
+//! Reading moments from the command line: RFC 3339, or a plain date meaning a local day.
 
-use chrono::{DateTime, Days, FixedOffset, Local, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
+use limber_core::timestamp::MAX_OFFSET_MINUTES;
 
 use crate::{CliError, CliResult};
 
@@ -14,29 +15,62 @@ pub fn parse_moment(field: &str, text: &str) -> CliResult<DateTime<FixedOffset>>
     })
 }
 
-/// The current moment with this machine's local offset.
-pub fn now_local() -> DateTime<FixedOffset> {
-    Local::now().fixed_offset()
+/// A `--from`/`--to` bound: a moment, or a local day.
+#[derive(Clone, Copy)]
+pub enum Bound {
+    At(DateTime<Utc>),
+    /// A calendar date, read as each entry's own local day (the wall clock it was logged at),
+    /// the way `progress` and the CSV export date entries: the same entry has the same date
+    /// whatever zone the command runs in.
+    Day(NaiveDate),
 }
 
-/// `--from`/`--to`: RFC 3339, or `YYYY-MM-DD` for local midnight. With `end_of_day`, a date
-/// means the midnight after it, so `--to 2026-11-20` includes the whole of the 20th.
-pub fn parse_bound(field: &str, text: &str, end_of_day: bool) -> CliResult<DateTime<Utc>> {
+impl Bound {
+    /// The earliest instant an entry admitted from this bound can have.
+    pub fn earliest(self) -> DateTime<Utc> {
+        match self {
+            Bound::At(at) => at,
+            Bound::Day(d) => d.and_time(chrono::NaiveTime::MIN).and_utc() - offset_span(),
+        }
+    }
+
+    /// An instant no entry admitted up to this bound reaches (exclusive).
+    pub fn latest(self) -> DateTime<Utc> {
+        match self {
+            Bound::At(at) => at,
+            Bound::Day(d) => d.and_time(chrono::NaiveTime::MIN).and_utc() + Duration::days(1) + offset_span(),
+        }
+    }
+
+    /// Whether an entry on local day `day` is on or after a `--from` day (moments are already
+    /// exact in the query).
+    pub fn admits_from(self, day: NaiveDate) -> bool {
+        match self {
+            Bound::At(_) => true,
+            Bound::Day(d) => day >= d,
+        }
+    }
+
+    /// Whether an entry on local day `day` is on or before a `--to` day.
+    pub fn admits_to(self, day: NaiveDate) -> bool {
+        match self {
+            Bound::At(_) => true,
+            Bound::Day(d) => day <= d,
+        }
+    }
+}
+
+/// The widest offset an entry may carry, either way.
+fn offset_span() -> Duration {
+    Duration::minutes(MAX_OFFSET_MINUTES.into())
+}
+
+/// `--from`/`--to`: RFC 3339 (a moment), or `YYYY-MM-DD` (a local day, see [`Bound::Day`]).
+pub fn parse_bound(field: &str, text: &str) -> CliResult<Bound> {
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
-        return Ok(at.with_timezone(&Utc));
+        return Ok(Bound::At(at.with_timezone(&Utc)));
     }
-    let bad =
-        || CliError::Core(limber_core::Error::invalid(field, "a date (2026-11-20) or an RFC 3339 time"));
-    let mut date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad())?;
-    if end_of_day {
-        date = date.checked_add_days(Days::new(1)).ok_or_else(bad)?;
-    }
-    let midnight = date.and_hms_opt(0, 0, 0).ok_or_else(bad)?;
-    // Where DST skips midnight (America/Santiago), the day starts an hour later.
-    Local
-        .from_local_datetime(&midnight)
-        .earliest()
-        .or_else(|| Local.from_local_datetime(&(midnight + chrono::Duration::hours(1))).earliest())
-        .map(|t| t.with_timezone(&Utc))
-        .ok_or_else(bad)
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map(Bound::Day).map_err(|_| {
+        CliError::Core(limber_core::Error::invalid(field, "a date (2026-11-20) or an RFC 3339 time"))
+    })
 }

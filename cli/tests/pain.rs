@@ -113,3 +113,91 @@ fn a_file_that_is_not_a_database_is_refused_and_kept() {
     assert_eq!(err, "error: the file is not a database; it was left untouched");
     assert_eq!(std::fs::read_to_string(&limber.db).unwrap(), "hello");
 }
+
+#[test]
+fn pain_log_uses_the_clock_of_now_and_tz() {
+    // Issue 14: logged the host's real time in the host's zone.
+    let limber = Limber::new();
+    let out =
+        limber.ok(&["--tz", "Asia/Tokyo", "--now", "2026-11-20T08:30:00Z", "pain", "log", "--level", "4"]);
+    assert!(out.contains("at 2026-11-20 17:30 (+09:00)"), "{out}");
+    // TZ is the same clock when --tz is not given.
+    let out = limber
+        .ok_env(&["--now", "2026-11-20T08:30:00Z", "pain", "log", "--level", "3"], &[("TZ", "Asia/Tokyo")]);
+    assert!(out.contains("at 2026-11-20 17:30 (+09:00)"), "{out}");
+}
+
+#[test]
+fn list_dates_are_the_entrys_own_local_day_whatever_the_zone() {
+    // Issue 14: an entry at 00:30 in Tokyo on the 21st is the 21st's, as in progress and the CSV.
+    let limber = Limber::new();
+    limber.ok(&["pain", "log", "--level", "4", "--at", "2026-11-21T00:30:00+09:00"]);
+    let count = |args: &[&str], env: &[(&str, &str)]| -> usize {
+        let mut all = vec!["pain", "list", "--json"];
+        all.extend_from_slice(args);
+        serde_json::from_str::<serde_json::Value>(&limber.ok_env(&all, env))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    let day = |d: &'static str| -> [&'static str; 4] { ["--from", d, "--to", d] };
+    assert_eq!(count(&[&["--tz", "Asia/Tokyo"][..], &day("2026-11-21")].concat(), &[]), 1);
+    assert_eq!(count(&day("2026-11-21"), &[("TZ", "America/New_York")]), 1);
+    assert_eq!(count(&day("2026-11-20"), &[("TZ", "America/New_York")]), 0);
+    assert_eq!(count(&day("2026-11-20"), &[]), 0);
+    assert_eq!(count(&day("2026-11-22"), &[("TZ", "Pacific/Kiritimati")]), 0);
+}
+
+fn assessed() -> Limber {
+    let limber = Limber::new();
+    let path = limber.db.parent().unwrap().join("a.json");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        r#"{"age": 42, "duration_days": 60, "pain_now": 4, "onset": "gradual", "known": {}, "leg_symptoms": {},
+            "cauda_equina": {}, "general": {}, "slr": {"left_deg": 65, "right_deg": 70, "felt_at": "back_of_thigh"},
+            "nerve_check": false, "bridge": {"left_reps": 12, "right_reps": 14, "pain": 0}}"#,
+    )
+    .unwrap();
+    limber.ok(&["assess", "--answers", path.to_str().unwrap(), "--now", "2026-11-15T12:00:00Z"]);
+    limber
+}
+
+#[test]
+fn a_check_in_under_tz_is_filed_on_that_zones_day() {
+    // Issue 14: with TZ=Asia/Tokyo a check-in at 08:10 local was filed under the previous day.
+    let limber = assessed();
+    let tokyo = [("TZ", "Asia/Tokyo")];
+    let out = limber.ok_env(&["check-in", "--all-done", "1", "--now", "2026-11-19T23:10:00Z"], &tokyo);
+    assert!(out.contains("Checked in session 1 of 2026-11-20"), "{out}");
+}
+
+#[test]
+fn the_morning_check_opens_at_four_and_its_pain_is_the_entry_a_pain_edit_changes() {
+    let limber = assessed();
+    let london = ["--tz", "Europe/London"];
+    limber.ok(&[&["check-in", "--all-done", "1", "--now", "2026-11-16T22:30:00Z"][..], &london].concat());
+    // Issue 14: 00:05 right after a late session is not the morning.
+    let err =
+        limber.fails(&[&["morning", "--pain", "2", "--now", "2026-11-17T00:05:00Z"][..], &london].concat());
+    assert!(err.starts_with("error: the morning check opens at 04:00 local time"), "{err}");
+    let morning = limber.json(
+        &[&["morning", "--pain", "2", "--json", "--now", "2026-11-17T07:00:00Z"][..], &london].concat(),
+    );
+    assert_eq!(morning["date"], "2026-11-17");
+    let entry = morning["pain_entry_id"].as_str().unwrap().to_owned();
+    // Issue 14: `pain edit <its entry> --level 8`; the backup (and the CSV built from it) agree.
+    limber.ok(&["pain", "edit", &entry, "--level", "8"]);
+    let dir = limber.db.parent().unwrap().join("export.json");
+    limber.ok(&["export", "--format", "json", "--out", dir.to_str().unwrap()]);
+    let backup: serde_json::Value = serde_json::from_slice(&std::fs::read(&dir).unwrap()).unwrap();
+    assert_eq!(backup["morning_checks"][0]["pain"], 8);
+    // The next morning is compared with 8.
+    limber.ok(&[&["check-in", "--all-done", "1", "--now", "2026-11-17T09:00:00Z"][..], &london].concat());
+    let next = limber.json(
+        &[&["morning", "--pain", "5", "--json", "--now", "2026-11-18T07:00:00Z"][..], &london].concat(),
+    );
+    assert_eq!(next["usual"], 8.0);
+    assert_eq!(next["worse_than_usual"], false);
+}

@@ -18,9 +18,10 @@ fn assessed() -> Limber {
     limber
 }
 
+/// The device is in New York.
 fn upcoming(limber: &Limber, now: &str, limit: &str) -> Vec<serde_json::Value> {
     limber
-        .json(&["reminders", "upcoming", "--json", "--limit", limit, "--now", now])
+        .json(&["reminders", "upcoming", "--json", "--limit", limit, "--now", now, "--tz", NY])
         .as_array()
         .unwrap()
         .clone()
@@ -67,7 +68,15 @@ fn the_same_reminders_come_back_with_the_same_ids_and_a_check_in_drops_its_sessi
 #[test]
 fn snooze_returns_the_new_reminder_and_streak_reports_adherence() {
     let limber = assessed();
-    let snoozed = limber.json(&["snooze", "session:2026-03-06:1", "--json", "--now", "2026-03-06T12:31:00Z"]);
+    let snoozed = limber.json(&[
+        "snooze",
+        "session:2026-03-06:1",
+        "--json",
+        "--now",
+        "2026-03-06T12:31:00Z",
+        "--tz",
+        NY,
+    ]);
     assert_eq!(snoozed["kind"], "snoozed");
     assert_eq!(snoozed["fire_at"], "2026-03-06T12:41:00Z");
     let list = upcoming(&limber, "2026-03-06T12:32:00Z", "3");
@@ -90,6 +99,69 @@ fn bad_settings_and_limits_name_the_field() {
     assert!(limber.fails(&["reminders", "set", "--times", "7h"]).contains("times[0]"));
     assert!(limber.fails(&["reminders", "set", "--days", "funday"]).contains("days[0]"));
     assert!(limber.fails(&["snooze", "nonsense"]).contains("id"));
-    let shown = limber.ok(&["reminders", "show"]);
+    let shown = limber.ok(&["reminders", "show", "--tz", NY]);
     assert!(shown.contains("07:30, 19:00 (America/New_York)"), "{shown}");
+}
+
+#[test]
+fn the_zone_is_the_devices_and_moves_the_reminders_like_a_phone_after_travel() {
+    let limber = assessed();
+    // The same 07:30 in Tokyo, for --tz, for LIMBER_TZ and for TZ.
+    let tokyo = |args: &[&str], env: &[(&str, &str)]| -> serde_json::Value {
+        let mut all =
+            vec!["reminders", "upcoming", "--json", "--limit", "1", "--now", "2026-03-05T20:00:00Z"];
+        all.extend_from_slice(args);
+        serde_json::from_str::<serde_json::Value>(&limber.ok_env(&all, env)).unwrap()[0].clone()
+    };
+    for (args, env) in [
+        (&["--tz", "Asia/Tokyo"][..], &[][..]),
+        (&[][..], &[("LIMBER_TZ", "Asia/Tokyo")][..]),
+        (&[][..], &[("TZ", "Asia/Tokyo")][..]),
+        (&[][..], &[("TZ", ":Asia/Tokyo")][..]),
+        // --tz wins over LIMBER_TZ, which wins over TZ.
+        (&["--tz", "Asia/Tokyo"][..], &[("LIMBER_TZ", "Europe/Paris"), ("TZ", "Europe/Paris")][..]),
+        (&[][..], &[("LIMBER_TZ", "Asia/Tokyo"), ("TZ", "Europe/Paris")][..]),
+    ] {
+        let r = tokyo(args, env);
+        assert_eq!(r["local"], "2026-03-06T07:30:00+09:00", "{args:?} {env:?}");
+    }
+    let shown = limber.ok(&["reminders", "show", "--tz", "Asia/Tokyo"]);
+    assert!(shown.contains("(Asia/Tokyo)"), "{shown}");
+    // streak reads its days in the device's zone too.
+    let streak = limber.json(&["streak", "--json", "--now", "2026-03-05T20:00:00Z", "--tz", "Asia/Tokyo"]);
+    assert_eq!(streak["days"].as_array().unwrap().last().unwrap()["date"], "2026-03-06");
+    let bad = limber.run_env(&["reminders", "upcoming"], &[("TZ", "JST-9")]);
+    let err = String::from_utf8(bad.stderr).unwrap();
+    assert!(err.starts_with("error: invalid TZ: must be an IANA time zone id"), "{err}");
+}
+
+#[test]
+fn snoozing_a_reminder_that_has_not_fired_is_refused_naming_why() {
+    let limber = assessed();
+    // Issue 14: a session five days ahead.
+    let err = limber.fails(&["snooze", "session:2026-03-11:1", "--now", "2026-03-06T12:31:00Z", "--tz", NY]);
+    assert_eq!(
+        err,
+        "error: that reminder has not fired yet; a reminder can be snoozed only once it has fired"
+    );
+    let list = upcoming(&limber, "2026-03-06T12:32:00Z", "64");
+    assert!(list.iter().all(|r| r["kind"] != "snoozed"), "nothing was snoozed");
+}
+
+#[test]
+fn a_date_the_zone_skipped_has_no_reminder() {
+    let limber = assessed();
+    let apia = |now: &str| -> Vec<serde_json::Value> {
+        limber
+            .json(&["reminders", "upcoming", "--json", "--limit", "6", "--now", now, "--tz", "Pacific/Apia"])
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let list = apia("2011-12-29T12:00:00-10:00");
+    let ids: Vec<&str> = list.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert!(!ids.iter().any(|id| id.contains("2011-12-30")), "{ids:?}");
+    assert!(ids.contains(&"session:2011-12-31:1"), "{ids:?}");
+    let instants: Vec<&str> = list.iter().map(|r| r["fire_at"].as_str().unwrap()).collect();
+    assert!(instants.windows(2).all(|w| w[0] < w[1]), "two reminders at one instant: {instants:?}");
 }

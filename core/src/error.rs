@@ -31,13 +31,30 @@ pub enum Error {
     #[error("the database file is damaged; it was left untouched")]
     Corrupt,
 
-    /// The database or backup was written by a newer Limber: `found` is its schema or format
-    /// version, `supported` the newest this build reads. Same name at the FFI.
+    /// The database was written by a newer Limber: `found` is its schema version, `supported`
+    /// the newest this build reads. Same name at the FFI (a newer backup, [`Error::NewerBackup`],
+    /// maps to it too).
     #[error(
         "the database was written by a newer version of Limber (schema {found}; this version \
          reads up to {supported}); update the app, the file was left untouched"
     )]
     NewerVersion { found: i32, supported: i32 },
+
+    /// A backup file from a newer Limber: `what` is `format` (the backup format version) or
+    /// `database schema` (the schema the backup's records were read from).
+    #[error(
+        "the file is a backup of {what} {found} from a newer version of Limber (this version \
+         reads backups up to {what} {supported}); update the app, nothing was imported"
+    )]
+    NewerBackup { what: &'static str, found: i32, supported: i32 },
+
+    /// The database cannot be written here (the file or its folder is read-only): reading and
+    /// exports work, changes are refused before anything is done.
+    #[error(
+        "the database is read-only here (the file or its folder cannot be written); reading and \
+         exports work, changes cannot be saved"
+    )]
+    ReadOnly,
 
     /// SQLite failed: full disk, permissions, a lock held too long.
     #[error("storage error: {0}")]
@@ -87,6 +104,7 @@ impl From<rusqlite::Error> for Error {
         match e.sqlite_error_code() {
             Some(ErrorCode::NotADatabase) => Error::NotADatabase(NotADatabase::NotSqlite),
             Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt,
+            Some(ErrorCode::ReadOnly) => Error::ReadOnly,
             _ => Error::Sqlite(e),
         }
     }

@@ -2,7 +2,15 @@
 //! reminder or a session time across DST changes:
 //! - a time that does not exist (spring forward) lands after the gap at the same distance
 //!   (02:30 in a 02:00→03:00 jump is 03:30);
-//! - a time that happens twice (fall back) is the first.
+//! - a time that happens twice (fall back) is the first;
+//! - a calendar date that never happens (a zone moving west to east across the date line,
+//!   Pacific/Apia has no 2011-12-30) is not a day at all: nothing is planned, reminded or missed
+//!   on it, and the day before it is followed by the day after it ([`day_exists`],
+//!   [`next_day`], [`previous_day`]);
+//! - a calendar date that happens twice (a zone moving east to west, Pacific/Kwajalein went
+//!   from +11 to -12 at the end of 1969-09-30 and lived its 01:00-24:00 again) is one day: it
+//!   starts at its first midnight and ends at the midnight after its second run, and each
+//!   local time on it is the first.
 
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -55,6 +63,39 @@ pub fn start_of_day(tz: Tz, date: NaiveDate) -> DateTime<Utc> {
     resolve(tz, date.and_time(chrono::NaiveTime::MIN))
 }
 
+/// Whether the local calendar date `date` happens at all in `tz`: false only for a date a zone
+/// skipped whole by moving across the date line (Pacific/Apia 2011-12-30, Pacific/Kwajalein
+/// 1993-08-21). A date that happens twice exists (once).
+pub fn day_exists(tz: Tz, date: NaiveDate) -> bool {
+    local_date(tz, start_of_day(tz, date)) == date
+}
+
+/// The first date after `date` that exists in `tz` (the date line is crossed at most once a
+/// day, so this looks at most two dates ahead); `None` past chrono's last date.
+pub fn next_day(tz: Tz, date: NaiveDate) -> Option<NaiveDate> {
+    let mut d = date.succ_opt()?;
+    for _ in 0..2 {
+        if day_exists(tz, d) {
+            return Some(d);
+        }
+        d = d.succ_opt()?;
+    }
+    Some(d)
+}
+
+/// The last date before `date` that exists in `tz` ("yesterday", skipping a date the zone
+/// never had); `None` before chrono's first date.
+pub fn previous_day(tz: Tz, date: NaiveDate) -> Option<NaiveDate> {
+    let mut d = date.pred_opt()?;
+    for _ in 0..2 {
+        if day_exists(tz, d) {
+            return Some(d);
+        }
+        d = d.pred_opt()?;
+    }
+    Some(d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +139,46 @@ mod tests {
         assert_eq!(
             parse_tz("time_zone", "Mars/Olympus").unwrap_err().to_string().split(':').next(),
             Some("invalid time_zone")
+        );
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_date_a_zone_skipped_does_not_exist_and_its_neighbours_follow_each_other() {
+        // Samoa moved across the date line: Thursday 2011-12-29 was followed by Saturday 12-31.
+        let apia = parse_tz("tz", "Pacific/Apia").unwrap();
+        assert!(!day_exists(apia, date(2011, 12, 30)));
+        assert!(day_exists(apia, date(2011, 12, 29)) && day_exists(apia, date(2011, 12, 31)));
+        assert_eq!(next_day(apia, date(2011, 12, 29)), Some(date(2011, 12, 31)));
+        assert_eq!(previous_day(apia, date(2011, 12, 31)), Some(date(2011, 12, 29)));
+        // Kwajalein skipped 1993-08-21 going the same way.
+        let kwajalein = parse_tz("tz", "Pacific/Kwajalein").unwrap();
+        assert!(!day_exists(kwajalein, date(1993, 8, 21)));
+        assert_eq!(next_day(kwajalein, date(1993, 8, 20)), Some(date(1993, 8, 22)));
+        // Ordinary days, DST days and a DST gap at midnight all exist.
+        let santiago = parse_tz("tz", "America/Santiago").unwrap();
+        assert!(day_exists(santiago, date(2026, 9, 6)));
+        assert_eq!(next_day(santiago, date(2026, 9, 5)), Some(date(2026, 9, 6)));
+        assert_eq!(previous_day(santiago, date(2026, 9, 6)), Some(date(2026, 9, 5)));
+    }
+
+    #[test]
+    fn a_date_a_zone_repeated_is_one_day_from_its_first_midnight() {
+        // Kwajalein went from +11 to -12 at the end of 1969-09-30 and lived it again from 01:00.
+        let kwajalein = parse_tz("tz", "Pacific/Kwajalein").unwrap();
+        let d = date(1969, 9, 30);
+        assert!(day_exists(kwajalein, d));
+        let start = start_of_day(kwajalein, d);
+        let end = start_of_day(kwajalein, next_day(kwajalein, d).unwrap());
+        assert_eq!(start.with_timezone(&kwajalein).to_rfc3339(), "1969-09-30T00:00:00+11:00");
+        assert_eq!((end - start).num_hours(), 47, "the day ran twice, 47 hours in all");
+        // 08:00 is the first 08:00.
+        assert_eq!(
+            instant(kwajalein, d, LocalTime { hour: 8, minute: 0 }).with_timezone(&kwajalein).to_rfc3339(),
+            "1969-09-30T08:00:00+11:00"
         );
     }
 }

@@ -70,7 +70,7 @@ fn read_answers(path: &PathBuf) -> CliResult<Answers> {
     } else {
         std::fs::File::open(path).and_then(|f| f.take(MAX_ANSWERS_BYTES + 1).read_to_string(&mut text))
     };
-    read.map_err(|e| CliError::Usage(format!("error: cannot read {}: {e}", path.display())))?;
+    read.map_err(|e| CliError::Usage(format!("cannot read {}: {e}", path.display())))?;
     if text.len() as u64 > MAX_ANSWERS_BYTES {
         return Err(too_big().into());
     }

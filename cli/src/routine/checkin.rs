@@ -45,7 +45,7 @@ pub struct CheckInArgs {
 }
 
 pub fn run(db: Option<PathBuf>, clock: Clock, args: CheckInArgs, out: &mut impl Write) -> CliResult {
-    let mut store = db::open(db)?;
+    let mut store = db::open_at(db, &clock)?;
     let today = store.today(clock.now, &clock.tz)?;
     // No session outside `active` (CLINICAL.md §8): one line naming the status, non-zero exit.
     if today.status != PlanStatus::Active {

@@ -71,7 +71,7 @@ pub struct RoutineArgs {
 pub fn run(db: Option<PathBuf>, clock: Clock, command: RoutineCommand, out: &mut impl Write) -> CliResult {
     match command {
         RoutineCommand::Today { json } => {
-            let today = db::open(db)?.today(clock.now, &clock.tz)?;
+            let today = db::open_at(db, &clock)?.today(clock.now, &clock.tz)?;
             if json { print_json(out, &today) } else { show::today(&today, out) }
         }
         RoutineCommand::Plan { date, json } => {
@@ -86,7 +86,7 @@ pub fn run(db: Option<PathBuf>, clock: Clock, command: RoutineCommand, out: &mut
         }
         RoutineCommand::CheckIn(args) => checkin::run(db, clock, args, out),
         RoutineCommand::Morning { pain, json } => {
-            let outcome = db::open(db)?.morning_check(pain, clock.now, &clock.tz)?;
+            let outcome = db::open_at(db, &clock)?.morning_check(pain, clock.now, &clock.tz)?;
             if json {
                 return print_json(out, &outcome);
             }

@@ -17,14 +17,35 @@ impl Limber {
         Limber { _dir: dir, db }
     }
 
+    /// Runs with the zone fixed to UTC through `TZ` (so the machine's own setting never
+    /// leaks into a test) unless `--tz` or `env` says otherwise.
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_limber"))
+        self.run_env(args, &[])
+    }
+
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut command = self.command(args);
+        command.envs(env.iter().copied());
+        command.output().unwrap()
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_limber"));
+        command
             .arg("--db")
             .arg(&self.db)
             .args(args)
             .env_remove("LIMBER_DB")
-            .output()
-            .unwrap()
+            .env_remove("LIMBER_TZ")
+            .env("TZ", "UTC");
+        command
+    }
+
+    /// Like [`ok`](Self::ok), with environment variables.
+    pub fn ok_env(&self, args: &[&str], env: &[(&str, &str)]) -> String {
+        let out = self.run_env(args, env);
+        assert!(out.status.success(), "limber {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
     }
 
     /// Runs and expects success; returns stdout.

@@ -140,8 +140,10 @@ pub struct CheckInExerciseRecord {
 #[serde(deny_unknown_fields)]
 pub struct MorningCheckRecord {
     pub local_date: NaiveDate,
-    /// The pain entry it was logged as (context `on_waking`).
+    /// The pain entry it was logged as (context `on_waking`): the one copy of its pain.
     pub pain_entry_id: Uuid,
+    /// That entry's level when the backup was written, 0-10, for people reading the file. A
+    /// restore takes the level from the entry and ignores this copy.
     pub pain: i32,
 }
 
@@ -214,15 +216,16 @@ pub fn read(bytes: &[u8]) -> Result<Backup> {
     if header.format != FORMAT {
         return Err(Error::invalid("format", "limber-backup (a Limber JSON backup)"));
     }
-    newer("format_version", header.format_version, FORMAT_VERSION)?;
-    newer("schema_version", header.schema_version, SCHEMA_VERSION)?;
+    newer("format_version", "format", header.format_version, FORMAT_VERSION)?;
+    newer("schema_version", "database schema", header.schema_version, SCHEMA_VERSION)?;
     check(parse(bytes)?)
 }
 
-fn newer(field: &str, found: i32, supported: i32) -> Result<()> {
+/// A backup is a backup: a newer one says which of its versions is newer, never "the database".
+fn newer(field: &str, what: &'static str, found: i32, supported: i32) -> Result<()> {
     match found {
         ..1 => Err(Error::invalid(field, format!("a whole number from 1 to {supported}"))),
-        f if f > supported => Err(Error::NewerVersion { found, supported }),
+        f if f > supported => Err(Error::NewerBackup { what, found, supported }),
         _ => Ok(()),
     }
 }

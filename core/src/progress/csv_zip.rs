@@ -1,7 +1,13 @@
 //! The CSV export: one RFC 4180 file (CRLF, quotes only where needed, quotes doubled) per kind
 //! of record, zipped with deflate. Times appear twice: in UTC and at the offset the person was
 //! at (RFC 3339), so a spreadsheet can sort by one and show the other.
+//!
+//! Every cell is safe to open in a spreadsheet: text that starts with `=`, `+`, `-`, `@`, a tab
+//! or a carriage return would be run as a formula (a note `=1+1`, or worse `=HYPERLINK(..)`), so
+//! it gets a leading `'` ([`neutralise_cell`], the OWASP rule for CSV injection). Plain numbers
+//! such as a negative offset `-300` are left as they are. JSON and FHIR keep the text as typed.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{Cursor, Write};
 
@@ -61,9 +67,26 @@ fn table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     w.write_record(header).map_err(csv_error)?;
     for row in rows {
-        w.write_record(&row).map_err(csv_error)?;
+        w.write_record(row.iter().map(|cell| neutralise_cell(cell).into_owned())).map_err(csv_error)?;
     }
     w.into_inner().map_err(|_| Error::Internal("writing a CSV table"))
+}
+
+/// A CSV cell as it is safe to open in a spreadsheet (OWASP, CSV injection): text starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so the spreadsheet shows it
+/// as text instead of running it as a formula. A plain number (`-300`, `-1.5`) is a number, not a
+/// formula, and is left as it is.
+pub fn neutralise_cell(cell: &str) -> Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_plain_number(cell) { Cow::Owned(format!("'{cell}")) } else { Cow::Borrowed(cell) }
+}
+
+/// `-?digits(.digits)?`: what a spreadsheet reads as a number and nothing else.
+fn is_plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole) && all_digits(fraction)
 }
 
 fn opt<T: ToString>(value: Option<T>) -> String {
@@ -307,4 +330,36 @@ fn decisions(b: &Backup) -> Result<Vec<u8>> {
             ]
         }),
     )
+}
+
+#[cfg(test)]
+mod injection_tests {
+    use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_get_a_leading_quote() {
+        // Issue 14: notes that a spreadsheet runs as formulas.
+        for (note, safe) in [
+            ("=1+1", "'=1+1"),
+            ("+1+1", "'+1+1"),
+            ("-1+1", "'-1+1"),
+            ("@SUM(1+1)", "'@SUM(1+1)"),
+            ("\t=1+1", "'\t=1+1"),
+            ("\r=1+1", "'\r=1+1"),
+            ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"),
+            ("-", "'-"),
+            ("-.5", "'-.5"),
+        ] {
+            assert_eq!(neutralise_cell(note), safe, "{note:?}");
+        }
+    }
+
+    #[test]
+    fn ordinary_text_and_plain_numbers_are_left_alone() {
+        for cell in
+            ["long drive", "", "4", "-300", "-1.5", "0.25", "2026-11-20T08:30:00-05:00", "a=b", "'quoted"]
+        {
+            assert_eq!(neutralise_cell(cell), cell);
+        }
+    }
 }

@@ -565,13 +565,17 @@ fn a_backup_from_a_newer_limber_is_a_typed_error() {
     // Even a body this version cannot read: the versions are checked first.
     v["pain_entries"] = "from the future".into();
     match backup::read(v.to_string().as_bytes()) {
-        Err(Error::NewerVersion { found, supported }) => assert_eq!((found, supported), (2, 1)),
+        Err(e @ Error::NewerBackup { what: "format", found: 2, supported: 1 }) => assert_eq!(
+            e.to_string(),
+            "the file is a backup of format 2 from a newer version of Limber (this version reads backups \
+             up to format 1); update the app, nothing was imported"
+        ),
         other => panic!("{other:?}"),
     }
     let mut v = valid_json();
     v["schema_version"] = (crate::store::SCHEMA_VERSION + 1).into();
     assert!(matches!(
         backup::read(v.to_string().as_bytes()),
-        Err(Error::NewerVersion { found, supported }) if found == supported + 1
+        Err(Error::NewerBackup { what: "database schema", found, supported }) if found == supported + 1
     ));
 }

@@ -1,13 +1,38 @@
 //! What a person reports after a session and on the next morning.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::progression::Change;
+use crate::calendar::LocalTime;
 use crate::catalog::ExerciseId;
 use crate::validate::{in_range, optional_text};
+use crate::zone::{instant, local_date};
 use crate::{Error, Result, timestamp};
+
+/// [D] The morning check opens at 04:00 local time and stays open to the end of the day. A
+/// check just after midnight, straight after a late session, is still the night: taking it as
+/// "this morning" would settle yesterday's doses on pain that is not pain on waking, and would
+/// then refuse the real check hours later. 04:00 is before almost anyone's waking time, and a
+/// late riser (or a night-shift sleeper) can still record it in the afternoon.
+pub const MORNING_OPENS: LocalTime = LocalTime { hour: 4, minute: 0 };
+
+/// Why a morning check before [`MORNING_OPENS`] is refused.
+pub const BEFORE_MORNING: &str = "the morning check opens at 04:00 local time; record pain on waking after you get up (until then it is still the night)";
+
+/// The local date whose morning a check at `at` in `tz` records: its own date, from 04:00 local
+/// time ([`MORNING_OPENS`]; on a date lived twice, from the first 04:00) to the end of the day.
+///
+/// Errors: `NotNow` ([`BEFORE_MORNING`]) before 04:00.
+pub fn morning_date(tz: Tz, at: DateTime<Utc>) -> Result<NaiveDate> {
+    let date = local_date(tz, at);
+    if at < instant(tz, date, MORNING_OPENS) {
+        return Err(Error::NotNow(BEFORE_MORNING));
+    }
+    Ok(date)
+}
 
 pub const MAX_HOLD_SECONDS: i32 = 600;
 pub const MAX_REPS: i32 = 200;
@@ -107,4 +132,36 @@ impl CheckInInput {
 
 fn opt(field: &str, value: Option<i32>, max: i32) -> Result<()> {
     value.map_or(Ok(()), |v| in_range(field, v, 0, max).map(drop))
+}
+
+#[cfg(test)]
+mod morning_tests {
+    use super::*;
+    use crate::zone::parse_tz;
+
+    fn check(zone: &str, at: &str) -> Result<NaiveDate> {
+        morning_date(parse_tz("tz", zone).unwrap(), at.parse().unwrap())
+    }
+
+    #[test]
+    fn the_morning_check_opens_at_four_local_time_and_says_so() {
+        // Issue 14: 00:05 right after a late session is still the night; 07:00 is the morning.
+        let err = check("Europe/London", "2026-11-21T00:05:00Z").unwrap_err();
+        assert!(matches!(err, Error::NotNow(BEFORE_MORNING)));
+        assert!(err.to_string().contains("opens at 04:00 local time"), "{err}");
+        assert_eq!(check("Europe/London", "2026-11-21T07:00:00Z").unwrap().to_string(), "2026-11-21");
+        assert!(check("Europe/London", "2026-11-21T03:59:00Z").is_err());
+        assert_eq!(check("Europe/London", "2026-11-21T04:00:00Z").unwrap().to_string(), "2026-11-21");
+        // Until the end of the day, in local time: 23:30 in Tokyo is 14:30 UTC.
+        assert_eq!(check("Asia/Tokyo", "2026-11-21T14:30:00Z").unwrap().to_string(), "2026-11-21");
+        // 02:00 in Tokyo (17:00 UTC the day before) is not a morning.
+        assert!(check("Asia/Tokyo", "2026-11-20T17:00:00Z").is_err());
+    }
+
+    #[test]
+    fn on_a_date_lived_twice_the_window_opens_at_the_first_four() {
+        // Kwajalein lived 1969-09-30 01:00-24:00 twice (+11, then -12); 02:00 on the second run
+        // is after the first run's 04:00.
+        assert_eq!(check("Pacific/Kwajalein", "1969-09-30T14:00:00Z").unwrap().to_string(), "1969-09-30");
+    }
 }

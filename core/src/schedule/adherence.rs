@@ -15,8 +15,10 @@
 //!   nothing neither break nor extend a streak; today does not break the current streak while
 //!   it is still open.
 //!
-//! Days are calendar dates, so a 23- or 25-hour DST day is one day like any other. The current
-//! settings are applied to the whole history.
+//! Days are calendar dates, so a 23- or 25-hour DST day is one day like any other, and a date
+//! the zone lived twice is one day. A date the settings' zone skipped whole (Pacific/Apia has
+//! no 2011-12-30) is not a day: it is not listed, plans nothing and breaks no streak. The
+//! current settings (their days and zone) are applied to the whole history.
 
 use std::collections::BTreeSet;
 
@@ -26,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use super::settings::ReminderSettings;
 use crate::calendar::DayOfWeek;
 use crate::validate::in_range;
+use crate::zone::{day_exists, parse_tz};
 use crate::{Error, Result};
 
 /// At most this many days are listed per call.
@@ -90,6 +93,7 @@ pub fn adherence(
     days: i32,
 ) -> Result<Adherence> {
     let days = in_range("days", days, 1, MAX_DAYS)?;
+    let tz = parse_tz("time_zone", &settings.time_zone)?;
     let window_start = today
         .checked_sub_days(chrono::Days::new(days as u64 - 1))
         .ok_or(Error::invalid("days", "fewer days"))?;
@@ -110,7 +114,7 @@ pub fn adherence(
     let (mut score, mut run, mut best) = (0.0f64, 0, 0);
     let mut listed = Vec::with_capacity(days as usize);
 
-    for date in start.iter_days().take_while(|d| *d <= today) {
+    for date in start.iter_days().take_while(|d| *d <= today).filter(|d| day_exists(tz, *d)) {
         while let Some((_, allowed)) = plan_changes.next_if(|(from, _)| *from <= date) {
             in_force = *allowed;
         }

@@ -29,7 +29,8 @@
 //!   passed (any day of the week: a re-test is not exercise), while `retest_reminders` is on
 //!   and the latest assessment allows a plan (someone told to see a doctor first is not
 //!   nudged to test their movement).
-//! - Snoozes: `now + snooze_minutes`, replacing the reminder they put off (and any earlier
+//! - Snoozes: only of a reminder that has fired (one still ahead is refused, naming why),
+//!   `now + snooze_minutes`, replacing the reminder they put off (and any earlier
 //!   snooze of it) until they fire; dropped when the session is checked in or the morning
 //!   recorded. Snoozing past the end of the reminder's local day is refused.
 //!
@@ -50,6 +51,12 @@
 //! (02:30 in a 02:00→03:00 jump fires at 03:30); one that happens twice fires once, at the
 //! first. All through [`crate::zone::instant`].
 //!
+//! A calendar date the zone skips whole (Pacific/Apia has no 2011-12-30) has no reminder and
+//! plans no session: it is never missed and breaks no streak, and the morning after the day
+//! before it is still that day's morning check. A date the zone lives twice is one day: one
+//! reminder per slot (at the first of the two times), and it ends after its second run. See
+//! [`crate::zone`].
+//!
 //! # Adherence
 //!
 //! Planned and done sessions per local day, a smoothed score and streaks: see [`mod@adherence`].
@@ -60,7 +67,9 @@ pub mod upcoming;
 
 pub use adherence::{Adherence, DayAdherence, History, Streaks, adherence};
 pub use settings::ReminderSettings;
-pub use upcoming::{Facts, MAX_LIMIT, Reminder, ReminderKind, Snooze, Target, snooze, upcoming};
+pub use upcoming::{
+    Facts, MAX_LIMIT, NOT_FIRED_YET, Reminder, ReminderKind, Snooze, Target, snooze, upcoming,
+};
 
 #[cfg(test)]
 mod tests;

@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use super::settings::ReminderSettings;
 use crate::calendar::DayOfWeek;
+use crate::routine::checkin::MORNING_OPENS;
 use crate::validate::in_range;
-use crate::zone::{instant, local_date, parse_tz, start_of_day};
+use crate::zone::{day_exists, instant, local_date, next_day, parse_tz, previous_day, start_of_day};
 use crate::{Error, Result};
 
 /// At most this many reminders per call: iOS keeps only 64 pending local notifications per
@@ -251,10 +252,14 @@ pub fn upcoming(
 /// Puts off the reminder `id` (or the one a snooze id put off) until now + the snooze length.
 /// The store keeps the answer; [`upcoming`] then returns it in place of the original.
 ///
+/// Only a reminder that has fired can be put off: snoozing one still ahead would fire it early
+/// and then again at its own time.
+///
 /// Errors: a malformed id is `Invalid` naming `id`; an id that is not in the current plan
-/// (a rest day, a slot that no longer exists, no plan) is `NotFound`; reminders turned off, a
-/// session already checked in, a morning already recorded, or a snooze that would end after
-/// the reminder's local day (the session then counts as missed) is `NotNow`.
+/// (a rest day, a date the zone skipped, a slot that no longer exists, no plan) is `NotFound`;
+/// reminders turned off, a reminder that has not fired yet ([`NOT_FIRED_YET`]), a session
+/// already checked in, a morning already recorded, or a snooze that would end after the
+/// reminder's local day (the session then counts as missed) is `NotNow`.
 pub fn snooze(settings: &ReminderSettings, facts: &Facts, id: &str, now: DateTime<Utc>) -> Result<Reminder> {
     let target = Target::parse(id)?;
     let settings = settings.clone().validate()?;
@@ -263,6 +268,9 @@ pub fn snooze(settings: &ReminderSettings, facts: &Facts, id: &str, now: DateTim
     }
     let plan = Planner::new(&settings, facts, now)?;
     let original = plan.find(target, now).ok_or(Error::NotFound { what: "reminder" })?;
+    if plan.first_fires_at(&original) > now {
+        return Err(Error::NotNow(NOT_FIRED_YET));
+    }
     if plan.is_done(target) {
         return Err(Error::NotNow("that is already done"));
     }
@@ -272,6 +280,10 @@ pub fn snooze(settings: &ReminderSettings, facts: &Facts, id: &str, now: DateTim
     }
     Ok(plan.reminder(&original, ReminderKind::Snoozed, fire_at))
 }
+
+/// Why a reminder still ahead cannot be snoozed.
+pub const NOT_FIRED_YET: &str =
+    "that reminder has not fired yet; a reminder can be snoozed only once it has fired";
 
 impl ReminderKind {
     fn of(target: Target) -> ReminderKind {
@@ -329,9 +341,15 @@ impl<'a> Planner<'a> {
     }
 
     /// Session slots and the morning check a local date has in the plan, done or not.
+    /// A date the zone skipped has nothing: it never happens.
     fn planned_on(&self, date: NaiveDate, out: &mut Vec<Planned>) {
-        if let Some(time) = self.settings.morning_check {
-            let before = date.pred_opt();
+        if !day_exists(self.tz, date) {
+            return;
+        }
+        // Never before the morning check opens (04:00 local): it would be refused.
+        if let Some(time) = self.settings.morning_check.map(|t| t.max(MORNING_OPENS)) {
+            // The morning after the day before, even when a skipped date lies between them.
+            let before = previous_day(self.tz, date);
             // Today's check follows a real check-in; a future one follows a planned day.
             let wanted = before.is_some_and(|b| {
                 self.checked_in_on(b) || (date > self.today && self.facts.plan_ready && self.exercise_day(b))
@@ -388,7 +406,8 @@ impl<'a> Planner<'a> {
     }
 
     fn next_slot_after(&self, now: DateTime<Utc>) -> Option<(NaiveDate, DateTime<Utc>)> {
-        (0..3).filter_map(|i| self.today.checked_add_days(Days::new(i))).find_map(|date| {
+        let dates = (0..3).filter_map(|i| self.today.checked_add_days(Days::new(i)));
+        dates.filter(|d| day_exists(self.tz, *d)).find_map(|date| {
             let times = self.settings.slots.iter().map(|t| instant(self.tz, date, *t));
             times.filter(|at| *at > now).min().map(|at| (date, at))
         })
@@ -411,6 +430,15 @@ impl<'a> Planner<'a> {
         self.find(target, now).filter(|_| !self.is_done(target) && self.within_day(target, fire_at))
     }
 
+    /// When a reminder first fires: a re-test on its due date at the first slot (it comes back
+    /// at the next slot while overdue), any other at its own time.
+    fn first_fires_at(&self, p: &Planned) -> DateTime<Utc> {
+        match (p.target, self.settings.slots.first()) {
+            (Target::Retest { due }, Some(first)) => instant(self.tz, due, *first),
+            _ => p.fire_at,
+        }
+    }
+
     fn is_done(&self, target: Target) -> bool {
         match target {
             Target::Session { date, slot } => {
@@ -423,7 +451,7 @@ impl<'a> Planner<'a> {
     }
 
     fn within_day(&self, target: Target, at: DateTime<Utc>) -> bool {
-        target.day().and_then(|d| d.succ_opt()).is_none_or(|next| at < start_of_day(self.tz, next))
+        target.day().and_then(|d| next_day(self.tz, d)).is_none_or(|next| at < start_of_day(self.tz, next))
     }
 
     fn reminder(&self, p: &Planned, kind: ReminderKind, fire_at: DateTime<Utc>) -> Reminder {

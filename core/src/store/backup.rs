@@ -23,8 +23,8 @@ use crate::timestamp::{check_instant, from_millis, to_millis};
 use crate::{Error, Result};
 
 /// The setting keys of `store::routine` and `store::reminders`.
-const ROUTINE: &str = "routine";
-const REMINDERS: &str = "reminders";
+pub(super) const ROUTINE: &str = "routine";
+pub(super) const REMINDERS: &str = "reminders";
 
 impl Store {
     /// Everything stored, as the records of the JSON backup, oldest first.
@@ -58,7 +58,7 @@ impl Store {
         self.write(|tx| apply(tx, &backup))
     }
 
-    fn all_pain(&self) -> Result<Vec<PainRecord>> {
+    pub(super) fn all_pain(&self) -> Result<Vec<PainRecord>> {
         let conn = self.conn();
         let mut sites: HashMap<Uuid, Vec<SitePain>> = HashMap::new();
         let mut stmt = conn.prepare("SELECT entry_id, site, side, level FROM pain_site")?;
@@ -107,7 +107,7 @@ impl Store {
         .collect()
     }
 
-    fn all_assessments(&self) -> Result<Vec<AssessmentRecord>> {
+    pub(super) fn all_assessments(&self) -> Result<Vec<AssessmentRecord>> {
         Ok(self
             .all_assessments_oldest_first()?
             .into_iter()
@@ -121,7 +121,7 @@ impl Store {
             .collect())
     }
 
-    fn all_check_ins(&self) -> Result<Vec<CheckInRecord>> {
+    pub(super) fn all_check_ins(&self) -> Result<Vec<CheckInRecord>> {
         let conn = self.conn();
         let mut exercises: HashMap<Uuid, Vec<CheckInExerciseRecord>> = HashMap::new();
         // WITHOUT ROWID: rows come back in primary key order, which is all a set of rows has.
@@ -193,10 +193,9 @@ impl Store {
         .collect()
     }
 
-    fn all_morning_checks(&self) -> Result<Vec<MorningCheckRecord>> {
-        let mut stmt = self
-            .conn()
-            .prepare("SELECT local_date, pain_entry_id, pain FROM morning_check ORDER BY local_date")?;
+    pub(super) fn all_morning_checks(&self) -> Result<Vec<MorningCheckRecord>> {
+        let mut stmt =
+            self.conn().prepare(&format!("{} ORDER BY m.local_date", super::morning::MORNING_CHECKS))?;
         let rows =
             stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Uuid>(1)?, r.get::<_, i32>(2)?)))?;
         rows.map(|row| {
@@ -206,7 +205,7 @@ impl Store {
         .collect()
     }
 
-    fn all_track_states(&self) -> Result<Vec<TrackStateRecord>> {
+    pub(super) fn all_track_states(&self) -> Result<Vec<TrackStateRecord>> {
         let mut stmt = self.conn().prepare(
             "SELECT track, step, settled_greens, reds_in_row, hold_until FROM track_state ORDER BY track",
         )?;
@@ -232,11 +231,11 @@ impl Store {
         .collect()
     }
 
-    fn all_progression_events(&self) -> Result<Vec<ProgressionRecord>> {
+    pub(super) fn all_progression_events(&self) -> Result<Vec<ProgressionRecord>> {
         self.progression_events(false, -1)
     }
 
-    fn all_snoozes(&self) -> Result<Vec<SnoozeRecord>> {
+    pub(super) fn all_snoozes(&self) -> Result<Vec<SnoozeRecord>> {
         let mut stmt = self
             .conn()
             .prepare("SELECT reminder_id, fire_at_ms FROM snooze ORDER BY fire_at_ms, reminder_id")?;
@@ -360,8 +359,9 @@ fn apply(tx: &Transaction<'_>, b: &Backup) -> Result<ImportReport> {
                 "the id of a pain entry in the file or already in Limber",
             ));
         }
-        tx.prepare_cached("INSERT INTO morning_check (local_date, pain_entry_id, pain) VALUES (?1, ?2, ?3)")?
-            .execute(params![m.local_date.to_string(), m.pain_entry_id, m.pain])?;
+        // The level lives in the pain entry; the file's copy of it is only for people reading it.
+        tx.prepare_cached("INSERT INTO morning_check (local_date, pain_entry_id) VALUES (?1, ?2)")?
+            .execute(params![m.local_date.to_string(), m.pain_entry_id])?;
         added += 1;
     }
     tally.kind("morning checks", added, skipped, None);

@@ -2,10 +2,22 @@
 //!
 //! Opening never deletes, truncates or rewrites a file that is not ours: the header and
 //! application id are checked before anything is written.
+//!
+//! - A database that cannot be written here (the file, or the folder its WAL lives in, is
+//!   read-only) opens read-only: every reading call and export works, every change is refused
+//!   up front with [`Error::ReadOnly`].
+//! - Damage: after an unclean close (a WAL file is still there when the database is opened,
+//!   the case where a crash or a power cut could have left torn pages) the open runs SQLite's
+//!   `PRAGMA quick_check` and refuses a damaged file with [`Error::Corrupt`], without writing.
+//!   Any statement that meets a damaged page later also gives [`Error::Corrupt`], and from then
+//!   on this connection refuses every change. [`Store::open_damaged`] and [`Store::rescue`] get
+//!   out what can still be read, saying what was lost.
 
 mod assessment;
 mod backup;
 mod cache;
+mod damage;
+mod morning;
 mod pain;
 mod reminders;
 mod routine;
@@ -13,16 +25,18 @@ mod schema;
 mod summary;
 mod wipe;
 
+use std::cell::Cell;
 use std::fs;
 use std::io::Read;
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, MAIN_DB, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::NotADatabase;
 use crate::{Error, Result};
 
+pub use damage::Rescue;
 pub use schema::{APPLICATION_ID, VERSION as SCHEMA_VERSION, migration_steps};
 
 /// How long a writer waits for another connection before giving up. Generous: a reminder
@@ -34,26 +48,58 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 pub struct Store {
     conn: Connection,
     cache: cache::Cached,
+    /// Opened read-only: every change is refused with [`Error::ReadOnly`].
+    read_only: bool,
+    /// A statement met a damaged page: every change is refused with [`Error::Corrupt`].
+    damaged: Cell<bool>,
+    /// The device's zone on a read-only database, where it cannot be saved (see
+    /// [`Store::use_device_zone`]).
+    device_zone: Option<String>,
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path`, creating missing parent folders,
-    /// and brings its schema up to date.
+    /// and brings its schema up to date. A database that cannot be written here opens
+    /// read-only (see the module doc).
+    ///
+    /// Errors: `NotADatabase` (not SQLite, or another app's), `Corrupt` (a damaged file),
+    /// `NewerVersion` (from a newer Limber), `ReadOnly` (read-only and in need of an upgrade);
+    /// the file is left untouched in each case.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref();
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
             fs::create_dir_all(parent)?;
         }
         check_header(path)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        schema::check_owner(&conn)?;
-        configure(&conn)?;
-        schema::migrate(&mut conn)?;
-        Ok(Store { conn, cache: cache::Cached::default() })
+        let unclean = damage::wal_left_behind(path);
+        match open_read_write(path, unclean) {
+            Ok(conn) => Ok(Store::new(conn, false)),
+            Err(e) if path.exists() && damage::cannot_write(&e) => {
+                let conn = damage::open_read_only(path)?;
+                schema::check_owner(&conn)?;
+                schema::check_current(&conn)?;
+                if unclean {
+                    damage::quick_check(&conn)?;
+                }
+                Ok(Store::new(conn, true))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn new(conn: Connection, read_only: bool) -> Store {
+        Store {
+            conn,
+            cache: cache::Cached::default(),
+            read_only,
+            damaged: Cell::new(false),
+            device_zone: None,
+        }
+    }
+
+    /// Whether this store was opened read-only (its file or folder cannot be written).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     pub(crate) fn conn(&self) -> &Connection {
@@ -69,12 +115,51 @@ impl Store {
 
     /// `write` for the day-to-day records (pain entries, check-ins, morning checks, snoozes),
     /// which never change an assessment or a setting, so the cache of those stays.
+    ///
+    /// Refused before anything is done on a read-only or damaged database; a damaged page met
+    /// here marks the database damaged for the rest of this connection.
     pub(crate) fn write_records<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        if self.read_only {
+            return Err(Error::ReadOnly);
+        }
+        if self.damaged.get() {
+            return Err(Error::Corrupt);
+        }
+        let result = (|| {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        self.noticed(result)
     }
+
+    /// Remembers a damaged page met by any statement: changes are refused from then on.
+    pub(crate) fn noticed<T>(&self, result: Result<T>) -> Result<T> {
+        if matches!(result, Err(Error::Corrupt)) {
+            self.damaged.set(true);
+        }
+        result
+    }
+}
+
+fn open_read_write(path: &Path, unclean: bool) -> Result<Connection> {
+    let flags =
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags)?;
+    // SQLite opens a write-protected file read-only without saying so.
+    if conn.is_readonly(MAIN_DB)? {
+        return Err(Error::ReadOnly);
+    }
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    schema::check_owner(&conn)?;
+    if unclean {
+        // Before anything is written: a damaged file is refused untouched.
+        damage::quick_check(&conn)?;
+    }
+    configure(&conn)?;
+    schema::migrate(&mut conn)?;
+    Ok(conn)
 }
 
 /// An existing non-empty file must start with the SQLite header; anything else is refused

@@ -26,11 +26,32 @@ const REMINDER_SETTINGS: &str = "reminders";
 
 impl Store {
     pub fn reminder_settings(&self) -> Result<ReminderSettings> {
-        self.cache.get(
+        let settings = self.cache.get(
             self.conn(),
             |c| &mut c.reminders,
             || Ok(self.setting(REMINDER_SETTINGS)?.unwrap_or_default()),
-        )
+        )?;
+        Ok(match &self.device_zone {
+            Some(zone) => ReminderSettings { time_zone: zone.clone(), ..settings },
+            None => settings,
+        })
+    }
+
+    /// Hands over the device's time zone before reminders are computed (the phones on every
+    /// time or zone change and re-arm, the CLI with `--tz` or the machine's zone on every
+    /// command): saves it in the reminder settings when it changed
+    /// ([`ReminderSettings::with_device_zone`]). On a read-only database it is used without
+    /// being saved. Returns the settings in force.
+    ///
+    /// Errors: `Invalid` naming `time_zone` for an unknown zone.
+    pub fn use_device_zone(&mut self, zone: &str) -> Result<ReminderSettings> {
+        let current = self.reminder_settings()?;
+        let Some(moved) = current.with_device_zone(zone)? else { return Ok(current) };
+        if self.read_only {
+            self.device_zone = Some(moved.time_zone.clone());
+            return Ok(moved);
+        }
+        self.set_reminder_settings(moved)
     }
 
     pub fn set_reminder_settings(&mut self, settings: ReminderSettings) -> Result<ReminderSettings> {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 use uuid::Uuid;
 
@@ -15,7 +15,9 @@ use crate::pain::{PainContext, PainInput};
 use crate::progress::backup::ProgressionRecord;
 use crate::routine::cards::{ProgressFacts, progress_cards};
 use crate::routine::checkin::SkipReason;
-use crate::routine::checkin::{CheckInInput, CheckInOutcome, MorningOutcome, STOP_AND_RETRIAGE};
+use crate::routine::checkin::{
+    CheckInInput, CheckInOutcome, MorningOutcome, STOP_AND_RETRIAGE, morning_date,
+};
 use crate::routine::dose::{Track, steps_for};
 use crate::routine::plan::{CardId, ChangeNote, gate_cap, profile, start_step, step_allowed};
 use crate::routine::progression::resets::{RESUME_AFTER_STOP, restart_reason, step_after_assessment};
@@ -24,7 +26,7 @@ use crate::routine::progression::{Change, Decision, Light, TrackState, light};
 use crate::routine::settings::RoutineSettings;
 use crate::routine::status::{PlanStatus, plan_status};
 use crate::timestamp::{from_millis, to_millis};
-use crate::zone::{local_date, offset_minutes, parse_tz};
+use crate::zone::{local_date, offset_minutes, parse_tz, previous_day};
 use crate::{Error, Result};
 
 pub(super) const SCHEMA_V3: &str = "
@@ -200,6 +202,10 @@ impl Store {
     /// a step down when the morning is 2 or more above the usual, otherwise a step up only when
     /// every rule of CLINICAL.md §8 allows it (`routine::progression::rules`), else the dose
     /// stays with the reason stored.
+    /// The pain is stored once, as a pain entry (context `on_waking`) the check points at.
+    ///
+    /// Errors: `NotNow` before 04:00 local time ([`crate::routine::checkin::MORNING_OPENS`]) or
+    /// when this morning is already recorded; `Invalid` naming `pain` (0-10).
     pub fn morning_check(&mut self, pain: i32, at: DateTime<Utc>, time_zone: &str) -> Result<MorningOutcome> {
         let tz = parse_tz("time_zone", time_zone)?;
         let entry = PainInput {
@@ -221,8 +227,9 @@ impl Store {
         let saved = self.latest_assessment()?;
         let status = self.plan_status()?;
         let equipment = self.routine_settings()?.equipment;
-        let date = local_date(tz, at);
-        let yesterday = date.checked_sub_days(Days::new(1)).ok_or(Error::invalid("at", "a real date"))?;
+        let date = morning_date(tz, at)?;
+        // The day before, skipping a date the zone never had (Pacific/Apia 2011-12-30).
+        let yesterday = previous_day(tz, date).ok_or(Error::invalid("at", "a real date"))?;
         let retest_due = saved.as_ref().is_some_and(|s| s.retest_due(at));
         self.write_records(|tx| {
             let done: bool = tx
@@ -235,8 +242,8 @@ impl Store {
             let usual = usual_morning(&mornings, date).or(first_pain_before(tx, yesterday)?);
             super::pain::insert(tx, &entry)?;
             tx.execute(
-                "INSERT INTO morning_check (local_date, pain_entry_id, pain) VALUES (?1, ?2, ?3)",
-                params![date.to_string(), entry.id, pain],
+                "INSERT INTO morning_check (local_date, pain_entry_id) VALUES (?1, ?2)",
+                params![date.to_string(), entry.id],
             )?;
             mornings.push((date, pain));
             let worse = usual.is_some_and(|u| worse_than_usual(pain, u));

@@ -17,6 +17,7 @@ const STEPS: &[&str] = &[
     super::routine::SCHEMA_V3,
     super::reminders::SCHEMA_V4,
     super::routine::SCHEMA_V5,
+    super::morning::SCHEMA_V6,
 ];
 
 pub const VERSION: i32 = STEPS.len() as i32;
@@ -59,6 +60,14 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     tx.pragma_update(None, "user_version", VERSION)?;
     tx.commit()?;
     Ok(())
+}
+
+/// A read-only database must already be at this version: it cannot be upgraded.
+pub(super) fn check_current(conn: &Connection) -> Result<()> {
+    let found = user_version(conn)?;
+    refuse_newer(found)?;
+    // An empty file (version 0, nothing in it) or an older schema needs writing first.
+    if found == VERSION { Ok(()) } else { Err(Error::ReadOnly) }
 }
 
 fn refuse_newer(found: i32) -> Result<()> {

@@ -14,7 +14,7 @@ use crate::assessment::history::{MeasuredTest, MeasurementPoint, mark_changes};
 use crate::pain::Side;
 use crate::progress::backup::check_date;
 use crate::progress::summary::{self, DayRow, Inputs, ProgressSummary};
-use crate::schedule::{self, DayAdherence, History, adherence::MAX_DAYS};
+use crate::schedule::{self, DayAdherence, History, ReminderSettings, adherence::MAX_DAYS};
 use crate::timestamp::{MAX_OFFSET_MINUTES, check_instant, from_millis, to_millis};
 use crate::zone::{local_date, parse_tz, start_of_day};
 use crate::{Error, Result};
@@ -193,7 +193,8 @@ impl Store {
         if end < from {
             return Ok(Vec::new());
         }
-        let settings = self.reminder_settings()?;
+        // Days are counted in the zone asked for: a date it skipped is not a day.
+        let settings = ReminderSettings { time_zone: tz.name().to_owned(), ..self.reminder_settings()? };
         let sessions_per_day = self.routine_settings()?.sessions_per_day() as i32;
         let plan_from = self.plan_changes(tz)?;
         let checked_in = self.sessions_between(from, end)?;

@@ -155,6 +155,13 @@ fn every_fixture_upgrades_to_the_fresh_schema_without_losing_a_row() {
             assert_eq!(latest.result.missing, ["onset", "known"], "v{version}: assessment reads back");
             assert!(!latest.result.plan_allowed, "v{version}");
         }
+        if version >= 3 {
+            // The morning check's pain is its pain entry's level (one copy since v6).
+            let backup = store.backup(chrono::Utc::now()).unwrap();
+            let levels: Vec<(String, i32)> =
+                backup.morning_checks.iter().map(|m| (m.local_date.to_string(), m.pain)).collect();
+            assert_eq!(levels, [("2025-11-21".to_owned(), 2)], "v{version}: morning checks");
+        }
         drop(store);
 
         let conn = Connection::open(&copy).unwrap();

@@ -144,3 +144,32 @@ fn the_list_covers_the_days_asked_for() {
         );
     }
 }
+
+#[test]
+fn a_date_the_zone_skipped_is_not_a_day_and_breaks_no_streak() {
+    // Samoa: Thursday 2011-12-29 was followed by Saturday 2011-12-31.
+    let apia = ReminderSettings { time_zone: "Pacific/Apia".into(), ..ReminderSettings::default() };
+    let from = day(2011, 12, 26);
+    // Done every day that happened: 26, 27, 28, 29, 31 December and 1 January.
+    let h = history(1, from, &[(0, 1), (1, 1), (2, 1), (3, 1), (5, 1), (6, 1)]);
+    let a = run(&apia, &h, day(2012, 1, 1), 7);
+    assert_eq!((a.current_streak, a.best_streak), (6, 6));
+    let dates: Vec<NaiveDate> = a.days.iter().map(|d| d.date).collect();
+    assert!(!dates.contains(&day(2011, 12, 30)), "{dates:?}");
+    assert_eq!(dates.len(), 6, "seven dates asked for, six of them days");
+    assert!(a.days.iter().all(|d| d.planned == 1 && d.done == 1));
+    // The same history in a zone that had the 30th: it was planned and missed.
+    let london = ReminderSettings { time_zone: "Europe/London".into(), ..ReminderSettings::default() };
+    let a = run(&london, &h, day(2012, 1, 1), 7);
+    assert_eq!((a.current_streak, a.best_streak), (2, 4));
+}
+
+#[test]
+fn a_date_the_zone_lived_twice_is_one_day() {
+    // Kwajalein went from +11 to -12 at the end of 1969-09-30 and lived it again from 01:00.
+    let kwajalein = ReminderSettings { time_zone: "Pacific/Kwajalein".into(), ..ReminderSettings::default() };
+    let h = history(1, day(1969, 9, 29), &[(0, 1), (1, 1), (2, 1)]);
+    let a = run(&kwajalein, &h, day(1969, 10, 1), 3);
+    assert_eq!(a.days.iter().map(|d| (d.planned, d.done)).collect::<Vec<_>>(), [(1, 1), (1, 1), (1, 1)]);
+    assert_eq!(a.current_streak, 3);
+}

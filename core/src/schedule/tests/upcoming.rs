@@ -344,7 +344,7 @@ fn snooze_fires_after_the_snooze_length_and_replaces_the_original() {
 #[test]
 fn a_pending_snooze_stands_in_for_a_reminder_still_ahead() {
     let (s, mut facts) = everything();
-    let now = "2026-11-16T18:55:00Z".parse().unwrap();
+    let now = "2026-11-16T19:01:00Z".parse().unwrap();
     let r = snooze(&s, &facts, "session:2026-11-16:2", now).unwrap();
     facts.snoozes.push(Snooze { reminder_id: "session:2026-11-16:2".into(), fire_at: r.fire_at });
     let rs = next(&s, &facts, now, 2);
@@ -371,8 +371,9 @@ fn snoozing_an_unknown_done_or_finished_reminder_is_refused() {
     facts.checked_in.insert((day(2026, 11, 16), 1));
     assert!(matches!(err(&facts, "session:2026-11-16:1", now), Error::NotNow(_)), "already done");
     // A re-test is not tied to a day.
-    let r = snooze(&s, &facts, "retest:2026-11-20", late).unwrap();
-    assert_eq!((r.id.as_str(), r.local_date), ("snooze:retest:2026-11-20", day(2026, 11, 17)));
+    let overdue = "2026-11-20T23:55:00Z".parse().unwrap();
+    let r = snooze(&s, &facts, "retest:2026-11-20", overdue).unwrap();
+    assert_eq!((r.id.as_str(), r.local_date), ("snooze:retest:2026-11-20", day(2026, 11, 21)));
 }
 
 #[test]
@@ -380,4 +381,104 @@ fn a_rest_day_session_is_not_found() {
     let s = ReminderSettings { days: vec![DayOfWeek::Tue], ..only_slots(LONDON, &[t(7, 30)]) };
     let now = "2026-11-16T07:31:00Z".parse().unwrap();
     assert!(matches!(snooze(&s, &ready(1), "session:2026-11-16:1", now), Err(Error::NotFound { .. })));
+}
+
+#[test]
+fn a_date_the_zone_skipped_has_no_reminder_and_no_session() {
+    // Samoa: Thursday 2011-12-29 23:59:59 -10:00 was followed by Saturday 2011-12-31 00:00 +14:00.
+    let settings =
+        ReminderSettings { morning_check: Some(t(7, 0)), ..only_slots("Pacific/Apia", &[t(8, 0)]) };
+    let mut facts = ready(1);
+    facts.checked_in.insert((day(2011, 12, 29), 1));
+    let now = at("Pacific/Apia", day(2011, 12, 29), 12, 0);
+    let rs = next(&settings, &facts, now, 3);
+    // One reminder per instant: nothing for the 30th, and the morning after the 29th is the 31st's.
+    assert_eq!(ids(&rs), ["morning:2011-12-31", "session:2011-12-31:1", "morning:2012-01-01"]);
+    assert_eq!(locals(&rs)[..2], ["2011-12-31T07:00:00+14:00", "2011-12-31T08:00:00+14:00"]);
+    assert!(rs.windows(2).all(|w| w[0].fire_at < w[1].fire_at));
+    // It cannot be snoozed either: there is no such reminder.
+    let later = at("Pacific/Apia", day(2011, 12, 31), 8, 5);
+    assert!(matches!(snooze(&settings, &facts, "session:2011-12-30:1", later), Err(Error::NotFound { .. })));
+    // A session on the 29th can be snoozed until the 29th ends (the 31st starts right after).
+    let facts = ready(1);
+    let late = at("Pacific/Apia", day(2011, 12, 29), 23, 45);
+    assert_eq!(
+        snooze(&settings, &facts, "session:2011-12-29:1", late).unwrap().local_date,
+        day(2011, 12, 29)
+    );
+    let later = at("Pacific/Apia", day(2011, 12, 29), 23, 55);
+    assert!(matches!(snooze(&settings, &facts, "session:2011-12-29:1", later), Err(Error::NotNow(_))));
+}
+
+#[test]
+fn a_date_the_zone_lived_twice_has_one_reminder_per_slot_at_the_first_time() {
+    // Kwajalein went from +11 to -12 at the end of 1969-09-30 and lived it again from 01:00.
+    let settings = only_slots("Pacific/Kwajalein", &[t(8, 0)]);
+    let now = at("Pacific/Kwajalein", day(1969, 9, 29), 12, 0);
+    let rs = next(&settings, &ready(1), now, 3);
+    assert_eq!(ids(&rs), ["session:1969-09-30:1", "session:1969-10-01:1", "session:1969-10-02:1"]);
+    assert_eq!(
+        locals(&rs),
+        ["1969-09-30T08:00:00+11:00", "1969-10-01T08:00:00-12:00", "1969-10-02T08:00:00-12:00"]
+    );
+    // During the second run of the 30th the session is still the 30th's: snoozing it is fine.
+    let second_run = "1969-09-30T21:00:00Z".parse().unwrap(); // 09:00 -12:00, the 30th again
+    let r = snooze(&settings, &ready(1), "session:1969-09-30:1", second_run).unwrap();
+    assert_eq!(r.local_date, day(1969, 9, 30));
+}
+
+#[test]
+fn every_zone_that_skipped_or_repeated_a_date_has_one_reminder_per_day_that_happened() {
+    use crate::zone::day_exists;
+    for (zone, first, last) in [
+        ("Pacific/Apia", day(2011, 12, 20), day(2012, 1, 10)),
+        ("Pacific/Fakaofo", day(2011, 12, 20), day(2012, 1, 10)),
+        ("Pacific/Kwajalein", day(1993, 8, 10), day(1993, 8, 30)),
+        ("Pacific/Kwajalein", day(1969, 9, 20), day(1969, 10, 10)),
+    ] {
+        let tz = parse_tz("tz", zone).unwrap();
+        let settings = only_slots(zone, &[t(0, 30), t(8, 0), t(23, 30)]);
+        let mut now = crate::zone::start_of_day(tz, first);
+        let mut seen = Vec::new();
+        loop {
+            let page = next(&settings, &ready(2), now, 7);
+            let Some(end) = page.last() else { break };
+            assert!(page.windows(2).all(|w| w[0].fire_at < w[1].fire_at), "{zone}: two at one instant");
+            seen.extend(page.iter().map(|r| (r.local_date, r.id.clone())).filter(|(d, _)| *d <= last));
+            if end.local_date > last {
+                break;
+            }
+            now = end.fire_at;
+        }
+        let days: Vec<NaiveDate> =
+            first.iter_days().take_while(|d| *d <= last).filter(|d| day_exists(tz, *d)).collect();
+        assert!(days.len() <= (last - first).num_days() as usize || zone == "Pacific/Kwajalein");
+        assert_eq!(seen.len(), days.len() * 3, "{zone}: {seen:?}");
+        for d in days {
+            assert_eq!(seen.iter().filter(|(date, _)| *date == d).count(), 3, "{zone} {d}");
+        }
+    }
+}
+
+#[test]
+fn snoozing_a_reminder_that_has_not_fired_yet_is_refused_naming_why() {
+    let (s, facts) = everything();
+    let now: DateTime<Utc> = "2026-11-16T07:31:00Z".parse().unwrap();
+    // Issue 14: a session five days ahead, and today's second slot, are still ahead.
+    for id in ["session:2026-11-21:1", "session:2026-11-16:2", "morning:2026-11-21"] {
+        match snooze(&s, &facts, id, now) {
+            Err(Error::NotNow(why)) => assert_eq!(why, NOT_FIRED_YET, "{id}"),
+            other => panic!("{id}: {other:?}"),
+        }
+    }
+    assert!(NOT_FIRED_YET.contains("has not fired yet"));
+    // The same reminder once it has fired snoozes.
+    let fired: DateTime<Utc> = "2026-11-21T07:31:00Z".parse().unwrap();
+    assert_eq!(
+        snooze(&s, &facts, "session:2026-11-21:1", fired).unwrap().fire_at,
+        fired + Duration::minutes(10)
+    );
+    // A re-test has fired once its due date's first slot has passed.
+    let before_due: DateTime<Utc> = "2026-11-19T12:00:00Z".parse().unwrap();
+    assert!(matches!(snooze(&s, &facts, "retest:2026-11-20", before_due), Err(Error::NotNow(NOT_FIRED_YET))));
 }

@@ -11,6 +11,7 @@ use crate::routine::cards::{ProgressFacts, pain_improved};
 use crate::routine::dose::Track;
 use crate::routine::progression::Light;
 use crate::routine::progression::rules::{self, MorningPain, SessionRecord, morning_creeping_two_weeks};
+use crate::store::morning::MORNING_CHECKS;
 use crate::timestamp::{from_millis, to_millis};
 use crate::{Error, Result};
 
@@ -37,13 +38,14 @@ pub(super) fn morning_pains(conn: &rusqlite::Connection, date: NaiveDate) -> Res
     let Some(first) = first.as_deref().map(parse_date).transpose()? else { return Ok(Vec::new()) };
     let baseline_end = first.checked_add_days(Days::new(rules::WEEK_DAYS)).unwrap_or(first);
     let recent = date.checked_sub_days(Days::new(MORNING_LOOKBACK_DAYS)).unwrap_or(first);
-    let mut stmt = conn.prepare_cached(
-        "SELECT local_date, pain FROM morning_check
-         WHERE local_date < ?3 AND (local_date < ?1 OR local_date >= ?2) ORDER BY local_date",
-    )?;
+    // The level comes from the check's pain entry (the one copy): an edited entry counts as edited.
+    let mut stmt = conn.prepare_cached(&format!(
+        "{MORNING_CHECKS} WHERE m.local_date < ?3 AND (m.local_date < ?1 OR m.local_date >= ?2)
+         ORDER BY m.local_date"
+    ))?;
     let rows = stmt
         .query_map(params![baseline_end.to_string(), recent.to_string(), date.to_string()], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?))
+            Ok((r.get::<_, String>(0)?, r.get::<_, i32>(2)?))
         })?;
     rows.map(|row| {
         let (d, p) = row?;

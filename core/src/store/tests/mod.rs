@@ -261,7 +261,9 @@ fn a_version_1_database_upgrades_step_by_step_and_keeps_its_entries() {
     assert_eq!(entries[0].note.as_deref(), Some("kept"));
     assert!(store.latest_assessment().unwrap().is_none());
 }
+mod damage;
 mod fhir;
+mod morning;
 mod progress;
 mod reminders;
 mod restore;
