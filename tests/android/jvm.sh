@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compiles the Android shell's plain-Kotlin logic (no android.* imports) with the generated
-# bindings and the tests here in one kotlinc run, then runs them with JUnit 5 on the JVM against
-# the host-built library, as tests/kotlin/run.sh does. Then proves a failing test fails the run.
+# bindings, the app's unit tests (android/app/src/test) and the self-test here in one kotlinc
+# run, then runs them with JUnit 5 on the JVM against the host-built library, as
+# tests/kotlin/run.sh does. Then proves a failing test fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 kotlin=tests/.tools/node_modules/kotlin-compiler
