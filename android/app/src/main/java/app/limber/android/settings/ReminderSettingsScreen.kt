@@ -38,6 +38,7 @@ import app.limber.android.ui.text
 import app.limber.core.DayOfWeek
 import app.limber.core.LocalTime
 import app.limber.core.ReminderSettings
+import java.time.Instant
 
 class ReminderSettingsViewModel(core: CoreRepository) : CoreViewModel(core) {
     var settings by mutableStateOf<ReminderSettings?>(null)
@@ -54,11 +55,19 @@ class ReminderSettingsViewModel(core: CoreRepository) : CoreViewModel(core) {
         saved = false
     }
 
-    /** The core checks every field; the zone is always the phone's own. */
+    /**
+     * The core checks every field. The zone is handed over as on every re-plan: the core
+     * decides whether the settings follow the phone's zone (a zone it does not know leaves the
+     * saved one, rather than refusing the whole save).
+     */
     fun save() {
         val edited = settings ?: return
         launchCore {
-            settings = core.callThenRearm { setReminderSettings(edited.copy(timeZone = DeviceTime.zoneId())) }
+            settings = core.callThenRearm {
+                setReminderSettings(edited)
+                followDeviceZone(DeviceTime.zoneId(), Instant.now())
+                reminderSettings()
+            }
             saved = true
         }
     }
