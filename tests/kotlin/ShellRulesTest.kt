@@ -38,7 +38,7 @@ private val NOW: Instant = Instant.parse("2026-11-16T07:00:00Z")
 
 private val ASSESSED = """
     {"age": 38, "duration_days": 60, "onset": "gradual", "pain_now": 4,
-     "leg_symptoms": {}, "cauda_equina": {}, "general": {},
+     "leg_symptoms": {}, "cauda_equina": {}, "general": {}, "known": {},
      "slr": {"left_deg": 64, "right_deg": 84, "measured_by": "helper", "felt_at": "back_of_thigh"},
      "nerve_check": false, "slump": false, "crossed_slr": false}
 """.trimIndent()

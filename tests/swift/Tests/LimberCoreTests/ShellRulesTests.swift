@@ -6,7 +6,7 @@ private let london = "Europe/London"
 private let now = date("2026-11-16T07:00:00Z")
 
 private let assessed = #"""
-{"age": 38, "duration_days": 60, "onset": "gradual", "pain_now": 4, "leg_symptoms": {}, "cauda_equina": {}, "general": {},
+{"age": 38, "duration_days": 60, "onset": "gradual", "pain_now": 4, "leg_symptoms": {}, "cauda_equina": {}, "general": {}, "known": {},
  "slr": {"left_deg": 64, "right_deg": 84, "measured_by": "helper", "felt_at": "back_of_thigh"},
  "nerve_check": false, "slump": false, "crossed_slr": false}
 """#
