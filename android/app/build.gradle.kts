@@ -52,24 +52,37 @@ kotlin {
 // Builds the Rust core for the phone ABIs into src/main/jniLibs and generates the Kotlin
 // bindings into build/generated/uniffi, both through android/build-rust.sh so the same steps
 // run from a terminal. Cargo is incremental, so an unchanged core costs a few seconds.
-val ndkDirectory = androidComponents.sdkComponents.ndkDirectory
+// Configuration cache: the task's action may only capture providers and plain values, never
+// the build script (a top-level `val` is a field of the script object), so everything it needs
+// is made a local provider inside the registration.
 val buildRust by tasks.registering(Exec::class) {
     group = "build"
     description = "Builds liblimber_ffi with cargo-ndk and generates the Kotlin bindings."
-    val workspace = rootProject.file("..")
+    val workspace = rootProject.layout.projectDirectory.dir("..")
     workingDir = rootProject.projectDir
     commandLine("bash", rootProject.file("build-rust.sh").path)
     inputs.file(rootProject.file("build-rust.sh"))
-    inputs.files(workspace.resolve("Cargo.toml"), workspace.resolve("Cargo.lock"))
-    inputs.dir(workspace.resolve("core/src"))
-    inputs.dir(workspace.resolve("bindings/src"))
+    // Everything that changes the library or the generated bindings.
+    inputs.files(
+        workspace.file("Cargo.toml"),
+        workspace.file("Cargo.lock"),
+        workspace.file("rust-toolchain.toml"),
+        workspace.file("core/Cargo.toml"),
+        workspace.file("bindings/Cargo.toml"),
+        workspace.file("bindings/uniffi.toml"),
+        workspace.file("bindings/uniffi-bindgen/Cargo.toml"),
+    )
+    inputs.dir(workspace.dir("core/src"))
+    inputs.dir(workspace.dir("bindings/src"))
+    inputs.dir(workspace.dir("bindings/uniffi-bindgen/src"))
     outputs.dir("src/main/jniLibs")
     outputs.dir("build/generated/uniffi")
+    // cargo-ndk finds the NDK through ANDROID_NDK_HOME; Android Studio knows where it is.
+    val ndkFromEnvironment = providers.environmentVariable("ANDROID_NDK_HOME")
+    val ndkDirectory = androidComponents.sdkComponents.ndkDirectory.map { it.asFile.path }
     doFirst {
-        // cargo-ndk finds the NDK through this variable; Android Studio knows where it is.
-        // (The task is reached through `this`, not captured, for the configuration cache.)
-        if (System.getenv("ANDROID_NDK_HOME") == null) {
-            (this as Exec).environment("ANDROID_NDK_HOME", ndkDirectory.get().asFile.path)
+        if (!ndkFromEnvironment.isPresent) {
+            (this as Exec).environment("ANDROID_NDK_HOME", ndkDirectory.get())
         }
     }
 }
@@ -93,4 +106,18 @@ dependencies {
     implementation(libs.kotlinx.coroutines.android)
     // The bindings call the Rust library through JNA; the @aar carries its native part.
     implementation("net.java.dev.jna:jna:${libs.versions.jna.get()}@aar")
+
+    // The plain-Kotlin tests in src/test run on the JVM against the host-built core
+    // (tests/android/jvm.sh runs the same files without Gradle).
+    testImplementation("net.java.dev.jna:jna:${libs.versions.jna.get()}")
+    testImplementation(kotlin("test-junit5"))
+    testImplementation(platform(libs.junit.bom))
+    testImplementation(libs.junit.jupiter)
+    testRuntimeOnly(libs.junit.platform.launcher)
+}
+
+// The host library comes from `cargo build -p limber-ffi` at the workspace root.
+tasks.withType<Test>().configureEach {
+    useJUnitPlatform()
+    systemProperty("jna.library.path", rootProject.layout.projectDirectory.dir("../target/debug").asFile.path)
 }

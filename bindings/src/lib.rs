@@ -8,6 +8,8 @@ mod progress;
 mod questionnaire;
 mod reminders;
 mod routine;
+mod shell_reminders;
+mod shell_routine;
 mod types;
 
 pub use error::LimberError;

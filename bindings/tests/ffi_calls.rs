@@ -360,6 +360,18 @@ fn every_export_is_covered() {
         "export",
         "import_backup",
         "wipe_all_data",
+        // shell_rules.rs
+        "hold_sequence",
+        "sets_done",
+        "check_in_defaults",
+        "tier_level",
+        "result_display",
+        "card_display",
+        "stops_early",
+        "request_key",
+        "reminder_limit",
+        "fired_reminder",
+        "follow_device_zone",
     ];
     let missing: Vec<String> = exported()
         .into_iter()

@@ -38,7 +38,7 @@ pub fn open(db: Option<PathBuf>) -> CliResult<Store> {
 /// rule the phones follow on a zone change, before anything reads the reminders.
 pub fn open_at(db: Option<PathBuf>, clock: &Clock) -> CliResult<Store> {
     let mut store = open(db)?;
-    store.use_device_zone(&clock.tz)?;
+    store.use_device_zone(&clock.tz, clock.now)?;
     Ok(store)
 }
 

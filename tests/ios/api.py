@@ -5,8 +5,7 @@ For every call the app makes into the core (the `Limber` object through `databas
 functions, the records' initialisers, enum cases with values), into LimberKit (initialisers,
 static functions) and into its own actors (`core.`, `reminders.`, `health.`), the function must
 exist and the argument labels must fit its parameters (in order; parameters with a default may
-be left out). Calls to the planned core APIs are checked against their planned signatures until
-the bindings have them.
+be left out).
 
 usage: api.py GENERATED_SWIFT IOS_DIR
 """
@@ -14,13 +13,6 @@ import re
 import sys
 from pathlib import Path
 
-# The planned core API (issue 8), used until the generated bindings declare it.
-PLANNED = {
-    "progressChartSvg": [[("from", False), ("to", False), ("timeZone", False), ("now", False)]],
-    "export": [[("format", False), ("now", False), ("timeZone", False)]],
-    "importBackup": [[("bytes", False)]],
-    "wipeAllData": [[]],
-}
 # Receivers in the app and the files that declare their methods.
 ACTORS = {
     "core": ["Limber/Core/CoreService.swift", "Limber/Data/DataActions.swift"],
@@ -217,7 +209,7 @@ def check_file(api, path, problems):
     # The Limber object: `database()` in the app, `limber` in the package's tests.
     for m in re.finditer(r"(?:\bdatabase\(\)|(?<![\w.])limber)\s*\.\s*(\w+)\s*\(", text):
         name = m.group(1)
-        overloads = api.methods.get(name) or PLANNED.get(name, [])
+        overloads = api.methods.get(name, [])
         check(m, f"Limber.{name}", overloads, m.end() - 1)
     for m in re.finditer(r"(?<![\w.])(\w+)\s*\(", text):
         name = m.group(1)
@@ -252,11 +244,9 @@ def main(argv):
     app_files = sorted((ios / "Limber").rglob("*.swift")) + sorted((ios / "LimberCore/Tests").rglob("*.swift"))
     for path in app_files:
         checked += check_file(api, path, problems)
-    pending = sorted(n for n in PLANNED if n not in api.methods)
     for p in problems:
         print(p)
-    note = f"; planned, not yet in the bindings: {', '.join(pending)}" if pending else ""
-    print(f"iOS API calls: {checked} checked, {'ok' if not problems else f'{len(problems)} problem(s)'}{note}")
+    print(f"iOS API calls: {checked} checked, {'ok' if not problems else f'{len(problems)} problem(s)'}")
     return 1 if problems else 0
 
 

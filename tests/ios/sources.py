@@ -4,7 +4,10 @@
 - no network code and no logging in the app and its packages (health data stays on the phone);
 - no remote Swift packages (no third-party code, so no analytics);
 - LimberKit imports Foundation only, so `swift test` runs it anywhere;
-- every mention of the planned LimberCore APIs is in Limber/Data/DataActions.swift;
+- no copy of a rule the core owns: no dose formatter of the app's own (`extension Dose`), no
+  tier or card comparison deciding what blocks or warns (the core's `resultDisplay`,
+  `cardDisplay`, `stopsEarly`), no reminder limit or zone comparison of the app's own
+  (`reminderLimit`, `followDeviceZone`);
 - `Section` is always qualified: SwiftUI and LimberCore both declare one, and an unqualified
   use does not compile.
 
@@ -15,7 +18,6 @@ import sys
 from pathlib import Path
 
 GENERATED = {"LimberCore/Sources/LimberCore/LimberCore.swift"}
-PLANNED_HOME = "Limber/Data/DataActions.swift"
 
 NETWORK = re.compile(
     r"\b(URLSession|URLRequest|NSURLConnection|NWConnection|NWPathMonitor|URLSessionWebSocketTask|CFStream\w*|"
@@ -23,7 +25,10 @@ NETWORK = re.compile(
     re.M,
 )
 LOGGING = re.compile(r"(?<![\w.])(print|debugPrint|dump|NSLog|os_log)\s*\(|\bLogger\s*\(|^\s*import\s+(os|OSLog)\b", re.M)
-PLANNED = re.compile(r"\b(progressChartSvg|ExportFormat|ExportFile|ImportReport|wipeAllData)\b|importBackup\(bytes:|\.export\(format:")
+COPIED_RULE = re.compile(
+    r"extension\s+(?:LimberCore\.)?Dose\b|\.tier\s*[!=]=|tier\s*==\s*\.|case\s+\.caudaEquina\b|\bplanLimit\b|"
+    r"settings\.timeZone\s*[!=]="
+)
 UNQUALIFIED_SECTION = re.compile(r"(?<![\w.])Section\s*[({]")
 IMPORT = re.compile(r"^\s*import\s+(\w+)", re.M)
 
@@ -58,8 +63,8 @@ def main(argv):
         flag(NETWORK, "network code")
         if not is_test:
             flag(LOGGING, "logging (no health data in logs: log nothing)")
-        if relative != PLANNED_HOME:
-            flag(PLANNED, f"planned LimberCore API outside {PLANNED_HOME}")
+        if not is_test and relative.startswith("Limber/"):
+            flag(COPIED_RULE, "a copy of a rule the core owns (call the core instead)")
         if relative.startswith("Limber/"):
             flag(UNQUALIFIED_SECTION, "write SwiftUI.Section or LimberCore.Section")
         if relative.startswith("LimberKit/Sources/"):

@@ -10,6 +10,7 @@ mod patterns;
 pub mod questionnaire;
 pub mod responses;
 pub mod result;
+pub mod safety_display;
 mod texts;
 mod triage;
 

@@ -1,15 +1,16 @@
 //! Today: the local day's sessions with doses, what is done, when the next session is, and
 //! what is due (the next-morning pain check, a re-test).
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::cards::progress_cards;
+use super::checkin::morning_date;
 use super::dose::Track;
 use super::plan::{DayPlan, PlanStatus, build};
 use crate::calendar::LocalTime;
-use crate::zone::{instant, local_date, parse_tz};
+use crate::zone::{instant, local_date, next_day, parse_tz, previous_day};
 use crate::{Result, Store};
 
 pub use super::cards::NO_IMPROVEMENT_DAYS;
@@ -83,12 +84,14 @@ impl Store {
             None
         } else {
             sessions.iter().find(|s| s.state == SessionState::Upcoming).map(|s| s.at).or_else(|| {
-                let tomorrow = date.checked_add_days(Days::new(1))?;
+                let tomorrow = next_day(tz, date)?;
                 settings.session_times.first().map(|t| instant(tz, tomorrow, *t))
             })
         };
 
-        let yesterday = date.checked_sub_days(Days::new(1));
+        // The check opens at 04:00 (before then it is still the night) and looks back to the
+        // day before, skipping a date the zone never had.
+        let yesterday = previous_day(tz, date).filter(|_| morning_date(tz, now).is_ok());
         let morning_check_due = match yesterday {
             Some(y) => !self.checkins_on(y)?.is_empty() && !self.has_morning_check(date)?,
             None => false,

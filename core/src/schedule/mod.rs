@@ -62,8 +62,11 @@
 //! Planned and done sessions per local day, a smoothed score and streaks: see [`mod@adherence`].
 
 pub mod adherence;
+pub mod request_key;
 pub mod settings;
+pub mod still_due;
 pub mod upcoming;
+pub mod zone_hand_over;
 
 pub use adherence::{Adherence, DayAdherence, History, Streaks, adherence};
 pub use settings::ReminderSettings;

@@ -71,23 +71,6 @@ impl ReminderSettings {
     }
 }
 
-impl ReminderSettings {
-    /// The rule for a device's time zone, applied by every shell before it re-arms (the phones
-    /// on a time or zone change, the CLI with `--tz` or the machine's zone on every command):
-    /// local times are read in the device's zone, so travel keeps 07:30 at 07:30 local.
-    /// Returns the settings to save, or `None` when they already carry that zone (however the
-    /// shell spelled it), so re-arming never writes for nothing.
-    ///
-    /// Errors: `Invalid` naming `time_zone` for a zone chrono-tz does not know.
-    pub fn with_device_zone(&self, device_zone: &str) -> Result<Option<ReminderSettings>> {
-        let zone = parse_tz("time_zone", device_zone)?;
-        if parse_tz("time_zone", &self.time_zone).is_ok_and(|current| current == zone) {
-            return Ok(None);
-        }
-        Ok(Some(ReminderSettings { time_zone: zone.name().to_owned(), ..self.clone() }))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,23 +109,6 @@ mod tests {
         assert_eq!(s.slots, [t(7, 30), t(19, 0)]);
         assert_eq!(s.days, [DayOfWeek::Mon, DayOfWeek::Fri]);
         assert_eq!(s.time_zone, "America/New_York");
-    }
-
-    #[test]
-    fn the_device_zone_moves_the_settings_only_when_it_changed() {
-        let london = ReminderSettings { time_zone: "Europe/London".into(), ..ReminderSettings::default() };
-        assert_eq!(london.with_device_zone("Europe/London").unwrap(), None);
-        assert_eq!(london.with_device_zone(" Europe/London ").unwrap(), None);
-        let tokyo = london.with_device_zone("Asia/Tokyo").unwrap().unwrap();
-        assert_eq!(tokyo, ReminderSettings { time_zone: "Asia/Tokyo".into(), ..london.clone() });
-        assert_eq!(field_of(london.with_device_zone("Mars/Base")), "time_zone");
-    }
-
-    fn field_of<T: std::fmt::Debug>(r: crate::Result<T>) -> String {
-        match r {
-            Err(Error::Invalid { field, .. }) => field,
-            other => panic!("expected invalid, got {other:?}"),
-        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::Store;
 use super::assessment::MAX_HISTORY_PAGE;
 use super::routine::put_setting;
 use crate::routine::status::PlanStatus;
+use crate::schedule::zone_hand_over::{self, ZoneDecision, ZoneHandOver};
 use crate::schedule::{self, Adherence, Facts, History, Reminder, ReminderSettings, Snooze, Streaks, Target};
 use crate::timestamp::{check_instant, from_millis, to_millis};
 use crate::zone::{local_date, parse_tz};
@@ -39,19 +40,24 @@ impl Store {
 
     /// Hands over the device's time zone before reminders are computed (the phones on every
     /// time or zone change and re-arm, the CLI with `--tz` or the machine's zone on every
-    /// command): saves it in the reminder settings when it changed
-    /// ([`ReminderSettings::with_device_zone`]). On a read-only database it is used without
-    /// being saved. Returns the settings in force.
-    ///
-    /// Errors: `Invalid` naming `time_zone` for an unknown zone.
-    pub fn use_device_zone(&mut self, zone: &str) -> Result<ReminderSettings> {
+    /// command), by the one rule in [`crate::schedule::zone_hand_over::decide`]: an alias of the
+    /// saved zone changes nothing, an unknown zone is `Rejected` and keeps the saved one. A new
+    /// zone is saved in the reminder settings; on a read-only database it is used without being
+    /// saved. Returns what happened and the settings in force.
+    pub fn use_device_zone(
+        &mut self,
+        zone: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(ZoneHandOver, ReminderSettings)> {
         let current = self.reminder_settings()?;
-        let Some(moved) = current.with_device_zone(zone)? else { return Ok(current) };
+        let decision = zone_hand_over::decide(&current.time_zone, zone, now);
+        let ZoneDecision::Switch(name) = &decision else { return Ok((decision.outcome(), current)) };
+        let moved = ReminderSettings { time_zone: name.clone(), ..current };
         if self.read_only {
             self.device_zone = Some(moved.time_zone.clone());
-            return Ok(moved);
+            return Ok((decision.outcome(), moved));
         }
-        self.set_reminder_settings(moved)
+        Ok((decision.outcome(), self.set_reminder_settings(moved)?))
     }
 
     pub fn set_reminder_settings(&mut self, settings: ReminderSettings) -> Result<ReminderSettings> {

@@ -54,10 +54,9 @@ final class AssessmentModel: ObservableObject {
 
     func next() async {
         guard case .section(let index) = step else { return }
-        // Safety first: once the answers so far call for a doctor urgently or an ambulance,
-        // the result is shown at once and the movement tests are not asked. (Evaluating fails
-        // until the age is known; then the assessment simply carries on.)
-        if let tier = try? evaluateResponses(responses: shownResponses).triage.tier, tier == .emergency || tier == .urgent {
+        // Safety first: when the core says the answers so far stop the questionnaire (urgent or
+        // an emergency), the result is shown at once and the movement tests are not asked.
+        if stopsEarly(responses: shownResponses) {
             await submit()
         } else if index + 1 < sections.count {
             step = .section(index + 1)

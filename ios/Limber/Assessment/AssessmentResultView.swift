@@ -1,7 +1,8 @@
 import LimberCore
 import SwiftUI
 
-/// The safety result first. Emergency and urgent results say only what to do now, with no
+/// The safety result first. How loudly, whether it may be closed and whether it offers the
+/// routine are the core's (`resultDisplay`): blocking results say only what to do now, with no
 /// routine; every sentence but the short headline is the core's.
 struct AssessmentResultView: View {
     let result: AssessmentResult
@@ -28,14 +29,14 @@ struct AssessmentResultView: View {
                 findings
             }
             SwiftUI.Section {
-                Button(result.planAllowed ? "See today's routine" : "Close", action: close)
+                Button(display.offersRoutine ? "See today's routine" : "Close", action: close)
             }
         }
     }
 
-    private var isSerious: Bool {
-        result.triage.tier == .emergency || result.triage.tier == .urgent
-    }
+    private var display: ResultDisplay { resultDisplay(result: result) }
+
+    private var isSerious: Bool { display.level == .blocking }
 
     @ViewBuilder
     private var findings: some View {

@@ -3,9 +3,8 @@ import LimberCore
 
 /// The one way into the core. Every call does disk I/O, so it runs here, off the main actor and
 /// one at a time; views await it from their @MainActor models. The database opens on first use,
-/// after its folder's protection and backup flag are set.
-///
-/// The planned progress, export, import and wipe calls are in `Data/DataActions.swift`.
+/// after its folder's protection and backup flag are set. The progress chart, export, import
+/// and wipe calls are in `Data/DataActions.swift`.
 actor CoreService {
     private let files: DatabaseFiles
     private var opened: Limber?
@@ -53,6 +52,14 @@ actor CoreService {
         try database().morningCheck(pain: pain, at: at, timeZone: timeZone)
     }
 
+    func routineSettings() throws -> RoutineSettings {
+        try database().routineSettings()
+    }
+
+    func setRoutineSettings(settings: RoutineSettings) throws -> RoutineSettings {
+        try database().setRoutineSettings(settings: settings)
+    }
+
     func adherence(now: Date, days: Int32) throws -> Adherence {
         try database().adherence(now: now, days: days)
     }
@@ -87,6 +94,12 @@ actor CoreService {
 
     func upcomingReminders(now: Date, limit: Int32) throws -> [Reminder] {
         try database().upcomingReminders(now: now, limit: limit)
+    }
+
+    /// Hands the device's zone to the reminder settings; the core decides (aliases count as the
+    /// same zone, an unknown zone is reported and ignored so the re-plan goes on).
+    func followDeviceZone(deviceZone: String, now: Date) throws -> ZoneHandOver {
+        try database().followDeviceZone(deviceZone: deviceZone, now: now)
     }
 
     func snooze(id: String, now: Date) throws -> Reminder {

@@ -88,7 +88,7 @@ final class YourDataModel: ObservableObject {
 
     /// Writes the export into a fresh temporary folder under the core's file name, protected
     /// like the database while it waits for the share sheet.
-    private static func write(_ exported: ExportedData) throws -> URL {
+    private static func write(_ exported: ExportFile) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString, isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // Only the last component: a name is never a path.

@@ -18,11 +18,17 @@ final class BackgroundRefresh {
     func register() {
         _ = BGTaskScheduler.shared.register(forTaskWithIdentifier: Self.identifier, using: nil) { [reminders] task in
             self.schedule()
+            // The task must be completed exactly once: when the work ends, or at once when iOS
+            // says time is up (a task left open on expiry counts against the app).
+            let completion = TaskCompletion(task)
             let work = Task {
                 await reminders.replan()
-                task.setTaskCompleted(success: !Task.isCancelled)
+                completion.finish(success: !Task.isCancelled)
             }
-            task.expirationHandler = { work.cancel() }
+            task.expirationHandler = {
+                work.cancel()
+                completion.finish(success: false)
+            }
         }
     }
 
@@ -32,5 +38,26 @@ final class BackgroundRefresh {
         let request = BGAppRefreshTaskRequest(identifier: Self.identifier)
         request.earliestBeginDate = Date(timeIntervalSinceNow: 12 * 60 * 60)
         try? BGTaskScheduler.shared.submit(request)
+    }
+}
+
+/// Completes a background task once, whichever of the work and the expiry handler comes first.
+final class TaskCompletion: @unchecked Sendable {
+    private let task: BGTask
+    private let lock = NSLock()
+    private var done = false
+
+    init(_ task: BGTask) {
+        self.task = task
+    }
+
+    func finish(success: Bool) {
+        lock.lock()
+        let first = !done
+        done = true
+        lock.unlock()
+        if first {
+            task.setTaskCompleted(success: success)
+        }
     }
 }

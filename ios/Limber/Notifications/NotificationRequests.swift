@@ -29,7 +29,11 @@ enum NotificationRequests {
         content.categoryIdentifier = NotificationRouting.categoryID
         content.threadIdentifier = "reminders"
         content.userInfo = notification.target.userInfo
-        let trigger = UNCalendarNotificationTrigger(dateMatching: TriggerDate.components(for: notification.fireAt), repeats: false)
+        // The core's wall-clock time with no zone: it fires at that local time in whatever zone
+        // the device is in, so travel does not leave it on the old zone's clock.
+        let components = notification.trigger
+            ?? Calendar.current.dateComponents([.year, .month, .day, .hour, .minute, .second], from: notification.fireAt)
+        let trigger = UNCalendarNotificationTrigger(dateMatching: components, repeats: false)
         return UNNotificationRequest(identifier: notification.id, content: content, trigger: trigger)
     }
 }
@@ -48,7 +52,14 @@ extension PendingNotification {
 
 extension Reminder {
     var planned: PlannedNotification {
-        PlannedNotification(id: id, fireAt: fireAt, title: title, body: body, target: target)
+        PlannedNotification(
+            id: id,
+            fireAt: fireAt,
+            title: title,
+            body: body,
+            target: target,
+            trigger: TriggerDate.components(localDate: localDate, hour: Int(localTime.hour), minute: Int(localTime.minute))
+        )
     }
 
     /// A snoozed reminder keeps its session; a snoozed morning check or re-test does not say

@@ -2,8 +2,11 @@ import Foundation
 import LimberKit
 import UserNotifications
 
-/// Receives taps and actions on reminders. Not bound to the main actor: a background action
-/// such as Snooze is delivered without the app coming to the foreground.
+/// Receives taps and actions on reminders. On the main actor: the async delegate methods are
+/// called from the main thread, and a delegate that is not isolated to it crashes
+/// intermittently when the system resumes it off the main thread under strict concurrency. The
+/// core and reminder work it starts runs on their own actors, so the main thread only waits.
+@MainActor
 final class NotificationResponder: NSObject, UNUserNotificationCenterDelegate {
     private let core: CoreService
     private let reminders: ReminderScheduler
@@ -24,7 +27,7 @@ final class NotificationResponder: NSObject, UNUserNotificationCenterDelegate {
         )
         switch outcome {
         case .open(let destination):
-            await router.open(destination)
+            router.open(destination)
         case .snooze(let id):
             // The core refuses a snooze past the end of the reminder's day or of something
             // already done; then there is nothing to arm.

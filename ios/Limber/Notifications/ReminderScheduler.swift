@@ -46,25 +46,19 @@ actor ReminderScheduler {
     private func planOnce() async {
         let center = UNUserNotificationCenter.current()
         do {
-            try await followDeviceTimeZone()
             let now = Date()
-            let plan = try await core.upcomingReminders(now: now, limit: Int32(ReminderPlanner.planLimit))
+            // Reminders follow the device: 07:30 stays 07:30 local in a new zone. The core
+            // decides whether the settings move (an alias does not; a zone it does not know is
+            // reported, not thrown, so the re-plan goes on).
+            _ = try await core.followDeviceZone(deviceZone: TimeZone.current.identifier, now: now)
+            let limit = reminderLimit(platform: .ios)
+            let plan = try await core.upcomingReminders(now: now, limit: limit)
             let pending = await center.pendingNotificationRequests().map { PendingNotification($0) }
-            await apply(ReminderPlanner.changes(plan: plan.map(\.planned), pending: pending, now: now), to: center)
+            await apply(ReminderPlanner.changes(plan: plan.map(\.planned), pending: pending, now: now, limit: Int(limit)), to: center)
         } catch {
             // Nothing is logged (errors may name fields of health data). The queue already
             // armed stays, and the next foreground or background refresh tries again.
         }
-    }
-
-    /// Reminders follow the device: 07:30 stays 07:30 local in a new zone. The core turns the
-    /// saved zone into instants, so the settings move to the device's zone first.
-    private func followDeviceTimeZone() async throws {
-        var settings = try await core.reminderSettings()
-        let zone = TimeZone.current.identifier
-        guard settings.timeZone != zone else { return }
-        settings.timeZone = zone
-        _ = try await core.setReminderSettings(settings: settings)
     }
 
     private func apply(_ changes: ReminderPlanner.Changes, to center: UNUserNotificationCenter) async {

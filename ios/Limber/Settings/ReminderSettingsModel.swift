@@ -32,11 +32,14 @@ final class ReminderSettingsModel: ObservableObject {
     }
 
     func save() async {
-        guard var draft = settings else { return }
-        // Reminder times are wall-clock times where the phone is now.
-        draft.timeZone = TimeZone.current.identifier
+        guard let draft = settings else { return }
         do {
-            let confirmed = try await services.core.setReminderSettings(settings: draft)
+            _ = try await services.core.setReminderSettings(settings: draft)
+            // Reminder times are wall-clock times where the phone is now: the core decides
+            // whether the settings follow the device's zone (one it does not know leaves the
+            // saved zone rather than refusing the save).
+            _ = try await services.core.followDeviceZone(deviceZone: TimeZone.current.identifier, now: Date())
+            let confirmed = try await services.core.reminderSettings()
             settings = confirmed
             lastSaved = confirmed
             services.dataDidChange()

@@ -8,6 +8,11 @@ struct SettingsScreen: View {
             List {
                 SwiftUI.Section {
                     NavigationLink {
+                        RoutineSettingsView(services: services)
+                    } label: {
+                        Label("Routine", systemImage: "figure.flexibility")
+                    }
+                    NavigationLink {
                         ReminderSettingsView(services: services)
                     } label: {
                         Label("Reminders", systemImage: "bell")

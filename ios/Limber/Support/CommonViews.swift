@@ -46,6 +46,33 @@ struct PainSlider: View {
     }
 }
 
+/// A 0-10 pain rating that starts "not rated": an untouched slider is no rating, never a 0
+/// (the core counts a 0 toward stepping the dose up).
+struct OptionalPainSlider: View {
+    let title: LocalizedStringKey
+    @Binding var value: Double?
+
+    init(_ title: LocalizedStringKey, value: Binding<Double?>) {
+        self.title = title
+        _value = value
+    }
+
+    var body: some View {
+        if value == nil {
+            LabeledContent(title) {
+                Button("Rate") { value = 0 }
+            }
+            .accessibilityValue(Text("Not rated"))
+        } else {
+            VStack(alignment: .leading) {
+                PainSlider(title, value: Binding(get: { value ?? 0 }, set: { value = $0 }))
+                Button("Clear rating") { value = nil }
+                    .font(.footnote)
+            }
+        }
+    }
+}
+
 /// One of the core's cards beside the plan (see a doctor, re-test due, ...). The warning cards
 /// stand out, because they matter more than the routine.
 struct CoreCardView: View {
@@ -62,10 +89,6 @@ struct CoreCardView: View {
         .accessibilityElement(children: .combine)
     }
 
-    private var isWarning: Bool {
-        switch card.id {
-        case .caudaEquina, .stopAndRetriage, .seeDoctorSoon: return true
-        case .seePhysio, .noImprovement, .retestDue: return false
-        }
-    }
+    /// The core decides which cards warn (`cardDisplay`).
+    private var isWarning: Bool { cardDisplay(card: card.id).level.isWarning }
 }

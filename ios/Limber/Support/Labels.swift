@@ -160,23 +160,35 @@ extension ChartRange {
     }
 }
 
-extension Dose {
-    /// "3 × 30 s hold, each side", "2 × 10 reps", "20 min".
-    var summary: String {
-        var parts: [String] = []
-        if let holdSeconds {
-            parts.append(String(localized: "\(Int(sets)) × \(Int(holdSeconds)) s hold"))
-        } else if let reps {
-            parts.append(String(localized: "\(Int(sets)) × \(Int(reps)) reps"))
+extension PlanStatus {
+    /// A short headline only; what to do comes from the core's message.
+    var title: String {
+        switch self {
+        case .active: return String(localized: "Your routine")
+        case .pausedStop: return String(localized: "Stop the routine for now")
+        case .needsSafetyAnswers: return String(localized: "Some safety questions need an answer")
+        case .seeDoctor: return String(localized: "See a doctor first")
         }
-        if let minutes {
-            parts.append(String(localized: "\(Int(minutes)) min"))
-        }
-        if perSide {
-            parts.append(String(localized: "each side"))
-        }
-        return parts.joined(separator: ", ")
     }
+}
+
+extension Equipment {
+    static let choices: [Equipment] = [.chair, .bandOrTowel, .wall, .foamRoller, .anchor]
+
+    var title: String {
+        switch self {
+        case .noEquipment: return String(localized: "Nothing")
+        case .chair: return String(localized: "Two chairs")
+        case .bandOrTowel: return String(localized: "Band, belt or towel")
+        case .wall: return String(localized: "A wall")
+        case .foamRoller: return String(localized: "Foam roller")
+        case .anchor: return String(localized: "Something to hook the heels under")
+        }
+    }
+}
+
+extension SafetyLevel {
+    var isWarning: Bool { self != .calm }
 }
 
 extension LocalTime {

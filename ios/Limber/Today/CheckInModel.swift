@@ -2,24 +2,46 @@ import Combine
 import Foundation
 import LimberCore
 
-/// One exercise as the person reports it after a session.
+/// One exercise as the person reports it after a session. It starts from the core's default
+/// (`checkInDefaults(session:)`: done, pain during not rated, no skip reason, nothing about sets);
+/// the app only edits it.
 struct ExerciseDraft: Identifiable {
     let exercise: PlannedExercise
-    var done = true
-    var painDuring = 0.0
-    var skipReason: SkipReason = .notToday
-    var symptomsSpread = false
+    var entry: ExerciseCheckIn
 
     var id: ExerciseId { exercise.exercise }
 
+    var done: Bool {
+        get { entry.done }
+        set { entry.done = newValue }
+    }
+
+    /// Nil is "not rated", never 0.
+    var painDuring: Double? {
+        get { entry.painDuring.map(Double.init) }
+        set { entry.painDuring = newValue.map { Int32($0) } }
+    }
+
+    /// Nil until the person picks one: the core refuses a skip without a reason, naming it.
+    var skipReason: SkipReason? {
+        get { entry.skipReason }
+        set { entry.skipReason = newValue }
+    }
+
+    var symptomsSpread: Bool {
+        get { entry.symptomsSpread }
+        set { entry.symptomsSpread = newValue }
+    }
+
+    /// What was on screen: a done exercise has no skip reason, a skipped one no pain during.
     var input: ExerciseCheckIn {
-        ExerciseCheckIn(
-            exercise: exercise.exercise,
-            done: done,
-            skipReason: done ? nil : skipReason,
-            painDuring: done ? Int32(painDuring) : nil,
-            symptomsSpread: symptomsSpread
-        )
+        var sent = entry
+        if sent.done {
+            sent.skipReason = nil
+        } else {
+            sent.painDuring = nil
+        }
+        return sent
     }
 }
 
@@ -30,6 +52,8 @@ final class CheckInModel: ObservableObject {
         case editing
         case saving
         case saved(CheckInResult)
+        /// The plan is not `active` (CLINICAL.md §8): no session, the card and the way back.
+        case notActive(DayPlan)
         case failed(String)
     }
 
@@ -53,11 +77,16 @@ final class CheckInModel: ObservableObject {
     func load() async {
         do {
             let today = try await services.core.today(now: Date(), timeZone: TimeZone.current.identifier)
+            guard today.plan.status == .active else {
+                phase = .notActive(today.plan)
+                return
+            }
             guard let session = today.plan.sessions.first(where: { $0.slot == slot }) else {
                 phase = .failed(String(localized: "There is no session \(Int(slot)) today."))
                 return
             }
-            drafts = session.exercises.map { ExerciseDraft(exercise: $0) }
+            let defaults = checkInDefaults(session: session)
+            drafts = zip(session.exercises, defaults).map { ExerciseDraft(exercise: $0, entry: $1) }
             phase = .editing
         } catch {
             phase = .failed(describe(error))

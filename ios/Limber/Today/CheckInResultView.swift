@@ -29,7 +29,7 @@ struct CheckInResultView: View {
                         VStack(alignment: .leading, spacing: 4) {
                             Text("\(Text(change.decision.title)): \(Catalog.name(of: change.toExercise))")
                                 .font(.headline)
-                            Text(change.toDose.summary)
+                            Text(doseSummary(dose: change.toDose))
                             Text(change.reason)
                                 .font(.footnote)
                                 .foregroundStyle(.secondary)

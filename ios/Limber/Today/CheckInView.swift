@@ -32,6 +32,18 @@ struct CheckInView: View {
             form
         case .saved(let result):
             CheckInResultView(result: result, done: { dismiss() }, reassess: { model.reassess() })
+        case .notActive(let plan):
+            List {
+                SwiftUI.Section {
+                    Label(plan.status.title, systemImage: "exclamationmark.triangle.fill")
+                        .font(.headline)
+                        .foregroundStyle(plan.status == .needsSafetyAnswers ? Color.primary : Color.red)
+                    ForEach(plan.message, id: \.self) { Text($0) }
+                }
+                SwiftUI.Section {
+                    Button("Answer the safety questions again") { model.reassess() }
+                }
+            }
         case .failed(let message):
             ErrorMessage(text: message) { Task { await model.load() } }
         }
@@ -81,11 +93,14 @@ private struct ExerciseCheckInSection: View {
         SwiftUI.Section {
             Toggle("Done", isOn: $draft.done)
             if draft.done {
-                PainSlider("Pain during", value: $draft.painDuring)
+                // Starts "not rated": only a rating the person gives is sent.
+                OptionalPainSlider("Pain during", value: $draft.painDuring)
                 Toggle("Symptoms spread down the leg", isOn: $draft.symptomsSpread)
             } else {
+                // No reason is assumed ("too painful" counts against the dose).
                 Picker("Why not", selection: $draft.skipReason) {
-                    ForEach(SkipReason.all, id: \.self) { Text($0.title).tag($0) }
+                    Text("Choose a reason").tag(SkipReason?.none)
+                    ForEach(SkipReason.all, id: \.self) { Text($0.title).tag(SkipReason?.some($0)) }
                 }
             }
         } header: {

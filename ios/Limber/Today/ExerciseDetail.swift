@@ -9,16 +9,13 @@ struct ExerciseDetail: View {
     var body: some View {
         List {
             SwiftUI.Section {
-                Text(exercise.dose.summary)
+                // The core's words for the dose: the same on every screen and phone.
+                Text(doseSummary(dose: exercise.dose))
                     .font(.title3)
                 Text("Stop if pain goes above \(Int(exercise.painCeiling))/10.")
                     .foregroundStyle(.secondary)
             }
-            if let timer = HoldTimer(
-                holdSeconds: exercise.dose.holdSeconds.map { Int($0) },
-                sets: Int(exercise.dose.sets),
-                perSide: exercise.dose.perSide
-            ) {
+            if let timer = HoldTimer(sequence: try? holdSequence(dose: exercise.dose)) {
                 SwiftUI.Section("Timer") {
                     HoldTimerView(timer: timer)
                 }
@@ -46,5 +43,22 @@ struct ExerciseDetail: View {
         }
         .navigationTitle(exercise.name)
         .navigationBarTitleDisplayMode(.inline)
+    }
+}
+
+extension HoldTimer {
+    /// The timer for the core's hold sequence (sets × repetitions × sides, with its rests).
+    init?(sequence: HoldSequence?) {
+        guard let sequence else { return nil }
+        let steps = sequence.holds.map { hold in
+            HoldTimer.Step(
+                set: Int(hold.set),
+                repetition: Int(hold.repetition),
+                side: hold.side.map { $0 == .right ? HoldTimer.Side.right : HoldTimer.Side.left },
+                holdSeconds: Int(hold.holdSeconds),
+                restAfterSeconds: Int(hold.restAfterSeconds)
+            )
+        }
+        self.init(steps: steps, sets: Int(sequence.sets), repetitions: Int(sequence.repetitions))
     }
 }

@@ -12,7 +12,7 @@ struct ExerciseRow: View {
             Text(exercise.category.title)
                 .font(.caption)
                 .foregroundStyle(.secondary)
-            Text(exercise.dose.summary)
+            Text(doseSummary(dose: exercise.dose))
             if let condition = exercise.condition {
                 Text(condition)
                     .font(.footnote)

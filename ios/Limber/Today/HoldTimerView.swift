@@ -2,8 +2,9 @@ import LimberKit
 import SwiftUI
 import UIKit
 
-/// Counts down each hold. The timing rules live in `HoldTimer` (tested in LimberKit); this view
-/// only redraws, buzzes at the end of a hold, and keeps the screen awake while timing.
+/// Counts down each hold and rest of the core's hold sequence. The timing rules live in
+/// `HoldTimer` (tested in LimberKit); this view only redraws, buzzes at the end of each hold and
+/// rest, and keeps the screen awake while timing.
 struct HoldTimerView: View {
     @State private var timer: HoldTimer
     @State private var now = Date()
@@ -36,30 +37,34 @@ struct HoldTimerView: View {
     }
 
     private var position: String {
-        if timer.isComplete {
+        let phase = timer.phase(at: now)
+        if phase == .finished {
             return String(localized: "All holds done")
         }
-        let set = String(localized: "Set \(timer.set) of \(timer.sets)")
-        switch timer.side {
-        case .left: return set + " · " + String(localized: "left side")
-        case .right: return set + " · " + String(localized: "right side")
-        case nil: return set
+        let step = timer.currentStep(at: now)
+        var text = String(localized: "Set \(step.set) of \(timer.sets)")
+        if timer.repetitions > 1 {
+            text += " · " + String(localized: "hold \(step.repetition) of \(timer.repetitions)")
         }
+        switch step.side {
+        case .left: text += " · " + String(localized: "left side")
+        case .right: text += " · " + String(localized: "right side")
+        case nil: break
+        }
+        return phase == .resting ? String(localized: "Rest, then \(text)") : text
     }
 
     @ViewBuilder
     private var controls: some View {
         HStack(spacing: 16) {
-            if timer.isComplete {
+            switch timer.phase(at: now) {
+            case .finished:
                 Button("Start again") { timer.reset() }
-            } else if timer.isHoldDone(at: now) {
-                Button("Next hold") { timer.next() }
-                    .buttonStyle(.borderedProminent)
-            } else if timer.isRunning {
+            case .holding, .resting:
                 Button("Pause") { timer.pause(at: Date()) }
                     .buttonStyle(.bordered)
-            } else {
-                Button("Start") { timer.start(at: Date()) }
+            case .ready, .paused:
+                Button(timer.phase(at: now) == .paused ? "Resume" : "Start") { timer.start(at: Date()) }
                     .buttonStyle(.borderedProminent)
             }
         }
@@ -69,11 +74,17 @@ struct HoldTimerView: View {
     /// `HoldTimer`, so a late tick never loses time.
     private func tick() async {
         guard timer.isRunning else { return }
+        var last = (timer.phase(at: Date()), timer.holdsDone(at: Date()))
         while !Task.isCancelled {
             now = Date()
-            if timer.isHoldDone(at: now) {
-                timer.pause(at: now)
+            let current = (timer.phase(at: now), timer.holdsDone(at: now))
+            if current != last {
                 UINotificationFeedbackGenerator().notificationOccurred(.success)
+                last = current
+            }
+            let settled = timer.settled(at: now)
+            if !settled.isRunning {
+                timer = settled
                 return
             }
             try? await Task.sleep(nanoseconds: 250_000_000)

@@ -4,7 +4,8 @@ import SwiftUI
 /// Pain on waking, the morning after a session: it settles the doses of yesterday's exercises.
 struct MorningCheckView: View {
     let services: AppServices
-    @State private var pain = 0.0
+    /// Not rated until the person rates it: an untouched slider is not a 0.
+    @State private var pain: Double? = nil
     @State private var result: MorningCheckResult? = nil
     @State private var error: String? = nil
     @State private var saving = false
@@ -21,7 +22,7 @@ struct MorningCheckView: View {
                     saved(result)
                 } else {
                     SwiftUI.Section {
-                        PainSlider("Pain on waking", value: $pain)
+                        OptionalPainSlider("Pain on waking", value: $pain)
                     } footer: {
                         if let error {
                             Text(error).foregroundStyle(.red)
@@ -29,7 +30,7 @@ struct MorningCheckView: View {
                     }
                     SwiftUI.Section {
                         Button("Save") { Task { await save() } }
-                            .disabled(saving)
+                            .disabled(saving || pain == nil)
                     }
                 }
             }
@@ -68,6 +69,7 @@ struct MorningCheckView: View {
     }
 
     private func save() async {
+        guard let pain else { return }
         saving = true
         defer { saving = false }
         do {

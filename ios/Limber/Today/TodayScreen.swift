@@ -1,10 +1,12 @@
 import LimberCore
 import SwiftUI
+import UIKit
 
 struct TodayScreen: View {
     let services: AppServices
     @StateObject private var model: TodayModel
     @EnvironmentObject private var changes: DataChanges
+    @Environment(\.scenePhase) private var scenePhase
 
     init(services: AppServices) {
         self.services = services
@@ -27,6 +29,17 @@ struct TodayScreen: View {
                 .refreshable { await model.load() }
         }
         .task(id: changes.revision) { await model.load() }
+        // Today is a day: reload on coming back to the app (a check-in may have come from a
+        // notification, the day may have turned), at midnight, and when the clock or zone moves.
+        .onChange(of: scenePhase) { phase in
+            if phase == .active { Task { await model.load() } }
+        }
+        .onReceive(NotificationCenter.default.publisher(for: .NSCalendarDayChanged).receive(on: RunLoop.main)) { _ in
+            Task { await model.load() }
+        }
+        .onReceive(NotificationCenter.default.publisher(for: UIApplication.significantTimeChangeNotification)) { _ in
+            Task { await model.load() }
+        }
     }
 
     @ViewBuilder
@@ -49,9 +62,17 @@ private struct TodayList: View {
 
     var body: some View {
         List {
-            if !today.plan.message.isEmpty {
-                SwiftUI.Section {
-                    ForEach(today.plan.message, id: \.self) { Text($0) }
+            // The plan's status first (CLINICAL.md §8): outside `active` there is no session,
+            // only the core's words, the cards and the way back.
+            SwiftUI.Section {
+                if today.plan.status != .active {
+                    Label(today.plan.status.title, systemImage: "exclamationmark.triangle.fill")
+                        .font(.headline)
+                        .foregroundStyle(today.plan.status == .needsSafetyAnswers ? Color.primary : Color.red)
+                }
+                ForEach(today.plan.message, id: \.self) { Text($0) }
+                if today.plan.status != .active {
+                    Button("Answer the safety questions again") { router.open(.assessment) }
                 }
             }
             if !today.plan.cards.isEmpty {
@@ -61,14 +82,10 @@ private struct TodayList: View {
             }
             due
             switch today.plan.status {
-            case .needsAssessment:
-                SwiftUI.Section {
-                    Button("Start the self-assessment") { router.open(.assessment) }
-                }
-            case .seeDoctorFirst:
-                // The message above says why; no exercises are offered.
+            case .pausedStop, .needsSafetyAnswers, .seeDoctor:
+                // No exercises are offered; the status above says why and what to do.
                 EmptyView()
-            case .ready:
+            case .active:
                 ForEach(today.plan.sessions) { session in
                     SessionSection(
                         session: session,

@@ -44,7 +44,7 @@ fn a_read_only_store_reads_and_exports_and_refuses_every_change_with_one_error()
     assert!(matches!(store.add_pain(entry(4)), Err(Error::ReadOnly)));
     assert!(matches!(store.wipe_all_data(), Err(Error::ReadOnly)));
     // The device's zone is used without being saved.
-    assert_eq!(store.use_device_zone("Asia/Tokyo").unwrap().time_zone, "Asia/Tokyo");
+    assert_eq!(store.use_device_zone("Asia/Tokyo", chrono::Utc::now()).unwrap().1.time_zone, "Asia/Tokyo");
     assert_eq!(store.reminder_settings().unwrap().time_zone, "Asia/Tokyo");
     assert!(Error::ReadOnly.to_string().contains("read-only"));
 }

@@ -267,3 +267,26 @@ fn a_version_3_database_gains_the_snooze_table_and_keeps_its_settings() {
     let r = store.snooze("session:2026-11-16:1", utc("2026-11-16T06:50:00Z")).unwrap();
     assert_eq!(r.fire_at, utc("2026-11-16T07:00:00Z"));
 }
+
+/// The CLI's `--tz` and the phones' device zone go through one rule: an alias changes nothing,
+/// a new zone is saved, and a zone the core does not know keeps the saved one.
+#[test]
+fn the_device_zone_is_handed_over_by_one_rule() {
+    use crate::schedule::zone_hand_over::ZoneHandOver;
+    let (_dir, mut store) = open();
+    let now = utc("2026-11-20T12:00:00Z");
+    store
+        .set_reminder_settings(ReminderSettings {
+            time_zone: "Asia/Kolkata".into(),
+            ..ReminderSettings::default()
+        })
+        .unwrap();
+    let (outcome, settings) = store.use_device_zone("Asia/Calcutta", now).unwrap();
+    assert_eq!((outcome, settings.time_zone.as_str()), (ZoneHandOver::Unchanged, "Asia/Kolkata"));
+    let (outcome, settings) = store.use_device_zone("Asia/Tokyo", now).unwrap();
+    assert_eq!((outcome, settings.time_zone.as_str()), (ZoneHandOver::Switched, "Asia/Tokyo"));
+    assert_eq!(store.reminder_settings().unwrap().time_zone, "Asia/Tokyo");
+    let (outcome, settings) = store.use_device_zone("Mars/Olympus", now).unwrap();
+    assert_eq!((outcome, settings.time_zone.as_str()), (ZoneHandOver::Rejected, "Asia/Tokyo"));
+    assert_eq!(store.reminder_settings().unwrap().time_zone, "Asia/Tokyo");
+}

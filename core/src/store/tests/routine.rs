@@ -83,6 +83,8 @@ fn today_shows_the_sessions_with_doses_and_their_state() {
     assert_eq!(after.sessions[0].state, SessionState::Done);
     assert_eq!(after.next_session_at, Some(at(1, 8)), "tomorrow's session is next");
     assert!(store.today(at(1, 7), TZ).unwrap().morning_check_due);
+    // Before 04:00 it is still the night: the check is not offered, as `morning` would refuse it.
+    assert!(!store.today(at(1, 3), TZ).unwrap().morning_check_due);
 }
 
 #[test]

@@ -9,13 +9,17 @@ public struct PlannedNotification: Equatable, Sendable {
     public let title: String
     public let body: String
     public let target: ReminderTarget
+    /// The wall-clock time to fire at (`TriggerDate.components(localDate:hour:minute:)` of the
+    /// core's local date and time), read in the device's zone when it fires.
+    public let trigger: DateComponents?
 
-    public init(id: String, fireAt: Date, title: String, body: String, target: ReminderTarget) {
+    public init(id: String, fireAt: Date, title: String, body: String, target: ReminderTarget, trigger: DateComponents? = nil) {
         self.id = id
         self.fireAt = fireAt
         self.title = title
         self.body = body
         self.target = target
+        self.trigger = trigger
     }
 }
 

@@ -4,12 +4,9 @@ import Foundation
 /// rules (idempotent re-planning, the system cap, room for snoozes) are tested without a device.
 public enum ReminderPlanner {
     /// iOS keeps at most 64 pending local notifications per app and silently drops the rest.
+    /// How many of them the plan uses is the core's `reminderLimit(platform: .ios)` (60, leaving
+    /// room for snoozes armed straight from a notification's action).
     public static let systemLimit = 64
-    /// A snooze is armed straight from the notification's action, without a full re-plan, so
-    /// the plan leaves this many places free for snoozes.
-    public static let snoozeRoom = 4
-    /// How many reminders to ask the core for.
-    public static let planLimit = systemLimit - snoozeRoom
 
     public struct Changes: Equatable, Sendable {
         /// Pending request ids to remove.
@@ -28,9 +25,10 @@ public enum ReminderPlanner {
     /// Re-planning: the plan is the whole truth. A pending request the plan no longer holds is
     /// removed (a checked-in session, a changed time, a new time zone); a planned reminder is
     /// added unless an identical request is already pending, so running this twice changes
-    /// nothing the second time. At most `planLimit` reminders, the soonest, are kept.
-    public static func changes(plan: [PlannedNotification], pending: [PendingNotification], now: Date) -> Changes {
-        let wanted = Array(uniqueInFiringOrder(plan.filter { $0.fireAt > now }).prefix(planLimit))
+    /// nothing the second time. At most `limit` reminders (the core's `reminderLimit`), the
+    /// soonest, are kept.
+    public static func changes(plan: [PlannedNotification], pending: [PendingNotification], now: Date, limit: Int) -> Changes {
+        let wanted = Array(uniqueInFiringOrder(plan.filter { $0.fireAt > now }).prefix(max(0, min(limit, systemLimit))))
         let wantedIDs = Set(wanted.map(\.id))
         var pendingByID: [String: PendingNotification] = [:]
         for request in pending where pendingByID[request.id] == nil {

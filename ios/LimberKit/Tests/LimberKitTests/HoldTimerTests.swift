@@ -6,65 +6,55 @@ private let t0 = Date(timeIntervalSince1970: 1_795_000_000)
 
 private func at(_ seconds: TimeInterval) -> Date { t0.addingTimeInterval(seconds) }
 
+/// The core's standard stretch, 2 × 30 s each side, as `holdSequence(dose:)` gives it.
+private func stretch() -> HoldTimer {
+    HoldTimer(steps: [
+        .init(set: 1, repetition: 1, side: .left, holdSeconds: 30, restAfterSeconds: 30),
+        .init(set: 1, repetition: 2, side: .left, holdSeconds: 30, restAfterSeconds: 0),
+        .init(set: 1, repetition: 1, side: .right, holdSeconds: 30, restAfterSeconds: 30),
+        .init(set: 1, repetition: 2, side: .right, holdSeconds: 30, restAfterSeconds: 0),
+    ], sets: 1, repetitions: 2)!
+}
+
 final class HoldTimerTests: XCTestCase {
-    func testADoseWithoutAHoldHasNoTimer() {
-        XCTAssertNil(HoldTimer(holdSeconds: nil, sets: 3, perSide: false))
-        XCTAssertNil(HoldTimer(holdSeconds: 0, sets: 3, perSide: false))
-        XCTAssertNil(HoldTimer(holdSeconds: 30, sets: 0, perSide: false))
+    func testNothingToTimeHasNoTimer() {
+        XCTAssertNil(HoldTimer(steps: [], sets: 1, repetitions: 1))
+        XCTAssertNil(HoldTimer(steps: [.init(set: 1, repetition: 1, side: nil, holdSeconds: 0, restAfterSeconds: 0)], sets: 1, repetitions: 1))
     }
 
-    func testTimeCountsFromTheStartNotFromTicks() throws {
-        var timer = try XCTUnwrap(HoldTimer(holdSeconds: 30, sets: 1, perSide: false))
-        XCTAssertEqual(timer.remaining(at: at(0)), 30)
+    func testARunHoldsRestsAndHoldsAgainThenStopsForTheOtherSide() {
+        var timer = stretch()
         timer.start(at: at(0))
-        // The screen slept for 20 s: no ticks arrived, the time still passed.
-        XCTAssertEqual(timer.remaining(at: at(20)), 10)
-        XCTAssertFalse(timer.isHoldDone(at: at(29.9)))
-        XCTAssertTrue(timer.isHoldDone(at: at(30)))
-        XCTAssertEqual(timer.remaining(at: at(500)), 0)
+        XCTAssertEqual(timer.phase(at: at(29)), .holding)
+        XCTAssertEqual(timer.remaining(at: at(29)), 1)
+        XCTAssertEqual(timer.phase(at: at(30)), .resting)
+        XCTAssertEqual(timer.phase(at: at(60)), .holding)
+        XCTAssertEqual(timer.currentStep(at: at(60)).repetition, 2)
+        XCTAssertEqual(timer.phase(at: at(90)), .ready)
+        XCTAssertEqual(timer.currentStep(at: at(90)).side, .right)
+        timer.start(at: at(200))
+        XCTAssertEqual(timer.phase(at: at(290)), .finished)
+        XCTAssertEqual(timer.holdsDone(at: at(290)), 4)
+        timer.reset()
+        XCTAssertEqual(timer.phase(at: at(300)), .ready)
     }
 
-    func testPausingKeepsTheTimeHeld() throws {
-        var timer = try XCTUnwrap(HoldTimer(holdSeconds: 30, sets: 1, perSide: false))
+    func testPausingKeepsTheTimeRun() {
+        var timer = stretch()
         timer.start(at: at(0))
         timer.pause(at: at(10))
-        XCTAssertFalse(timer.isRunning)
-        XCTAssertEqual(timer.remaining(at: at(100)), 20)
-        timer.start(at: at(100))
-        XCTAssertEqual(timer.remaining(at: at(105)), 15)
-    }
-
-    func testAClockSetBackGivesNoTimeBack() throws {
-        var timer = try XCTUnwrap(HoldTimer(holdSeconds: 30, sets: 1, perSide: false))
-        timer.start(at: at(100))
-        XCTAssertEqual(timer.remaining(at: at(40)), 30)
-    }
-
-    func testPerSideHoldsGoLeftThenRightInEverySet() throws {
-        var timer = try XCTUnwrap(HoldTimer(holdSeconds: 20, sets: 2, perSide: true))
-        XCTAssertEqual(timer.totalHolds, 4)
-        var seen: [String] = []
-        while !timer.isComplete {
-            seen.append("\(timer.set)\(timer.side == .left ? "L" : "R")")
-            timer.next()
-        }
-        XCTAssertEqual(seen, ["1L", "1R", "2L", "2R"])
-    }
-
-    func testAHoldStartsAfreshAndTheLastOneCompletes() throws {
-        var timer = try XCTUnwrap(HoldTimer(holdSeconds: 10, sets: 2, perSide: false))
-        XCTAssertNil(timer.side)
-        timer.start(at: at(0))
-        timer.next()
-        XCTAssertEqual(timer.set, 2)
-        XCTAssertFalse(timer.isRunning)
-        XCTAssertEqual(timer.remaining(at: at(50)), 10)
-        timer.next()
-        XCTAssertTrue(timer.isComplete)
+        XCTAssertEqual(timer.phase(at: at(50)), .paused)
+        XCTAssertEqual(timer.remaining(at: at(50)), 20)
         timer.start(at: at(60))
-        XCTAssertFalse(timer.isRunning, "a complete timer does not start again")
-        timer.reset()
-        XCTAssertEqual(timer.set, 1)
-        XCTAssertFalse(timer.isComplete)
+        XCTAssertEqual(timer.phase(at: at(80)), .resting)
+    }
+
+    func testTimeCountsFromTheStartNotFromTicks() {
+        var timer = stretch()
+        timer.start(at: at(0))
+        // The screen slept: no ticks arrived, the time still passed.
+        XCTAssertEqual(timer.holdsDone(at: at(95)), 2)
+        // A clock set back gives no time back.
+        XCTAssertEqual(timer.remaining(at: at(-100)), 30)
     }
 }

@@ -18,29 +18,28 @@ private func plan(_ count: Int) -> [PlannedNotification] {
 }
 
 final class ReminderPlannerTests: XCTestCase {
-    func testTheLimitLeavesRoomForSnoozesUnderTheSystemCap() {
+    func testNoLimitGoesPastTheSystemCap() {
         XCTAssertEqual(ReminderPlanner.systemLimit, 64)
-        XCTAssertEqual(ReminderPlanner.planLimit, 60)
-        XCTAssertGreaterThan(ReminderPlanner.snoozeRoom, 0)
+        XCTAssertEqual(ReminderPlanner.changes(plan: plan(70), pending: [], now: now, limit: 100).add.count, 64)
     }
 
     func testAFirstPlanAddsEveryReminderInFiringOrder() {
         let reminders = plan(3)
-        let changes = ReminderPlanner.changes(plan: reminders.reversed(), pending: [], now: now)
+        let changes = ReminderPlanner.changes(plan: reminders.reversed(), pending: [], now: now, limit: 60)
         XCTAssertEqual(changes.remove, [])
         XCTAssertEqual(changes.add.map(\.id), reminders.map(\.id))
     }
 
     func testPlanningAgainChangesNothing() {
         let reminders = plan(5)
-        let changes = ReminderPlanner.changes(plan: reminders, pending: reminders.map(pending), now: now)
+        let changes = ReminderPlanner.changes(plan: reminders, pending: reminders.map(pending), now: now, limit: 60)
         XCTAssertTrue(changes.isEmpty)
     }
 
     func testRemindersNoLongerPlannedAreRemoved() {
         // A checked-in session drops out of the core's plan; its pending request must go.
         let reminders = plan(3)
-        let changes = ReminderPlanner.changes(plan: [reminders[0], reminders[2]], pending: reminders.map(pending), now: now)
+        let changes = ReminderPlanner.changes(plan: [reminders[0], reminders[2]], pending: reminders.map(pending), now: now, limit: 60)
         XCTAssertEqual(changes.remove, [reminders[1].id])
         XCTAssertEqual(changes.add, [])
     }
@@ -50,7 +49,7 @@ final class ReminderPlannerTests: XCTestCase {
         let moved = planned("session:2026-11-20:1", in: 120)
         let reworded = planned("morning:2026-11-21", in: 600, title: "How is your back this morning?")
         let pendingNow = [pending(before), PendingNotification(id: reworded.id, fireAt: reworded.fireAt, title: "Old", body: reworded.body)]
-        let changes = ReminderPlanner.changes(plan: [moved, reworded], pending: pendingNow, now: now)
+        let changes = ReminderPlanner.changes(plan: [moved, reworded], pending: pendingNow, now: now, limit: 60)
         XCTAssertEqual(changes.remove, [], "replacing is adding under the same id, not removing")
         XCTAssertEqual(changes.add.map(\.id), [moved.id, reworded.id])
     }
@@ -59,25 +58,25 @@ final class ReminderPlannerTests: XCTestCase {
         // Calendar triggers hold whole seconds; a snooze instant from the core has nanoseconds.
         let snooze = PlannedNotification(id: "snooze:x", fireAt: now.addingTimeInterval(600.4), title: "t", body: "b", target: .today)
         let armed = PendingNotification(id: "snooze:x", fireAt: now.addingTimeInterval(600), title: "t", body: "b")
-        XCTAssertTrue(ReminderPlanner.changes(plan: [snooze], pending: [armed], now: now).isEmpty)
+        XCTAssertTrue(ReminderPlanner.changes(plan: [snooze], pending: [armed], now: now, limit: 60).isEmpty)
     }
 
     func testAPendingRequestWithAnUnknownTriggerIsArmedAgain() {
         let reminder = planned("retest:2026-12-04", in: 60)
         let odd = PendingNotification(id: reminder.id, fireAt: nil, title: reminder.title, body: reminder.body)
-        XCTAssertEqual(ReminderPlanner.changes(plan: [reminder], pending: [odd], now: now).add, [reminder])
+        XCTAssertEqual(ReminderPlanner.changes(plan: [reminder], pending: [odd], now: now, limit: 60).add, [reminder])
     }
 
     func testAtMostThePlanLimitIsKeptTheSoonestFirst() {
         let reminders = plan(70)
-        let changes = ReminderPlanner.changes(plan: reminders.shuffled(), pending: [], now: now)
-        XCTAssertEqual(changes.add.count, ReminderPlanner.planLimit)
-        XCTAssertEqual(changes.add.map(\.id), reminders.prefix(ReminderPlanner.planLimit).map(\.id))
+        let changes = ReminderPlanner.changes(plan: reminders.shuffled(), pending: [], now: now, limit: 60)
+        XCTAssertEqual(changes.add.count, 60)
+        XCTAssertEqual(changes.add.map(\.id), reminders.prefix(60).map(\.id))
     }
 
     func testTheFurthestPendingRequestsGoWhenThePlanIsCapped() {
         let reminders = plan(64)
-        let changes = ReminderPlanner.changes(plan: reminders, pending: reminders.map(pending), now: now)
+        let changes = ReminderPlanner.changes(plan: reminders, pending: reminders.map(pending), now: now, limit: 60)
         XCTAssertEqual(changes.remove, reminders.suffix(4).map(\.id))
         XCTAssertEqual(changes.add, [])
     }
@@ -86,13 +85,13 @@ final class ReminderPlannerTests: XCTestCase {
         let past = planned("session:past", in: -5)
         let first = planned("session:a", in: 5)
         let repeated = planned("session:a", in: 50)
-        let changes = ReminderPlanner.changes(plan: [past, repeated, first], pending: [], now: now)
+        let changes = ReminderPlanner.changes(plan: [past, repeated, first], pending: [], now: now, limit: 60)
         XCTAssertEqual(changes.add, [first])
     }
 
     func testRequestsTheAppDidNotPlanAreRemoved() {
         let stray = PendingNotification(id: "from-an-old-version", fireAt: now.addingTimeInterval(60), title: "", body: "")
-        XCTAssertEqual(ReminderPlanner.changes(plan: [], pending: [stray], now: now).remove, [stray.id])
+        XCTAssertEqual(ReminderPlanner.changes(plan: [], pending: [stray], now: now, limit: 60).remove, [stray.id])
     }
 
     func testASnoozeIsAddedWithoutTouchingTheRest() {

@@ -14,6 +14,7 @@ import androidx.compose.runtime.setValue
 import androidx.core.app.NotificationManagerCompat
 import app.limber.android.ui.LimberNavHost
 import app.limber.android.ui.LimberTheme
+import app.limber.android.ui.Routes
 
 /** The one activity. Notifications open it with a route (limber://open/<route>) to show. */
 class MainActivity : ComponentActivity() {
@@ -41,7 +42,8 @@ class MainActivity : ComponentActivity() {
         // Actions do not close their notification by themselves.
         if (notification != NO_NOTIFICATION) NotificationManagerCompat.from(this).cancel(notification)
         val data = intent.data ?: return
-        if (data.scheme == SCHEME && data.host == HOST) requestedRoute = data.path?.removePrefix("/")
+        // The link is exported: only the routes Routes.fromLink allows are opened.
+        if (data.scheme == SCHEME && data.host == HOST) requestedRoute = Routes.fromLink(data.path)
     }
 
     companion object {

@@ -25,13 +25,22 @@ import app.limber.android.ui.SectionTitle
 import app.limber.android.ui.coreViewModel
 import app.limber.android.ui.label
 import app.limber.core.AssessmentResult
+import app.limber.core.ResultDisplay
+import app.limber.core.SafetyLevel
+import app.limber.core.resultDisplay
 
 class SafetyViewModel(core: CoreRepository) : CoreViewModel(core) {
     var result by mutableStateOf<AssessmentResult?>(null)
         private set
+    var display by mutableStateOf<ResultDisplay?>(null)
+        private set
 
     init {
-        launchCore { result = core.call { latestAssessment() }?.result }
+        launchCore {
+            val latest = core.call { latestAssessment() }?.result
+            display = latest?.let { resultDisplay(it) }
+            result = latest
+        }
     }
 }
 
@@ -46,8 +55,10 @@ fun SafetyResultScreen(onBack: () -> Unit, onRetake: () -> Unit) {
     Screen("Your result", onBack = onBack, scrolls = false) {
         ErrorText(model.error)
         if (result == null) return@Screen
-        val level = SafetyLevel.of(result.triage.tier)
-        if (level == SafetyLevel.BLOCKING) {
+        // How loudly, and whether it may be closed, is the core's decision (`resultDisplay`).
+        val display = model.display ?: return@Screen
+        val blocking = display.level == SafetyLevel.BLOCKING
+        if (blocking) {
             MessageCard(result.triage.tier.label, result.nextSteps, alarming = true)
         }
         Column(
@@ -55,8 +66,8 @@ fun SafetyResultScreen(onBack: () -> Unit, onRetake: () -> Unit) {
             Modifier.weight(1f).fillMaxWidth().verticalScroll(rememberScrollState()).padding(bottom = 16.dp),
             verticalArrangement = Arrangement.spacedBy(8.dp),
         ) {
-            if (level != SafetyLevel.BLOCKING) {
-                MessageCard(result.triage.tier.label, result.nextSteps, alarming = level == SafetyLevel.SEE_DOCTOR_SOON)
+            if (!blocking) {
+                MessageCard(result.triage.tier.label, result.nextSteps, alarming = display.level == SafetyLevel.WARN)
             }
             if (result.triage.flags.isNotEmpty()) {
                 SectionTitle("What we noticed")
@@ -86,7 +97,7 @@ fun SafetyResultScreen(onBack: () -> Unit, onRetake: () -> Unit) {
                 )
             }
             Button(onClick = onBack, modifier = Modifier.fillMaxWidth()) {
-                Text(if (result.planAllowed) "Go to today's routine" else "Close")
+                Text(if (display.offersRoutine) "Go to today's routine" else "Close")
             }
             OutlinedButton(onClick = onRetake, modifier = Modifier.fillMaxWidth()) { Text("Answer the questions again") }
         }

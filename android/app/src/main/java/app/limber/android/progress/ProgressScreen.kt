@@ -3,10 +3,13 @@ package app.limber.android.progress
 import androidx.compose.foundation.background
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.Spacer
+import androidx.compose.foundation.layout.aspectRatio
+import androidx.compose.foundation.layout.widthIn
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.height
-import androidx.compose.foundation.layout.size
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
@@ -56,15 +59,22 @@ fun ProgressScreen() {
         SectionTitle("The last 28 days")
         Text("Score ${adherence.score} / 100", style = MaterialTheme.typography.headlineSmall)
         Text("Current streak: ${adherence.currentStreak} days · best: ${adherence.bestStreak} days")
-        Row(horizontalArrangement = Arrangement.spacedBy(3.dp)) {
-            adherence.days.forEach { DaySquare(it) }
+        // Four rows of seven: each square takes its share of the width, so 28 days fit a
+        // 360 dp phone (28 fixed squares in one row did not).
+        Column(Modifier.widthIn(max = 320.dp), verticalArrangement = Arrangement.spacedBy(3.dp)) {
+            adherence.days.chunked(7).forEach { week ->
+                Row(horizontalArrangement = Arrangement.spacedBy(3.dp), modifier = Modifier.fillMaxWidth()) {
+                    week.forEach { DaySquare(it, Modifier.weight(1f)) }
+                    repeat(7 - week.size) { Spacer(Modifier.weight(1f)) }
+                }
+            }
         }
         Text("Each square is a day: the greener, the more of its sessions done; grey is a rest day.", style = MaterialTheme.typography.bodySmall)
     }
 }
 
 @Composable
-private fun DaySquare(day: DayAdherence) {
+private fun DaySquare(day: DayAdherence, modifier: Modifier) {
     val colors = MaterialTheme.colorScheme
     val ratio = day.ratio
     val color = when {
@@ -72,5 +82,5 @@ private fun DaySquare(day: DayAdherence) {
         ratio == null -> colors.outlineVariant
         else -> lerp(colors.errorContainer, Color(0xFF2E7D32), ratio.toFloat())
     }
-    Box(Modifier.size(9.dp).background(color))
+    Box(modifier.aspectRatio(1f).background(color))
 }

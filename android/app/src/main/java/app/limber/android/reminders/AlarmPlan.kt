@@ -1,20 +1,25 @@
 package app.limber.android.reminders
 
 import app.limber.core.Reminder
+import app.limber.core.requestKey
 
-/** How an alarm is armed: exact when the person allows it, otherwise in a short window. */
-enum class AlarmMode { EXACT, WINDOW }
+/**
+ * How an alarm is armed: exact when the person allows it, otherwise inexact but still allowed
+ * through Doze (`setAndAllowWhileIdle`). Android delivers an inexact alarm late: usually within
+ * minutes, but it may hold it for up to about an hour, and while the phone dozes it lets an
+ * app's alarms through only every few minutes. The reminder health screen says so.
+ */
+enum class AlarmMode { EXACT, INEXACT }
 
 /** What is armed now. AlarmManager cannot be asked, so the shell keeps this record itself. */
 data class ArmedAlarm(val id: String, val fireAtMillis: Long, val mode: AlarmMode)
 
-/** One alarm to set: [triggerAtMillis] exactly, or within [windowMillis] from it. */
+/** One alarm to set at [triggerAtMillis]; [requestCode] is the core's `requestKey` of the id. */
 data class AlarmToArm(
     val id: String,
     val requestCode: Int,
     val triggerAtMillis: Long,
     val mode: AlarmMode,
-    val windowMillis: Long,
 ) {
     fun armed() = ArmedAlarm(id, triggerAtMillis, mode)
 }
@@ -29,23 +34,19 @@ data class AlarmChanges(val toCancel: List<String>, val toArm: List<AlarmToArm>,
  * for when alarms may have been wiped behind our back (boot, app update, force stop).
  */
 object AlarmPlan {
-    /** Android 14 stretches any shorter window to 10 minutes; asking for it keeps that visible. */
-    const val WINDOW_MILLIS = 10 * 60 * 1000L
-
     fun decide(
         plan: List<Reminder>,
         armed: Collection<ArmedAlarm>,
         exactAllowed: Boolean,
         force: Boolean = false,
     ): AlarmChanges {
-        val mode = if (exactAllowed) AlarmMode.EXACT else AlarmMode.WINDOW
+        val mode = if (exactAllowed) AlarmMode.EXACT else AlarmMode.INEXACT
         val wanted = plan.distinctBy { it.id }.map { reminder ->
             AlarmToArm(
                 id = reminder.id,
-                requestCode = RequestCodes.of(reminder.id),
+                requestCode = requestKey(reminder.id),
                 triggerAtMillis = reminder.fireAt.toEpochMilli(),
                 mode = mode,
-                windowMillis = if (mode == AlarmMode.EXACT) 0 else WINDOW_MILLIS,
             )
         }
         val wantedIds = wanted.map { it.id }.toSet()

@@ -6,19 +6,20 @@ import android.content.Context
 import android.content.Intent
 import android.net.Uri
 import app.limber.android.limberApp
+import app.limber.core.requestKey
 import java.time.Instant
 
 /**
- * A reminder's alarm went off: show it only if the core still plans it (the "already done"
- * check), then re-arm, which also moves the horizon of armed reminders on.
+ * A reminder's alarm went off: show it only if the core says it is still due (`firedReminder`:
+ * not done, not moved, its day not over, the plan still active), then re-arm, which also moves
+ * the horizon of armed reminders on.
  */
 class AlarmReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
         val id = intent.data?.schemeSpecificPart ?: return
         val fireAt = Instant.ofEpochMilli(intent.getLongExtra(EXTRA_FIRE_AT, 0))
         runAsync(context) {
-            val plan = context.limberApp.core.call { upcomingReminders(FiredCheck.planFrom(fireAt), 64) }
-            FiredCheck.reminderToShow(id, fireAt, plan, Instant.now())?.let { Notifications.show(context, it) }
+            context.limberApp.core.call { firedReminder(id, fireAt, Instant.now()) }?.let { Notifications.show(context, it) }
             Rearm.run(context)
         }
     }
@@ -37,7 +38,7 @@ class AlarmReceiver : BroadcastReceiver() {
                 .putExtra(EXTRA_FIRE_AT, fireAtMillis)
             return PendingIntent.getBroadcast(
                 context,
-                RequestCodes.of(id),
+                requestKey(id),
                 intent,
                 PendingIntent.FLAG_IMMUTABLE or PendingIntent.FLAG_UPDATE_CURRENT,
             )

@@ -32,7 +32,10 @@ class AlarmScheduler(private val context: Context) {
         store.save(store.load().filterNot { it.id == armed.id } + armed)
     }
 
-    /** Sets the alarm; if exact alarms were refused in the meantime, a window instead, never nothing. */
+    /**
+     * Sets the alarm; if exact alarms were refused in the meantime, an inexact one that still
+     * fires while the phone dozes (`setWindow` does not), never nothing.
+     */
     private fun arm(alarm: AlarmToArm): ArmedAlarm {
         val operation = AlarmReceiver.pendingIntent(context, alarm.id, alarm.triggerAtMillis)
         if (alarm.mode == AlarmMode.EXACT) {
@@ -43,7 +46,7 @@ class AlarmScheduler(private val context: Context) {
                 // The permission was withdrawn between the check and the call.
             }
         }
-        alarms.setWindow(AlarmManager.RTC_WAKEUP, alarm.triggerAtMillis, AlarmPlan.WINDOW_MILLIS, operation)
-        return ArmedAlarm(alarm.id, alarm.triggerAtMillis, AlarmMode.WINDOW)
+        alarms.setAndAllowWhileIdle(AlarmManager.RTC_WAKEUP, alarm.triggerAtMillis, operation)
+        return ArmedAlarm(alarm.id, alarm.triggerAtMillis, AlarmMode.INEXACT)
     }
 }

@@ -13,6 +13,7 @@ import app.limber.android.MainActivity
 import app.limber.android.R
 import app.limber.android.ui.Routes
 import app.limber.core.Reminder
+import app.limber.core.requestKey
 
 /** The reminder channel and the reminder notification, with Done, Snooze and Log pain. */
 object Notifications {
@@ -36,7 +37,7 @@ object Notifications {
         ) {
             return
         }
-        val id = RequestCodes.of(reminder.id)
+        val id = requestKey(reminder.id)
         // Done opens the check-in of the session reminded of; a morning check or re-test is on Today.
         val done = reminder.session?.let(Routes::checkIn) ?: Routes.TODAY
         val notification = NotificationCompat.Builder(context, CHANNEL)

@@ -4,6 +4,8 @@ import android.content.Context
 import app.limber.android.data.DeviceTime
 import app.limber.android.limberApp
 import app.limber.core.LimberException
+import app.limber.core.Platform
+import app.limber.core.reminderLimit
 import java.time.Instant
 import kotlinx.coroutines.sync.Mutex
 import kotlinx.coroutines.sync.withLock
@@ -14,16 +16,18 @@ import kotlinx.coroutines.sync.withLock
  * permission changes. Idempotent, and serialised so two triggers never interleave.
  */
 object Rearm {
-    /** The core's own cap (iOS keeps 64 pending notifications); each firing extends the horizon. */
-    private const val LIMIT = 64
     private val mutex = Mutex()
 
     suspend fun run(context: Context, force: Boolean = false) = mutex.withLock {
         val scheduler = AlarmScheduler(context)
         try {
             val plan = context.limberApp.core.call {
-                ZoneSync.withDeviceZone(reminderSettings(), DeviceTime.zoneId())?.let { setReminderSettings(it) }
-                upcomingReminders(Instant.now(), LIMIT)
+                val now = Instant.now()
+                // The core decides whether the settings follow the device's zone (aliases
+                // included); a zone it does not know is reported, not thrown, so the re-plan
+                // goes on in the saved zone.
+                followDeviceZone(DeviceTime.zoneId(), now)
+                upcomingReminders(now, reminderLimit(Platform.ANDROID))
             }
             scheduler.apply(plan, force)
         } catch (e: LimberException) {

@@ -8,13 +8,14 @@ import android.net.Uri
 import androidx.core.app.NotificationManagerCompat
 import app.limber.android.limberApp
 import app.limber.core.LimberException
+import app.limber.core.requestKey
 import java.time.Instant
 
 /** The Snooze action: the core snoozes the reminder and hands back the new one to arm. */
 class ReminderActionReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
         val id = intent.data?.schemeSpecificPart ?: return
-        NotificationManagerCompat.from(context).cancel(RequestCodes.of(id))
+        NotificationManagerCompat.from(context).cancel(requestKey(id))
         runAsync(context) {
             try {
                 val snoozed = context.limberApp.core.call { snooze(id, Instant.now()) }
@@ -30,7 +31,7 @@ class ReminderActionReceiver : BroadcastReceiver() {
         fun snooze(context: Context, id: String): PendingIntent {
             val intent = Intent(context, ReminderActionReceiver::class.java)
                 .setData(Uri.fromParts("limber-snooze", id, null))
-            return PendingIntent.getBroadcast(context, RequestCodes.of(id), intent, PendingIntent.FLAG_IMMUTABLE)
+            return PendingIntent.getBroadcast(context, requestKey(id), intent, PendingIntent.FLAG_IMMUTABLE)
         }
     }
 }

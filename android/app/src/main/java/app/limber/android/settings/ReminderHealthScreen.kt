@@ -60,7 +60,8 @@ fun ReminderHealthScreen(onBack: () -> Unit) {
             title = "Exact times",
             ok = health.exactAlarmsAllowed,
             okText = "Reminders fire on the minute.",
-            problem = "Not allowed: reminders still come, but up to 10 minutes late.",
+            problem = "Not allowed: reminders still come, even while the phone is idle, but late: " +
+                "usually within minutes, and Android may hold one back by up to about an hour.",
             action = "Allow alarms & reminders",
         ) { context.openSettings(ReminderHealth.exactAlarmSettings(context)) }
         Check(

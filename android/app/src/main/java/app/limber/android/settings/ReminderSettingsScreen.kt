@@ -17,15 +17,19 @@ import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.unit.dp
+import androidx.lifecycle.Lifecycle
+import androidx.lifecycle.compose.LifecycleEventEffect
 import app.limber.android.data.CoreRepository
 import app.limber.android.data.DeviceTime
 import app.limber.android.ui.CoreViewModel
 import app.limber.android.ui.ErrorText
+import app.limber.android.ui.MessageCard
 import app.limber.android.ui.Screen
 import app.limber.android.ui.SectionTitle
 import app.limber.android.ui.coreViewModel
@@ -34,6 +38,7 @@ import app.limber.android.ui.text
 import app.limber.core.DayOfWeek
 import app.limber.core.LocalTime
 import app.limber.core.ReminderSettings
+import java.time.Instant
 
 class ReminderSettingsViewModel(core: CoreRepository) : CoreViewModel(core) {
     var settings by mutableStateOf<ReminderSettings?>(null)
@@ -50,11 +55,19 @@ class ReminderSettingsViewModel(core: CoreRepository) : CoreViewModel(core) {
         saved = false
     }
 
-    /** The core checks every field; the zone is always the phone's own. */
+    /**
+     * The core checks every field. The zone is handed over as on every re-plan: the core
+     * decides whether the settings follow the phone's zone (a zone it does not know leaves the
+     * saved one, rather than refusing the whole save).
+     */
     fun save() {
         val edited = settings ?: return
         launchCore {
-            settings = core.callThenRearm { setReminderSettings(edited.copy(timeZone = DeviceTime.zoneId())) }
+            settings = core.callThenRearm {
+                setReminderSettings(edited)
+                followDeviceZone(DeviceTime.zoneId(), Instant.now())
+                reminderSettings()
+            }
             saved = true
         }
     }
@@ -66,10 +79,21 @@ class ReminderSettingsViewModel(core: CoreRepository) : CoreViewModel(core) {
 fun ReminderSettingsScreen(onBack: () -> Unit) {
     val model = coreViewModel { ReminderSettingsViewModel(it) }
     val context = LocalContext.current
+    var exactAllowed by remember { mutableStateOf(ReminderHealth.read(context).exactAlarmsAllowed) }
+    LifecycleEventEffect(Lifecycle.Event.ON_RESUME) { exactAllowed = ReminderHealth.read(context).exactAlarmsAllowed }
     Screen("Reminders", onBack = onBack) {
         ErrorText(model.error)
         val s = model.settings ?: return@Screen
         Toggle("Reminders on", s.enabled) { on -> model.edit { it.copy(enabled = on) } }
+        // Android 12+ asks the person for exact alarms, and from Android 14 a new install does
+        // not have them: offer them the moment reminders are on, not only in Reminder health.
+        if (s.enabled && !exactAllowed) {
+            MessageCard(
+                "Reminders on the minute?",
+                listOf("Without \"Alarms & reminders\", Android may deliver a reminder late, sometimes by up to an hour."),
+            )
+            OutlinedButton(onClick = { openExactAlarmSettings(context) }) { Text("Allow alarms & reminders") }
+        }
 
         SectionTitle("Times")
         s.slots.forEachIndexed { i, slot ->
@@ -135,4 +159,12 @@ private fun Toggle(label: String, checked: Boolean, onChange: (Boolean) -> Unit)
 private fun pickTime(context: Context, start: LocalTime, onPicked: (LocalTime) -> Unit) {
     val is24 = android.text.format.DateFormat.is24HourFormat(context)
     TimePickerDialog(context, { _, hour, minute -> onPicked(LocalTime(hour, minute)) }, start.hour, start.minute, is24).show()
+}
+
+private fun openExactAlarmSettings(context: Context) {
+    try {
+        context.startActivity(ReminderHealth.exactAlarmSettings(context))
+    } catch (e: android.content.ActivityNotFoundException) {
+        context.startActivity(android.content.Intent(android.provider.Settings.ACTION_SETTINGS))
+    }
 }

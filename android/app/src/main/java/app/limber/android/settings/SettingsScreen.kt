@@ -13,6 +13,7 @@ import app.limber.android.ui.Screen
 @Composable
 fun SettingsScreen(onOpen: (String) -> Unit) {
     val entries = listOf(
+        Triple("Routine", "Session times, strength days, equipment, foam rolling", Routes.ROUTINE),
         Triple("Reminders", "Times, days, snooze and the morning check", Routes.REMINDERS),
         Triple("Reminder health", "Check that reminders can reach you", Routes.REMINDER_HEALTH),
         Triple("Your data", "Export, import or delete everything", Routes.YOUR_DATA),

@@ -4,52 +4,43 @@ import app.limber.core.CheckInInput
 import app.limber.core.ExerciseCheckIn
 import app.limber.core.ExerciseId
 import app.limber.core.PlannedSession
-import app.limber.core.SkipReason
+import app.limber.core.checkInDefaults
 import java.time.Instant
 
-/** One exercise on the check-in form. Skipping asks for a reason: the core needs one. */
-data class ExerciseAnswer(
-    val exercise: ExerciseId,
-    val name: String,
-    val done: Boolean = true,
-    val skipReason: SkipReason? = null,
-    val painDuring: Int? = null,
-    val symptomsSpread: Boolean = false,
-    val setsDone: Int? = null,
-)
-
-/** The check-in form of one session, as the person fills it in; the core validates it. */
+/**
+ * The check-in form of one session, as the person fills it in. It starts from the core's
+ * defaults (`checkInDefaults`: every exercise done, pain during not rated, no skip reason, the
+ * planned dose standing), and the core validates it: a skip without a reason is refused with an
+ * error naming the exercise's `skip_reason`, never given one silently.
+ */
 data class CheckInForm(
     val slot: Int,
-    val exercises: List<ExerciseAnswer>,
+    val names: Map<ExerciseId, String>,
+    val exercises: List<ExerciseCheckIn>,
     val painBefore: Int? = null,
     val painAfter: Int? = null,
     val note: String = "",
 ) {
-    fun update(exercise: ExerciseId, change: (ExerciseAnswer) -> ExerciseAnswer) =
+    fun update(exercise: ExerciseId, change: (ExerciseCheckIn) -> ExerciseCheckIn) =
         copy(exercises = exercises.map { if (it.exercise == exercise) change(it) else it })
 
+    fun name(exercise: ExerciseId): String = names[exercise] ?: exercise.name
+
+    /** What was on screen: a done exercise has no skip reason, a skipped one no pain during. */
     fun toInput(at: Instant) = CheckInInput(
         slot = slot,
         at = at,
         painBefore = painBefore,
         painAfter = painAfter,
-        exercises = exercises.map { answer ->
-            ExerciseCheckIn(
-                exercise = answer.exercise,
-                done = answer.done,
-                skipReason = if (answer.done) null else answer.skipReason ?: SkipReason.OTHER,
-                // Only what the timer saw: without it the planned dose stands.
-                sets = answer.setsDone?.takeIf { answer.done && it > 0 },
-                painDuring = if (answer.done) answer.painDuring else null,
-                symptomsSpread = answer.symptomsSpread,
-            )
-        },
+        exercises = exercises.map { if (it.done) it.copy(skipReason = null) else it.copy(painDuring = null) },
         note = note.trim().ifEmpty { null },
     )
 
     companion object {
-        fun forSession(session: PlannedSession) =
-            CheckInForm(session.slot, session.exercises.map { ExerciseAnswer(it.exercise, it.name) })
+        fun forSession(session: PlannedSession) = CheckInForm(
+            slot = session.slot,
+            names = session.exercises.associate { it.exercise to it.name },
+            exercises = checkInDefaults(session),
+        )
     }
 }

@@ -12,6 +12,7 @@ import androidx.compose.material3.Card
 import androidx.compose.material3.Checkbox
 import androidx.compose.material3.FilterChip
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Switch
 import androidx.compose.material3.Text
@@ -26,12 +27,13 @@ import app.limber.android.ui.PainSlider
 import app.limber.android.ui.Screen
 import app.limber.android.ui.SectionTitle
 import app.limber.android.ui.label
+import app.limber.core.PlanStatus
 import app.limber.core.SkipReason
 
 /** The check-in of one session: each exercise done or skipped, pain, and the core's decisions. */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-fun CheckInScreen(model: TodayViewModel, slot: Int, onBack: () -> Unit, onRetriage: () -> Unit) {
+fun CheckInScreen(model: TodayViewModel, slot: Int, onBack: () -> Unit, onRetriage: () -> Unit, onSafety: () -> Unit) {
     LaunchedEffect(slot) { model.startCheckIn(slot) }
     Screen("Check in: session $slot", onBack = onBack) {
         ErrorText(model.error)
@@ -50,6 +52,17 @@ fun CheckInScreen(model: TodayViewModel, slot: Int, onBack: () -> Unit, onRetria
             Button(onClick = onBack, modifier = Modifier.fillMaxWidth()) { Text("Back to today") }
             return@Screen
         }
+        // No session outside `active` (CLINICAL.md §8), even when a notification opens this
+        // screen: the status card and the way back instead.
+        val plan = model.day?.plan
+        if (plan != null && plan.status != PlanStatus.ACTIVE) {
+            MessageCard(plan.status.label, plan.message, alarming = plan.status != PlanStatus.NEEDS_SAFETY_ANSWERS)
+            if (plan.status == PlanStatus.SEE_DOCTOR) {
+                OutlinedButton(onClick = onSafety, modifier = Modifier.fillMaxWidth()) { Text("See your result") }
+            }
+            Button(onClick = onRetriage, modifier = Modifier.fillMaxWidth()) { Text("Answer the safety questions again") }
+            return@Screen
+        }
         val form = model.form ?: return@Screen
 
         PainSlider("Pain before", form.painBefore, { p -> model.editForm { it.copy(painBefore = p) } })
@@ -57,17 +70,18 @@ fun CheckInScreen(model: TodayViewModel, slot: Int, onBack: () -> Unit, onRetria
             Card(Modifier.fillMaxWidth()) {
                 Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
                     Row(verticalAlignment = Alignment.CenterVertically) {
-                        Text(answer.name, Modifier.weight(1f), style = MaterialTheme.typography.titleMedium)
+                        Text(form.name(answer.exercise), Modifier.weight(1f), style = MaterialTheme.typography.titleMedium)
                         Switch(answer.done, onCheckedChange = { done ->
                             model.editForm { f -> f.update(answer.exercise) { it.copy(done = done) } }
                         })
                     }
                     if (answer.done) {
+                        // Starts "not rated"; only a rating the person gives is sent.
                         PainSlider("Pain during", answer.painDuring, { p ->
                             model.editForm { f -> f.update(answer.exercise) { it.copy(painDuring = p) } }
                         })
-                        answer.setsDone?.let { Text("$it sets timed", style = MaterialTheme.typography.bodySmall) }
                     } else {
+                        // No reason is assumed: the core refuses a skip without one.
                         Text("Why skipped?", style = MaterialTheme.typography.labelLarge)
                         FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                             SkipReason.entries.forEach { reason ->

@@ -26,7 +26,7 @@ fun ExerciseCard(planned: PlannedExercise, exercise: Exercise?, timer: HoldTimer
     Card(Modifier.fillMaxWidth()) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
             Text(planned.name, style = MaterialTheme.typography.titleMedium)
-            Text(doseText(planned.dose), style = MaterialTheme.typography.bodyLarge)
+            Text(doseLine(planned.dose), style = MaterialTheme.typography.bodyLarge)
             Text("Keep pain at ${planned.painCeiling}/10 or below", style = MaterialTheme.typography.bodySmall)
             planned.condition?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
             planned.lastChange?.let { Text("${it.decision.label} (${it.date}): ${it.reason}", style = MaterialTheme.typography.bodySmall) }

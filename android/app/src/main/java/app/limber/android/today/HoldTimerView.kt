@@ -22,7 +22,10 @@ import app.limber.android.today.HoldTimer.Phase
 import app.limber.android.ui.label
 import kotlinx.coroutines.delay
 
-/** The hold timer of one exercise; a buzz marks the end of each hold, so eyes can stay closed. */
+/**
+ * The hold timer of one exercise, walking the core's hold sequence; a buzz marks the end of
+ * each hold and each rest, so eyes can stay closed.
+ */
 @Composable
 fun HoldTimerView(timer: HoldTimer, onChange: (HoldTimer) -> Unit) {
     var now by remember { mutableLongStateOf(SystemClock.elapsedRealtime()) }
@@ -32,11 +35,17 @@ fun HoldTimerView(timer: HoldTimer, onChange: (HoldTimer) -> Unit) {
     val running = timer.runningSince != null
 
     LaunchedEffect(running) {
+        var lastPhase = current.phase(SystemClock.elapsedRealtime())
+        var lastDone = current.holdsDone(SystemClock.elapsedRealtime())
         while (running) {
             now = SystemClock.elapsedRealtime()
+            val phase = current.phase(now)
+            val done = current.holdsDone(now)
+            if (phase != lastPhase || done != lastDone) haptics.performHapticFeedback(HapticFeedbackType.LongPress)
+            lastPhase = phase
+            lastDone = done
             val settled = current.at(now)
             if (settled.runningSince == null) {
-                haptics.performHapticFeedback(HapticFeedbackType.LongPress)
                 change(settled)
                 break
             }
@@ -46,10 +55,17 @@ fun HoldTimerView(timer: HoldTimer, onChange: (HoldTimer) -> Unit) {
 
     val phase = timer.phase(now)
     val seconds = (timer.remainingMillis(now) + 999) / 1000
+    val hold = timer.currentHold(now)
+    val sequence = timer.sequence
     Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
-        val side = timer.currentSide?.let { " · ${it.label}" } ?: ""
+        val side = hold.side?.let { " · ${it.label}" } ?: ""
+        val repetition = if (sequence.repetitions > 1) " · hold ${hold.repetition} of ${sequence.repetitions}" else ""
         Text(
-            if (phase == Phase.FINISHED) "All ${timer.holds} holds done" else "Set ${timer.currentSet} of ${timer.sets}$side",
+            when (phase) {
+                Phase.FINISHED -> "All ${timer.holds.size} holds done"
+                Phase.RESTING -> "Rest, then set ${hold.set} of ${sequence.sets}$repetition$side"
+                else -> "Set ${hold.set} of ${sequence.sets}$repetition$side"
+            },
             style = MaterialTheme.typography.labelLarge,
         )
         if (phase != Phase.FINISHED) {
@@ -58,9 +74,10 @@ fun HoldTimerView(timer: HoldTimer, onChange: (HoldTimer) -> Unit) {
         Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
             when (phase) {
                 Phase.READY, Phase.PAUSED -> Button(onClick = { onChange(timer.start(SystemClock.elapsedRealtime())) }) {
-                    Text(if (phase == Phase.PAUSED) "Resume" else "Start hold")
+                    Text(if (phase == Phase.PAUSED) "Resume" else "Start")
                 }
-                Phase.HOLDING -> Button(onClick = { onChange(timer.pause(SystemClock.elapsedRealtime())) }) { Text("Pause") }
+                Phase.HOLDING, Phase.RESTING ->
+                    Button(onClick = { onChange(timer.pause(SystemClock.elapsedRealtime())) }) { Text("Pause") }
                 Phase.FINISHED -> Unit
             }
             OutlinedButton(onClick = { onChange(timer.reset()) }) { Text("Reset") }

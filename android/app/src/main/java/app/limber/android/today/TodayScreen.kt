@@ -13,7 +13,7 @@ import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
-import androidx.compose.runtime.mutableIntStateOf
+import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
@@ -27,8 +27,8 @@ import app.limber.android.ui.Screen
 import app.limber.android.ui.SectionTitle
 import app.limber.android.ui.label
 import app.limber.android.ui.text
-import app.limber.core.CardId
 import app.limber.core.PlanStatus
+import app.limber.core.SafetyLevel
 import app.limber.core.SessionState
 
 /** What to do today: the core's cards, the morning check, each session's exercises and check-in. */
@@ -42,26 +42,34 @@ fun TodayScreen(model: TodayViewModel, onCheckIn: (Int) -> Unit, onAssess: () ->
         ErrorText(model.error)
         val day = model.day ?: return@Screen
         val plan = day.plan
+        val active = plan.status == PlanStatus.ACTIVE
 
-        plan.cards.forEach { card ->
-            val alarming = card.id in setOf(CardId.CAUDA_EQUINA, CardId.STOP_AND_RETRIAGE, CardId.SEE_DOCTOR_SOON)
-            MessageCard(card.title, listOf(card.body), alarming = alarming)
-            if (card.id == CardId.STOP_AND_RETRIAGE || card.id == CardId.RETEST_DUE) {
+        // The plan's status first (CLINICAL.md §8): outside `active` there is no session, only
+        // the core's words and the way back.
+        when (plan.status) {
+            PlanStatus.ACTIVE -> plan.message.forEach { Text(it, style = MaterialTheme.typography.bodyMedium) }
+            PlanStatus.PAUSED_STOP -> {
+                MessageCard(plan.status.label, plan.message, alarming = true)
+                Button(onClick = onAssess, modifier = Modifier.fillMaxWidth()) { Text("Answer the safety questions again") }
+            }
+            PlanStatus.NEEDS_SAFETY_ANSWERS -> {
+                MessageCard(plan.status.label, plan.message)
+                Button(onClick = onAssess, modifier = Modifier.fillMaxWidth()) { Text("Answer the safety questions") }
+            }
+            // Not dismissable: the advice stands until a new assessment says otherwise.
+            PlanStatus.SEE_DOCTOR -> {
+                MessageCard(plan.status.label, plan.message, alarming = true)
+                OutlinedButton(onClick = onSafety) { Text("See your result") }
                 OutlinedButton(onClick = onAssess) { Text("Answer the questions again") }
             }
         }
 
-        when (plan.status) {
-            PlanStatus.NEEDS_ASSESSMENT -> {
-                plan.message.forEach { Text(it) }
-                Button(onClick = onAssess, modifier = Modifier.fillMaxWidth()) { Text("Start the self-assessment") }
+        plan.cards.forEach { card ->
+            val display = model.cardDisplays[card.id]
+            MessageCard(card.title, listOf(card.body), alarming = display?.level == SafetyLevel.WARN)
+            if (display?.offersReassessment == true) {
+                OutlinedButton(onClick = onAssess) { Text("Answer the questions again") }
             }
-            // Not dismissable: the advice stands until a new assessment says otherwise.
-            PlanStatus.SEE_DOCTOR_FIRST -> {
-                MessageCard("See a doctor first", plan.message, alarming = true)
-                OutlinedButton(onClick = onSafety) { Text("See your result") }
-            }
-            PlanStatus.READY -> plan.message.forEach { Text(it, style = MaterialTheme.typography.bodyMedium) }
         }
 
         if (day.morningCheckDue) MorningCheck(onSave = model::morningCheck)
@@ -69,7 +77,7 @@ fun TodayScreen(model: TodayViewModel, onCheckIn: (Int) -> Unit, onAssess: () ->
             m.changes.forEach { Text("${it.decision.label}: ${it.reason}", style = MaterialTheme.typography.bodySmall) }
         }
 
-        plan.sessions.forEach { session ->
+        if (active) plan.sessions.forEach { session ->
             val state = day.sessions.firstOrNull { it.slot == session.slot }?.state
             SectionTitle("Session ${session.slot} at ${session.time.text}")
             Text(
@@ -80,7 +88,7 @@ fun TodayScreen(model: TodayViewModel, onCheckIn: (Int) -> Unit, onAssess: () ->
                 ExerciseCard(
                     planned = planned,
                     exercise = model.catalog[planned.exercise],
-                    timer = model.timer(session.slot, planned.exercise, planned.dose),
+                    timer = model.timer(session.slot, planned.exercise),
                     onTimer = { model.setTimer(session.slot, planned.exercise, it) },
                 )
             }
@@ -89,7 +97,7 @@ fun TodayScreen(model: TodayViewModel, onCheckIn: (Int) -> Unit, onAssess: () ->
             }
         }
 
-        if (plan.activity.isNotEmpty()) {
+        if (active && plan.activity.isNotEmpty()) {
             SectionTitle("Also today")
             plan.activity.forEach { ExerciseCard(it, model.catalog[it.exercise], timer = null, onTimer = {}) }
         }
@@ -98,10 +106,11 @@ fun TodayScreen(model: TodayViewModel, onCheckIn: (Int) -> Unit, onAssess: () ->
 
 @Composable
 private fun MorningCheck(onSave: (Int) -> Unit) {
-    var pain by rememberSaveable { mutableIntStateOf(0) }
+    // Not rated until the person rates it: an untouched slider is not a 0.
+    var pain by rememberSaveable { mutableStateOf<Int?>(null) }
     SectionTitle("Morning check")
     PainSlider("Pain on waking", pain, { pain = it })
-    Button(onClick = { onSave(pain) }) { Text("Save") }
+    Button(enabled = pain != null, onClick = { pain?.let(onSave) }) { Text("Save") }
 }
 
 /** Android 13+ asks before an app may notify; ask once, after which the health screen helps. */

@@ -7,23 +7,28 @@ import androidx.compose.runtime.setValue
 import app.limber.android.data.CoreRepository
 import app.limber.android.data.DeviceTime
 import app.limber.android.ui.CoreViewModel
+import app.limber.core.CardDisplay
+import app.limber.core.CardId
 import app.limber.core.CheckInResult
-import app.limber.core.Dose
 import app.limber.core.Exercise
 import app.limber.core.ExerciseId
 import app.limber.core.MorningCheckResult
 import app.limber.core.Today
+import app.limber.core.cardDisplay
 import app.limber.core.exerciseCatalog
 import java.time.Instant
 
 /**
  * Today, its hold timers and the check-in form. Activity-scoped, so a timer started on Today
- * is still running in the check-in and its finished sets go into the form.
+ * keeps running while the check-in is open.
  */
 class TodayViewModel(core: CoreRepository) : CoreViewModel(core) {
     var day by mutableStateOf<Today?>(null)
         private set
     var catalog by mutableStateOf<Map<ExerciseId, Exercise>>(emptyMap())
+        private set
+    /** How each card of the day is shown: the core's `cardDisplay`. */
+    var cardDisplays by mutableStateOf<Map<CardId, CardDisplay>>(emptyMap())
         private set
     var form by mutableStateOf<CheckInForm?>(null)
         private set
@@ -38,28 +43,37 @@ class TodayViewModel(core: CoreRepository) : CoreViewModel(core) {
     fun refresh() = launchCore { load() }
 
     private suspend fun load() {
-        day = core.call { today(Instant.now(), DeviceTime.zoneId()) }
+        val today = core.call { today(Instant.now(), DeviceTime.zoneId()) }
+        cardDisplays = today.plan.cards.associate { it.id to cardDisplay(it.id) }
+        // The core's hold sequences, made once per load off the main thread.
+        val fresh = core.call {
+            today.plan.sessions.flatMap { session ->
+                session.exercises.mapNotNull { planned ->
+                    val key = timerKey(today, session.slot, planned.exercise)
+                    if (key in timers) null else HoldTimer.forDose(planned.dose)?.let { key to it }
+                }
+            }
+        }
+        timers.putAll(fresh)
+        day = today
         if (catalog.isEmpty()) catalog = core.call { exerciseCatalog() }.associateBy { it.id }
     }
 
-    fun timer(slot: Int, exercise: ExerciseId, dose: Dose): HoldTimer? =
-        timers[timerKey(slot, exercise)] ?: HoldTimer.forDose(dose)
+    fun timer(slot: Int, exercise: ExerciseId): HoldTimer? = day?.let { timers[timerKey(it, slot, exercise)] }
 
     fun setTimer(slot: Int, exercise: ExerciseId, timer: HoldTimer) {
-        timers[timerKey(slot, exercise)] = timer
+        day?.let { timers[timerKey(it, slot, exercise)] = timer }
     }
 
-    private fun timerKey(slot: Int, exercise: ExerciseId) = "${day?.date}:$slot:$exercise"
+    private fun timerKey(today: Today, slot: Int, exercise: ExerciseId) = "${today.date}:$slot:$exercise"
 
-    /** Opens the form for session [slot], with the sets the timers saw. */
+    /** Opens the form for session [slot] from the core's check-in defaults. */
     fun startCheckIn(slot: Int) = launchCore {
         result = null
+        form = null
         load()
         val session = day?.plan?.sessions?.firstOrNull { it.slot == slot } ?: return@launchCore
-        form = session.exercises.fold(CheckInForm.forSession(session)) { f, planned ->
-            val sets = timers[timerKey(slot, planned.exercise)]?.setsDone?.takeIf { it > 0 }
-            f.update(planned.exercise) { it.copy(setsDone = sets) }
-        }
+        form = core.call { CheckInForm.forSession(session) }
     }
 
     fun editForm(change: (CheckInForm) -> CheckInForm) {

@@ -4,9 +4,11 @@ import app.limber.core.BodySite
 import app.limber.core.Confidence
 import app.limber.core.DayOfWeek
 import app.limber.core.Decision
+import app.limber.core.Equipment
 import app.limber.core.GateId
 import app.limber.core.PainContext
 import app.limber.core.PatternId
+import app.limber.core.PlanStatus
 import app.limber.core.SessionState
 import app.limber.core.Side
 import app.limber.core.SkipReason
@@ -103,4 +105,20 @@ val SessionState.label get() = when (this) {
     SessionState.DUE -> "Due now"
     SessionState.UPCOMING -> "Later"
     SessionState.MISSED -> "Missed"
+}
+
+val PlanStatus.label get() = when (this) {
+    PlanStatus.ACTIVE -> "Your routine"
+    PlanStatus.PAUSED_STOP -> "Stop the routine for now"
+    PlanStatus.NEEDS_SAFETY_ANSWERS -> "Some safety questions need an answer"
+    PlanStatus.SEE_DOCTOR -> "See a doctor first"
+}
+
+val Equipment.label get() = when (this) {
+    Equipment.NO_EQUIPMENT -> "Nothing"
+    Equipment.CHAIR -> "Two chairs"
+    Equipment.BAND_OR_TOWEL -> "Band, belt or towel"
+    Equipment.WALL -> "A wall"
+    Equipment.FOAM_ROLLER -> "Foam roller"
+    Equipment.ANCHOR -> "Something to hook the heels under"
 }

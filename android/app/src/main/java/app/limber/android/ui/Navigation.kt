@@ -33,6 +33,7 @@ import app.limber.android.pain.PainLogScreen
 import app.limber.android.progress.ProgressScreen
 import app.limber.android.settings.ReminderHealthScreen
 import app.limber.android.settings.ReminderSettingsScreen
+import app.limber.android.settings.RoutineSettingsScreen
 import app.limber.android.settings.SettingsScreen
 import app.limber.android.today.CheckInScreen
 import app.limber.android.today.TodayScreen
@@ -57,8 +58,11 @@ fun LimberNavHost(requestedRoute: String?, onRouteShown: () -> Unit) {
     val entry by nav.currentBackStackEntryAsState()
     val route = entry?.destination?.route
 
-    LaunchedEffect(requestedRoute) {
-        if (requestedRoute != null) {
+    // A route asked for by a notification waits until the start screen has chosen where the
+    // app begins (its replaceAll would otherwise pop it on a cold start), and is shown only to
+    // someone past the first run.
+    LaunchedEffect(requestedRoute, route) {
+        if (requestedRoute != null && route != null && route != Routes.START && route != Routes.WELCOME) {
             nav.navigate(requestedRoute) { launchSingleTop = true }
             onRouteShown()
         }
@@ -106,8 +110,9 @@ fun LimberNavHost(requestedRoute: String?, onRouteShown: () -> Unit) {
                 CheckInScreen(
                     model = today,
                     slot = e.arguments?.getInt("slot") ?: 1,
-                    onBack = { nav.popBackStack() },
+                    onBack = { if (!nav.popBackStack()) nav.replaceAll(Routes.TODAY) },
                     onRetriage = { nav.navigate(Routes.ASSESSMENT) },
+                    onSafety = { nav.navigate(Routes.SAFETY) },
                 )
             }
             composable(Routes.PAIN) { PainLogScreen(onLog = { nav.navigate(Routes.PAIN_NEW) }) }
@@ -116,6 +121,7 @@ fun LimberNavHost(requestedRoute: String?, onRouteShown: () -> Unit) {
             composable(Routes.SETTINGS) { SettingsScreen(onOpen = { nav.navigate(it) }) }
             composable(Routes.REMINDERS) { ReminderSettingsScreen(onBack = { nav.popBackStack() }) }
             composable(Routes.REMINDER_HEALTH) { ReminderHealthScreen(onBack = { nav.popBackStack() }) }
+            composable(Routes.ROUTINE) { RoutineSettingsScreen(onBack = { nav.popBackStack() }) }
             composable(Routes.YOUR_DATA) {
                 YourDataScreen(onBack = { nav.popBackStack() }, onWiped = { nav.replaceAll(Routes.WELCOME) })
             }

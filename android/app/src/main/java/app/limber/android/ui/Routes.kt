@@ -14,7 +14,26 @@ object Routes {
     const val SETTINGS = "settings"
     const val REMINDERS = "reminders"
     const val REMINDER_HEALTH = "reminders/health"
+    const val ROUTINE = "routine"
     const val YOUR_DATA = "data"
 
+    /** Sessions a day are 1-2 in the core; a link naming another slot opens Today. */
+    private val SESSION_SLOTS = 1..2
+
+    /** Routes a `limber://open/<route>` link may open: what notifications use, nothing else. */
+    private val LINKABLE = setOf(TODAY, PAIN_NEW)
+
     fun checkIn(slot: Int) = "checkin/$slot"
+
+    /**
+     * The route a `limber://open/<path>` link asks for, if it is one a link may open: Today,
+     * a new pain entry, or the check-in of session 1 or 2. Anything else (the link is exported,
+     * so any app can send one) is null, and the app stays where it is.
+     */
+    fun fromLink(path: String?): String? {
+        val route = path?.removePrefix("/")?.trimEnd('/') ?: return null
+        if (route in LINKABLE) return route
+        val slot = route.removePrefix("checkin/").takeIf { it != route && it.all(Char::isDigit) && it.length <= 2 }?.toInt()
+        return slot?.takeIf { it in SESSION_SLOTS }?.let(::checkIn)
+    }
 }

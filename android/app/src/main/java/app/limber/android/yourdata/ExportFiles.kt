@@ -4,7 +4,7 @@ import android.content.Context
 import android.content.Intent
 import android.net.Uri
 import androidx.core.content.FileProvider
-import app.limber.android.data.ShareableFile
+import app.limber.core.ExportFile
 import java.io.File
 import java.io.IOException
 import kotlinx.coroutines.Dispatchers
@@ -21,20 +21,20 @@ object ExportFiles {
     suspend fun clear(context: Context) = withContext(Dispatchers.IO) { folder(context).deleteRecursively() }
 
     /** A share-sheet intent for [file]. */
-    suspend fun shareIntent(context: Context, file: ShareableFile): Intent = withContext(Dispatchers.IO) {
+    suspend fun shareIntent(context: Context, file: ExportFile): Intent = withContext(Dispatchers.IO) {
         val dir = folder(context).apply { deleteRecursively(); mkdirs() }
         // The name comes from the core; keep only its last path part all the same.
-        val out = File(dir, File(file.name).name).apply { writeBytes(file.bytes) }
+        val out = File(dir, File(file.fileName).name).apply { writeBytes(file.bytes) }
         val uri = FileProvider.getUriForFile(context, "${context.packageName}.exports", out)
         val send = Intent(Intent.ACTION_SEND)
             .setType(file.mimeType)
             .putExtra(Intent.EXTRA_STREAM, uri)
             .addFlags(Intent.FLAG_GRANT_READ_URI_PERMISSION)
-        Intent.createChooser(send, file.name)
+        Intent.createChooser(send, file.fileName)
     }
 
     /** Writes [file] to the document the person created with the file picker. */
-    suspend fun write(context: Context, target: Uri, file: ShareableFile) = withContext(Dispatchers.IO) {
+    suspend fun write(context: Context, target: Uri, file: ExportFile) = withContext(Dispatchers.IO) {
         context.contentResolver.openOutputStream(target, "wt")?.use { it.write(file.bytes) }
             ?: throw IOException("the chosen place cannot be written to")
     }

@@ -32,8 +32,8 @@ import app.limber.android.data.CoreRepository
 import app.limber.android.data.DataActions
 import app.limber.android.data.DeviceTime
 import app.limber.android.data.ExportKind
-import app.limber.android.data.ImportOutcome
-import app.limber.android.data.ShareableFile
+import app.limber.core.ImportReport
+import app.limber.core.ExportFile
 import app.limber.android.ui.CoreViewModel
 import app.limber.android.ui.ErrorText
 import app.limber.android.ui.MessageCard
@@ -45,9 +45,9 @@ import java.time.Instant
 
 class YourDataViewModel(core: CoreRepository) : CoreViewModel(core) {
     /** An export waiting for the person to pick where to save it. */
-    var pendingSave: ShareableFile? = null
+    var pendingSave: ExportFile? = null
         private set
-    var imported by mutableStateOf<ImportOutcome?>(null)
+    var imported by mutableStateOf<ImportReport?>(null)
         private set
     var notice by mutableStateOf<String?>(null)
 
@@ -58,7 +58,7 @@ class YourDataViewModel(core: CoreRepository) : CoreViewModel(core) {
     fun prepareSave(kind: ExportKind, pick: (NewDocument) -> Unit) = launchCore {
         val file = export(kind)
         pendingSave = file
-        pick(NewDocument(file.name, file.mimeType))
+        pick(NewDocument(file.fileName, file.mimeType))
     }
 
     fun save(context: Context, target: Uri?) {
@@ -68,7 +68,7 @@ class YourDataViewModel(core: CoreRepository) : CoreViewModel(core) {
         launchCore {
             notice = try {
                 ExportFiles.write(context.applicationContext, target, file)
-                "Saved ${file.name}."
+                "Saved ${file.fileName}."
             } catch (e: IOException) {
                 "Could not save: ${e.message}"
             }

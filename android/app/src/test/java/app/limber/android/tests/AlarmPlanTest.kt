@@ -3,7 +3,7 @@ package app.limber.android.tests
 import app.limber.android.reminders.AlarmMode
 import app.limber.android.reminders.AlarmPlan
 import app.limber.android.reminders.ArmedAlarm
-import app.limber.android.reminders.RequestCodes
+import app.limber.core.requestKey
 import java.time.Instant
 import kotlin.test.assertEquals
 import kotlin.test.assertTrue
@@ -20,17 +20,17 @@ class AlarmPlanTest {
         val changes = AlarmPlan.decide(listOf(monday, tuesday), armed = emptyList(), exactAllowed = true)
         assertEquals(emptyList(), changes.toCancel)
         assertEquals(listOf(monday.id, tuesday.id), changes.toArm.map { it.id })
-        assertTrue(changes.toArm.all { it.mode == AlarmMode.EXACT && it.windowMillis == 0L })
-        assertEquals(RequestCodes.of(monday.id), changes.toArm.first().requestCode)
+        assertTrue(changes.toArm.all { it.mode == AlarmMode.EXACT })
+        assertEquals(requestKey(monday.id), changes.toArm.first().requestCode)
         assertEquals(monday.fireAt.toEpochMilli(), changes.toArm.first().triggerAtMillis)
     }
 
     @Test
-    fun withoutExactAlarmsEveryReminderGetsAWindowNeverNothing() {
+    fun withoutExactAlarmsEveryReminderIsArmedInexactNeverNothing() {
         val changes = AlarmPlan.decide(listOf(monday, tuesday), armed = emptyList(), exactAllowed = false)
         assertEquals(2, changes.toArm.size)
-        assertTrue(changes.toArm.all { it.mode == AlarmMode.WINDOW && it.windowMillis == AlarmPlan.WINDOW_MILLIS })
-        // The window opens at the reminder's time: never early.
+        assertTrue(changes.toArm.all { it.mode == AlarmMode.INEXACT })
+        // Armed for the reminder's time: never early.
         assertEquals(monday.fireAt.toEpochMilli(), changes.toArm.first().triggerAtMillis)
     }
 
@@ -62,9 +62,9 @@ class AlarmPlanTest {
     }
 
     @Test
-    fun losingTheExactAlarmPermissionReArmsInWindows() {
+    fun losingTheExactAlarmPermissionReArmsInexact() {
         val changes = AlarmPlan.decide(listOf(monday, tuesday), listOf(armed(monday), armed(tuesday)), exactAllowed = false)
-        assertEquals(listOf(AlarmMode.WINDOW, AlarmMode.WINDOW), changes.toArm.map { it.mode })
+        assertEquals(listOf(AlarmMode.INEXACT, AlarmMode.INEXACT), changes.toArm.map { it.mode })
     }
 
     @Test
@@ -75,7 +75,7 @@ class AlarmPlanTest {
 
     @Test
     fun anEmptyPlanCancelsEverything() {
-        val changes = AlarmPlan.decide(emptyList(), listOf(armed(monday), armed(tuesday, AlarmMode.WINDOW)), exactAllowed = true)
+        val changes = AlarmPlan.decide(emptyList(), listOf(armed(monday), armed(tuesday, AlarmMode.INEXACT)), exactAllowed = true)
         assertEquals(listOf(monday.id, tuesday.id), changes.toCancel)
         assertEquals(emptyList(), changes.armedAfter)
     }
@@ -83,7 +83,7 @@ class AlarmPlanTest {
     @Test
     fun theCoresPlanArmsOncePerIdAndCheckingInCancelsTheSession() {
         assessedWithReminders().use { limber ->
-            val plan = limber.upcomingReminders(on(0, "07:00"), 64)
+            val plan = limber.upcomingReminders(on(0, "07:00"), app.limber.core.reminderLimit(app.limber.core.Platform.ANDROID))
             val first = AlarmPlan.decide(plan, emptyList(), exactAllowed = true)
             assertEquals(plan.size, first.toArm.map { it.requestCode }.toSet().size)
             assertEquals("session:2026-11-16:1", first.toArm.first().id)
