@@ -4,6 +4,7 @@
 mod assessment;
 mod error;
 mod limber;
+mod measure;
 mod progress;
 mod questionnaire;
 mod reminders;
@@ -12,6 +13,7 @@ mod types;
 
 pub use error::LimberError;
 pub use limber::Limber;
+pub use measure::Measurement;
 
 uniffi::setup_scaffolding!("limber");
 

@@ -29,8 +29,8 @@ use crate::Result;
 use crate::assessment::answers::{MAX_AKE_DEG, MAX_SLR_DEG};
 
 pub use angle::STANDARD_GRAVITY;
-pub use prompts::Prompt;
-pub use session::Measurement;
+pub use prompts::MeasurePrompt;
+pub use session::{MeasureUpdate, Measurement};
 
 /// One reading of the gravity sensor. `t_ms`: milliseconds on any monotonic clock (only
 /// differences matter), never decreasing; `x`, `y`, `z`: m/s² in Android's convention (a phone

@@ -4,8 +4,8 @@
 use super::{MeasureQuality, MeasureResult, PhoneTest};
 
 text_enum! {
-    /// The prompt for the step a measurement is at. [`Prompt::text`] gives the words.
-    pub enum Prompt {
+    /// The prompt for the step a measurement is at. [`MeasurePrompt::text`] gives the words.
+    pub enum MeasurePrompt {
         /// SLR and AKE: lie flat, phone on the shin, keep still (the phone zeroes on the leg).
         LieStillShin = "lie_still_shin",
         /// Thomas: sit on the edge of a bed, phone on the thigh, keep still.
@@ -29,38 +29,38 @@ text_enum! {
     }
 }
 
-impl Prompt {
+impl MeasurePrompt {
     /// The words to say. `result` fills in the measured value for `Measured`.
     pub fn text(self, test: PhoneTest, result: Option<&MeasureResult>) -> String {
         match self {
-            Prompt::LieStillShin => "Lie on your back with both legs straight. Place the phone lengthwise \
+            MeasurePrompt::LieStillShin => "Lie on your back with both legs straight. Place the phone lengthwise \
                 on the middle of the shin you are testing, either end toward the foot, and keep the leg \
                 still for a moment."
                 .into(),
-            Prompt::SitStillThigh => "Sit on the edge of a firm bed or table with your thighs resting on it. \
+            MeasurePrompt::SitStillThigh => "Sit on the edge of a firm bed or table with your thighs resting on it. \
                 Place the phone lengthwise on the middle of the front of the thigh you are testing, and \
                 keep still for a moment."
                 .into(),
-            Prompt::RaiseLeg => "Ready. Keep the knee straight and slowly raise the leg, or let your helper \
+            MeasurePrompt::RaiseLeg => "Ready. Keep the knee straight and slowly raise the leg, or let your helper \
                 raise it, until you feel a firm stretch or any of your usual symptoms. Then keep still."
                 .into(),
-            Prompt::LiftThigh => "Ready. Bend the knee and bring the thigh up until it points straight up. \
+            MeasurePrompt::LiftThigh => "Ready. Bend the knee and bring the thigh up until it points straight up. \
                 Hold it there with both hands behind the knee, let the lower leg relax, and keep still."
                 .into(),
-            Prompt::StraightenKnee => "Now slowly straighten the knee as far as you comfortably can, keeping \
+            MeasurePrompt::StraightenKnee => "Now slowly straighten the knee as far as you comfortably can, keeping \
                 the thigh upright. Then keep still."
                 .into(),
-            Prompt::HugKnees => "Ready. Hug both knees to your chest and roll back to lie down, with your \
+            MeasurePrompt::HugKnees => "Ready. Hug both knees to your chest and roll back to lie down, with your \
                 hips near the edge."
                 .into(),
-            Prompt::LetLegHang => "Keep the other knee hugged and your lower back flat. Let the leg with the \
+            MeasurePrompt::LetLegHang => "Keep the other knee hugged and your lower back flat. Let the leg with the \
                 phone hang down over the edge, relax it, and keep still."
                 .into(),
-            Prompt::Measured => measured_text(test, result.and_then(|r| r.angle_deg)),
-            Prompt::NotKept => "That reading is outside what this test can give, so it was not kept. \
+            MeasurePrompt::Measured => measured_text(test, result.and_then(|r| r.angle_deg)),
+            MeasurePrompt::NotKept => "That reading is outside what this test can give, so it was not kept. \
                 Rest a moment, then start again."
                 .into(),
-            Prompt::NotMeasured => not_measured_text(result.map(|r| r.quality)).into(),
+            MeasurePrompt::NotMeasured => not_measured_text(result.map(|r| r.quality)).into(),
         }
     }
 }

@@ -20,7 +20,7 @@
 //! the result is `implausible` and carries no angle.
 
 use super::angle::{across_direction, difference_deg, inclination_deg, rest_inclination_deg};
-use super::prompts::Prompt;
+use super::prompts::MeasurePrompt;
 use super::still::{Window, magnitude_ok};
 use super::{GravitySample, HOLD_MS, MeasureQuality, MeasureResult, MeasureState, PhoneTest};
 use crate::{Error, Result};
@@ -72,7 +72,7 @@ enum Stage {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeasureUpdate {
     pub state: MeasureState,
-    pub prompt: Prompt,
+    pub prompt: MeasurePrompt,
     pub prompt_text: String,
     /// The prompt changed during this batch: speak `prompt_text`.
     pub speak: bool,
@@ -90,7 +90,7 @@ pub struct Measurement {
     test: PhoneTest,
     state: MeasureState,
     stage: Stage,
-    prompt: Prompt,
+    prompt: MeasurePrompt,
     window: Window,
     settle: Window,
     last_t_ms: Option<i64>,
@@ -113,8 +113,8 @@ impl Measurement {
             state: MeasureState::WaitingForRest,
             stage: Stage::Rest,
             prompt: match test {
-                PhoneTest::Thomas => Prompt::SitStillThigh,
-                _ => Prompt::LieStillShin,
+                PhoneTest::Thomas => MeasurePrompt::SitStillThigh,
+                _ => MeasurePrompt::LieStillShin,
             },
             window: Window::new(HOLD_MS),
             settle: Window::new(SETTLE_MS),
@@ -221,7 +221,7 @@ impl Measurement {
         }
         if self.stage == Stage::Start && self.test == PhoneTest::Thomas && self.excursion.abs() >= THOMAS_HUG_DEG {
             self.stage = Stage::ThomasHugged;
-            self.prompt = Prompt::LetLegHang;
+            self.prompt = MeasurePrompt::LetLegHang;
         }
         if self.state == MeasureState::RestTaken {
             return;
@@ -251,9 +251,9 @@ impl Measurement {
         self.state = MeasureState::RestTaken;
         self.stage = Stage::Start;
         self.prompt = match self.test {
-            PhoneTest::Slr => Prompt::RaiseLeg,
-            PhoneTest::Ake => Prompt::LiftThigh,
-            PhoneTest::Thomas => Prompt::HugKnees,
+            PhoneTest::Slr => MeasurePrompt::RaiseLeg,
+            PhoneTest::Ake => MeasurePrompt::LiftThigh,
+            PhoneTest::Thomas => MeasurePrompt::HugKnees,
         };
     }
 
@@ -264,7 +264,7 @@ impl Measurement {
         match (self.test, self.stage) {
             (PhoneTest::Ake, Stage::Start) => {
                 self.stage = Stage::AkeSetUp(inclination);
-                self.prompt = Prompt::StraightenKnee;
+                self.prompt = MeasurePrompt::StraightenKnee;
                 self.state = MeasureState::Holding;
             }
             (PhoneTest::Ake, Stage::AkeSetUp(set_up)) => {
@@ -323,9 +323,9 @@ impl Measurement {
         let value = self.value_of(rise).round() as i32;
         let within = (min - RANGE_TOLERANCE_DEG..=max + RANGE_TOLERANCE_DEG).contains(&value);
         let (angle, quality, prompt) = if within {
-            (Some(value.clamp(min, max)), MeasureQuality::Ok, Prompt::Measured)
+            (Some(value.clamp(min, max)), MeasureQuality::Ok, MeasurePrompt::Measured)
         } else {
-            (None, MeasureQuality::Implausible, Prompt::NotKept)
+            (None, MeasureQuality::Implausible, MeasurePrompt::NotKept)
         };
         let start = self.window.samples().next().map_or(t_ms, |s| s.t_ms);
         self.hold = Some((start, inclination));

@@ -48,9 +48,6 @@ impl Window {
         Window { span_ms, samples: VecDeque::new() }
     }
 
-    pub fn clear(&mut self) {
-        self.samples.clear();
-    }
 
     pub fn push(&mut self, s: GravitySample) {
         if self.samples.back().is_some_and(|last| s.t_ms - last.t_ms > MAX_GAP_MS) {

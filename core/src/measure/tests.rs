@@ -151,7 +151,7 @@ fn batches_of_any_size_give_the_same_result_and_walk_the_states_in_order() {
         }
         assert_eq!(m.finish(), whole, "batch size {size}");
         assert_eq!(captures, 1);
-        assert_eq!(spoken, [Prompt::LiftThigh, Prompt::StraightenKnee, Prompt::Measured]);
+        assert_eq!(spoken, [MeasurePrompt::LiftThigh, MeasurePrompt::StraightenKnee, MeasurePrompt::Measured]);
         assert_eq!(states.first(), Some(&MeasureState::WaitingForRest));
         assert_eq!(states.last(), Some(&MeasureState::Done));
         for s in [MeasureState::RestTaken, MeasureState::Moving, MeasureState::Holding] {
@@ -173,7 +173,7 @@ fn the_done_prompt_says_the_value_in_words() {
 
 #[test]
 fn prompts_ask_for_no_arithmetic_and_no_angle_by_eye() {
-    for p in Prompt::ALL {
+    for p in MeasurePrompt::ALL {
         for test in PhoneTest::ALL {
             let text = p.text(*test, None).to_lowercase();
             for banned in ["minus", "subtract", "90 ", "estimate", "judge", "about 75"] {
@@ -269,5 +269,77 @@ proptest! {
         let r = measure(&shaped);
         prop_assert_eq!(r.angle_deg, measure(&spec).angle_deg);
         prop_assert!((r.rest_deg.unwrap().abs() - offset.abs()).abs() <= 0.1);
+    }
+}
+
+/// The recorded traces committed under `tests/fixtures/traces/` (used by the CLI and Kotlin
+/// tests): each is generated here from a fixed spec and must measure to its row in
+/// `expected.csv`. `LIMBER_WRITE_FIXTURES=1` writes them again.
+#[test]
+fn committed_trace_fixtures_measure_to_their_expected_values() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/traces");
+    let base = |test, truth: f64, seed| TraceSpec {
+        rate_hz: 50.0,
+        noise: 0.05,
+        tremor_deg: 0.6,
+        seed,
+        ..TraceSpec::clean(test, truth)
+    };
+    let fixtures = [
+        ("slr-left-62.csv", TraceSpec { rest_offset_deg: 4.0, roll_deg: 30.0, ..base(PhoneTest::Slr, 62.0, 1) }),
+        (
+            "slr-right-85-flipped.csv",
+            TraceSpec { rest_offset_deg: -6.0, roll_deg: 200.0, flipped: true, ..base(PhoneTest::Slr, 85.0, 2) },
+        ),
+        ("ake-left-28.csv", TraceSpec { rest_offset_deg: 3.0, roll_deg: 90.0, ..base(PhoneTest::Ake, 28.0, 3) }),
+        ("thomas-right-below-10.csv", TraceSpec { flipped: true, ..base(PhoneTest::Thomas, -10.0, 4) }),
+        ("thomas-left-above-15.csv", TraceSpec { rest_offset_deg: -5.0, ..base(PhoneTest::Thomas, 15.0, 5) }),
+        ("slr-shaky.csv", TraceSpec { hold_kind: HoldKind::Shaky, ..base(PhoneTest::Slr, 70.0, 6) }),
+        ("slr-moving.csv", TraceSpec { hold_kind: HoldKind::Accelerating, ..base(PhoneTest::Slr, 70.0, 7) }),
+    ];
+    let write = std::env::var_os("LIMBER_WRITE_FIXTURES").is_some();
+    let mut expected = String::from("file,test,angle_deg,quality\n");
+    for (name, spec) in &fixtures {
+        let samples = generate(spec);
+        let r = measure_trace(spec.test, &samples).unwrap();
+        let angle = r.angle_deg.map(|a| a.to_string()).unwrap_or_default();
+        expected.push_str(&format!("{name},{},{angle},{}\n", spec.test, r.quality));
+        if write {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join(name), to_csv(&samples)).unwrap();
+        }
+        if spec.hold_kind == HoldKind::Still {
+            assert_eq!(r.quality, MeasureQuality::Ok, "{name}");
+            assert!((r.angle_deg.unwrap() as f64 - spec.truth_deg).abs() <= 2.0, "{name}: {r:?}");
+        } else {
+            assert_ne!(r.quality, MeasureQuality::Ok, "{name}");
+        }
+    }
+    // The same SLR as phyphox exports it: seconds, quoted headers, an absolute column.
+    let phyphox = generate(&base(PhoneTest::Slr, 45.0, 8));
+    let mut text = String::from(
+        "\"Time (s)\",\"Acceleration x (m/s^2)\",\"Acceleration y (m/s^2)\",\"Acceleration z (m/s^2)\",\"Absolute acceleration (m/s^2)\"\n",
+    );
+    let t0 = phyphox[0].t_ms;
+    for s in &phyphox {
+        let abs = (s.x * s.x + s.y * s.y + s.z * s.z).sqrt();
+        text.push_str(&format!("{:.6},{:.4},{:.4},{:.4},{abs:.4}\n", (s.t_ms - t0) as f64 / 1000.0, s.x, s.y, s.z));
+    }
+    let r = measure_trace(PhoneTest::Slr, &parse(&text).unwrap()).unwrap();
+    assert_eq!(r.angle_deg, Some(45));
+    expected.push_str("phyphox-slr-45.csv,slr,45,ok\n");
+    if write {
+        std::fs::write(dir.join("phyphox-slr-45.csv"), &text).unwrap();
+        std::fs::write(dir.join("expected.csv"), &expected).unwrap();
+    }
+    // What is committed is what these specs give.
+    let committed = std::fs::read_to_string(dir.join("expected.csv")).expect("run with LIMBER_WRITE_FIXTURES=1");
+    assert_eq!(committed, expected);
+    for line in committed.lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        let file = std::fs::read_to_string(dir.join(cells[0])).unwrap();
+        let r = measure_trace(PhoneTest::parse("test", cells[1]).unwrap(), &parse(&file).unwrap()).unwrap();
+        assert_eq!(r.angle_deg.map(|a| a.to_string()).unwrap_or_default(), cells[2], "{}", cells[0]);
+        assert_eq!(r.quality.as_str(), cells[3], "{}", cells[0]);
     }
 }
