@@ -13,7 +13,7 @@ mod types;
 
 pub use error::LimberError;
 pub use limber::Limber;
-pub use measure::Measurement;
+pub use measure::{Measurement, measure_trace};
 
 uniffi::setup_scaffolding!("limber");
 

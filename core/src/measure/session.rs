@@ -334,7 +334,7 @@ impl Measurement {
             angle_deg: angle,
             quality,
             rest_deg: self.rest.map(|r| round1(r.deg)),
-            hold_seconds: Some(round1((t_ms - start) as f64 / 1000.0)),
+            hold_seconds: Some(round1(t_ms.saturating_sub(start) as f64 / 1000.0)),
         });
         self.live = Some(rise);
         self.state = MeasureState::Done;
@@ -350,7 +350,7 @@ impl Measurement {
             return;
         }
         if let Some(r) = &mut self.result {
-            r.hold_seconds = Some(round1((s.t_ms - start) as f64 / 1000.0));
+            r.hold_seconds = Some(round1(s.t_ms.saturating_sub(start) as f64 / 1000.0));
         }
     }
 }

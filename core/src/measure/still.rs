@@ -50,11 +50,11 @@ impl Window {
 
 
     pub fn push(&mut self, s: GravitySample) {
-        if self.samples.back().is_some_and(|last| s.t_ms - last.t_ms > MAX_GAP_MS) {
+        if self.samples.back().is_some_and(|last| s.t_ms.saturating_sub(last.t_ms) > MAX_GAP_MS) {
             self.samples.clear();
         }
         self.samples.push_back(s);
-        while self.samples.len() > 2 && self.samples[1].t_ms <= s.t_ms - self.span_ms {
+        while self.samples.len() > 2 && self.samples[1].t_ms <= s.t_ms.saturating_sub(self.span_ms) {
             self.samples.pop_front();
         }
     }
@@ -67,7 +67,7 @@ impl Window {
     /// come from `angle_of`.
     pub fn still(&self, angle_of: impl Fn(&GravitySample) -> f64) -> Option<Stillness> {
         let (first, last) = (self.samples.front()?, self.samples.back()?);
-        let span_ms = last.t_ms - first.t_ms;
+        let span_ms = last.t_ms.saturating_sub(first.t_ms);
         if span_ms < self.span_ms || !self.samples.iter().all(magnitude_ok) {
             return None;
         }
@@ -79,7 +79,7 @@ impl Window {
         let angles: Vec<f64> = self.samples.iter().map(&angle_of).collect();
         let mean = angles.iter().sum::<f64>() / n;
         let sd = (angles.iter().map(|a| (a - mean).powi(2)).sum::<f64>() / n).sqrt();
-        let half_t = first.t_ms + span_ms / 2;
+        let half_t = first.t_ms.saturating_add(span_ms / 2);
         let (mut early, mut late) = ((0.0, 0.0), (0.0, 0.0));
         for (s, a) in self.samples.iter().zip(&angles) {
             let half = if s.t_ms < half_t { &mut early } else { &mut late };
