@@ -13,7 +13,9 @@
 //! - Thomas: sitting with the thigh on the bed is the rest; hugging the knees lifts the thigh at
 //!   least 60° (that way is "up"); the first still hold below 60° after that is the hanging thigh.
 //! - A still hold back within 5° of rest before the test's own movement re-zeroes the phone
-//!   (the person settled the leg again).
+//!   (the person settled the leg again); so does the AKE leg laid flat after the set-up.
+//!   Without a movement of 5° between rest and set-up the AKE cannot tell the set-up from the
+//!   end, and asks again rather than guess.
 //!
 //! Values within [`RANGE_TOLERANCE_DEG`] outside the test's range are read as its edge **[D:
 //! the method's own error is about 2°, so a knee straight within it is straight]**; beyond that
@@ -272,6 +274,9 @@ impl Measurement {
                 let rise = moved.signum() * delta;
                 if moved.abs() >= AKE_STRAIGHTEN_DEG && rise >= AKE_MIN_RISE_DEG {
                     self.capture(t_ms, inclination, rise);
+                } else if moved.abs() >= AKE_STRAIGHTEN_DEG && delta.abs() < MOVE_DEG {
+                    // The leg was laid flat again: start over from this rest.
+                    self.rezero();
                 } else {
                     self.state = MeasureState::Holding;
                 }
