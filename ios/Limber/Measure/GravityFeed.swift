@@ -9,9 +9,9 @@ import LimberCore
 final class GravityFeed {
     private let motion = CMMotionManager()
     private var pending: [GravitySample] = []
-    private let onBatch: ([GravitySample]) -> Void
+    private let onBatch: @MainActor ([GravitySample]) -> Void
 
-    init(onBatch: @escaping ([GravitySample]) -> Void) {
+    init(onBatch: @escaping @MainActor ([GravitySample]) -> Void) {
         self.onBatch = onBatch
     }
 
@@ -47,6 +47,7 @@ final class GravityFeed {
         guard !pending.isEmpty else { return }
         let batch = pending
         pending.removeAll()
-        onBatch(batch)
+        let deliver = onBatch
+        Task { @MainActor in deliver(batch) }
     }
 }
