@@ -50,6 +50,12 @@ pub fn measure_trace(test: PhoneTest, samples: Vec<GravitySample>) -> Result<Mea
     guard(|| core_measure_trace(test, &samples))
 }
 
+/// The Thomas answer (`thigh_above_horizontal`) a measured thigh angle gives.
+#[uniffi::export]
+pub fn thomas_thigh_above_horizontal(angle_deg: i32) -> bool {
+    limber_core::measure::thigh_above_horizontal(angle_deg)
+}
+
 #[uniffi::remote(Record)]
 pub struct GravitySample {
     pub t_ms: i64,

@@ -30,7 +30,9 @@ fn test() -> impl Strategy<Value = PhoneTest> {
 fn typed<T>(result: Result<T, LimberError>) -> Result<(), TestCaseError> {
     match result {
         Ok(_) => Ok(()),
-        Err(LimberError::InvalidInput { field, range, .. }) if field.starts_with("samples[") && !range.is_empty() => {
+        Err(LimberError::InvalidInput { field, range, .. })
+            if field.starts_with("samples[") && !range.is_empty() =>
+        {
             Ok(())
         }
         Err(e) => Err(TestCaseError::fail(format!("unexpected error {e:?}"))),

@@ -41,12 +41,16 @@ pub fn run(args: MeasureArgs, out: &mut impl Write) -> CliResult {
     let test = PhoneTest::parse("test", &args.test)?;
     let text = std::fs::read(&args.trace)
         .map_err(|e| CliError::Usage(format!("cannot read {}: {e}", args.trace.display())))?;
-    let text = String::from_utf8(text).map_err(|_| CliError::Usage("the trace is not a text (UTF-8) CSV file".into()))?;
+    let text = String::from_utf8(text)
+        .map_err(|_| CliError::Usage("the trace is not a text (UTF-8) CSV file".into()))?;
     let samples = trace_file::parse(&text)?;
     let result = measure_trace(test, &samples)?;
     if args.json {
         let MeasureResult { test, angle_deg, quality, rest_deg, hold_seconds } = result;
-        return print_json(out, &Output { test, side: args.side.as_deref(), angle_deg, quality, rest_deg, hold_seconds });
+        return print_json(
+            out,
+            &Output { test, side: args.side.as_deref(), angle_deg, quality, rest_deg, hold_seconds },
+        );
     }
     print_human(out, &result, args.side.as_deref())
 }
@@ -61,7 +65,9 @@ fn print_human(out: &mut impl Write, r: &MeasureResult, side: Option<&str>) -> C
     match (r.angle_deg, r.test) {
         (Some(n), PhoneTest::Slr) => writeln!(out, "{name}{side}: {n}° raised from flat")?,
         (Some(n), PhoneTest::Ake) => writeln!(out, "{name}{side}: {n}° short of a straight knee")?,
-        (Some(n), PhoneTest::Thomas) if n >= 0 => writeln!(out, "{name}{side}: the thigh rests {n}° above level")?,
+        (Some(n), PhoneTest::Thomas) if n >= 0 => {
+            writeln!(out, "{name}{side}: the thigh rests {n}° above level")?
+        }
         (Some(n), PhoneTest::Thomas) => writeln!(out, "{name}{side}: the thigh rests {}° below level", -n)?,
         (None, _) => {
             let why = match r.quality {

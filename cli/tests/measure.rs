@@ -19,7 +19,16 @@ fn write(dir: &tempfile::TempDir, text: &str) -> String {
 #[test]
 fn a_recorded_straight_leg_raise_prints_the_json_contract() {
     let limber = Limber::new();
-    let out = limber.json(&["measure", "--test", "slr", "--side", "left", "--trace", &trace("slr-left-62.csv"), "--json"]);
+    let out = limber.json(&[
+        "measure",
+        "--test",
+        "slr",
+        "--side",
+        "left",
+        "--trace",
+        &trace("slr-left-62.csv"),
+        "--json",
+    ]);
     assert_eq!(out["test"], "slr");
     assert_eq!(out["side"], "left");
     assert_eq!(out["angle_deg"], 62);
@@ -47,7 +56,8 @@ fn every_committed_trace_measures_to_its_expected_value() {
 #[test]
 fn people_read_the_result_in_words() {
     let limber = Limber::new();
-    let out = limber.ok(&["measure", "--test", "ake", "--side", "left", "--trace", &trace("ake-left-28.csv")]);
+    let out =
+        limber.ok(&["measure", "--test", "ake", "--side", "left", "--trace", &trace("ake-left-28.csv")]);
     assert!(out.starts_with("Knee extension (left leg): 28° short of a straight knee\n"), "{out}");
     let out = limber.ok(&["measure", "--test", "thomas", "--trace", &trace("thomas-right-below-10.csv")]);
     assert!(out.starts_with("Thomas test: the thigh rests 10° below level\n"), "{out}");
@@ -70,7 +80,10 @@ fn bad_files_get_one_line_naming_the_row_and_column() {
         ("t_ms,x,y\n0,0,0\n", "error: invalid trace header: must be t_ms,x,y,z"),
         ("t_ms,x,y,z\n0,0,0,9.8\n10,0,oops,9.8\n", "error: invalid row 3, column y: must be a finite number"),
         ("t_ms,x,y,z\n", "error: invalid trace: must be at least one sample row after the header"),
-        ("t_ms,x,y,z\n20,0,0,9.8\n10,0,0,9.8\n", "error: invalid row 3, column t_ms: must be no earlier than the row before it"),
+        (
+            "t_ms,x,y,z\n20,0,0,9.8\n10,0,0,9.8\n",
+            "error: invalid row 3, column t_ms: must be no earlier than the row before it",
+        ),
         ("t_ms,x,y,z\n0,0,0\n", "error: invalid row 2, column z: must be a number (the cell is missing)"),
     ];
     for (text, start) in cases {

@@ -33,29 +33,43 @@ impl MeasurePrompt {
     /// The words to say. `result` fills in the measured value for `Measured`.
     pub fn text(self, test: PhoneTest, result: Option<&MeasureResult>) -> String {
         match self {
-            MeasurePrompt::LieStillShin => "Lie on your back with both legs straight. Place the phone lengthwise \
+            MeasurePrompt::LieStillShin => {
+                "Lie on your back with both legs straight. Place the phone lengthwise \
                 on the middle of the shin you are testing, either end toward the foot, and keep the leg \
                 still for a moment."
-                .into(),
-            MeasurePrompt::SitStillThigh => "Sit on the edge of a firm bed or table with your thighs resting on it. \
+                    .into()
+            }
+            MeasurePrompt::SitStillThigh => {
+                "Sit on the edge of a firm bed or table with your thighs resting on it. \
                 Place the phone lengthwise on the middle of the front of the thigh you are testing, and \
                 keep still for a moment."
-                .into(),
-            MeasurePrompt::RaiseLeg => "Ready. Keep the knee straight and slowly raise the leg, or let your helper \
+                    .into()
+            }
+            MeasurePrompt::RaiseLeg => {
+                "Ready. Keep the knee straight and slowly raise the leg, or let your helper \
                 raise it, until you feel a firm stretch or any of your usual symptoms. Then keep still."
-                .into(),
-            MeasurePrompt::LiftThigh => "Ready. Bend the knee and bring the thigh up until it points straight up. \
+                    .into()
+            }
+            MeasurePrompt::LiftThigh => {
+                "Ready. Bend the knee and bring the thigh up until it points straight up. \
                 Hold it there with both hands behind the knee, let the lower leg relax, and keep still."
-                .into(),
-            MeasurePrompt::StraightenKnee => "Now slowly straighten the knee as far as you comfortably can, keeping \
+                    .into()
+            }
+            MeasurePrompt::StraightenKnee => {
+                "Now slowly straighten the knee as far as you comfortably can, keeping \
                 the thigh upright. Then keep still."
-                .into(),
-            MeasurePrompt::HugKnees => "Ready. Hug both knees to your chest and roll back to lie down, with your \
+                    .into()
+            }
+            MeasurePrompt::HugKnees => {
+                "Ready. Hug both knees to your chest and roll back to lie down, with your \
                 hips near the edge."
-                .into(),
-            MeasurePrompt::LetLegHang => "Keep the other knee hugged and your lower back flat. Let the leg with the \
+                    .into()
+            }
+            MeasurePrompt::LetLegHang => {
+                "Keep the other knee hugged and your lower back flat. Let the leg with the \
                 phone hang down over the edge, relax it, and keep still."
-                .into(),
+                    .into()
+            }
             MeasurePrompt::Measured => measured_text(test, result.and_then(|r| r.angle_deg)),
             MeasurePrompt::NotKept => "That reading is outside what this test can give, so it was not kept. \
                 Rest a moment, then start again."
@@ -73,7 +87,9 @@ fn measured_text(test: PhoneTest, angle: Option<i32>) -> String {
         PhoneTest::Ake if n == 0 => "Got it: the knee straightens fully. Lower the leg slowly.".into(),
         PhoneTest::Ake => format!("Got it: {n} {unit} short of straight. Lower the leg slowly."),
         PhoneTest::Thomas if n == 0 => "Got it: the thigh rests level. Sit up slowly.".into(),
-        PhoneTest::Thomas if n > 0 => format!("Got it: the thigh rests {n} {unit} above level. Sit up slowly."),
+        PhoneTest::Thomas if n > 0 => {
+            format!("Got it: the thigh rests {n} {unit} above level. Sit up slowly.")
+        }
         PhoneTest::Thomas => format!("Got it: the thigh rests {} {unit} below level. Sit up slowly.", -n),
     }
 }
@@ -88,7 +104,9 @@ fn not_measured_text(quality: Option<MeasureQuality>) -> &'static str {
             "No measurement: the phone kept moving at the end. Try again, and keep the phone pressed to \
              the leg while you hold."
         }
-        _ => "No measurement: the end position was not held still for a second. Try again, and hold \
-              still at the end.",
+        _ => {
+            "No measurement: the end position was not held still for a second. Try again, and hold \
+              still at the end."
+        }
     }
 }

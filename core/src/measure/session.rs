@@ -221,7 +221,10 @@ impl Measurement {
         if self.state == MeasureState::RestTaken && self.excursion.abs() >= MOVE_DEG {
             self.state = MeasureState::Moving;
         }
-        if self.stage == Stage::Start && self.test == PhoneTest::Thomas && self.excursion.abs() >= THOMAS_HUG_DEG {
+        if self.stage == Stage::Start
+            && self.test == PhoneTest::Thomas
+            && self.excursion.abs() >= THOMAS_HUG_DEG
+        {
             self.stage = Stage::ThomasHugged;
             self.prompt = MeasurePrompt::LetLegHang;
         }

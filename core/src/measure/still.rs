@@ -48,7 +48,6 @@ impl Window {
         Window { span_ms, samples: VecDeque::new() }
     }
 
-
     pub fn push(&mut self, s: GravitySample) {
         if self.samples.back().is_some_and(|last| s.t_ms.saturating_sub(last.t_ms) > MAX_GAP_MS) {
             self.samples.clear();
@@ -91,6 +90,10 @@ impl Window {
             return None;
         }
         let drift = (late.0 / late.1 - early.0 / early.1).abs();
-        (drift <= MAX_DRIFT_DEG).then_some(Stillness { mean_deg: mean, late_mean_deg: late.0 / late.1, span_ms })
+        (drift <= MAX_DRIFT_DEG).then_some(Stillness {
+            mean_deg: mean,
+            late_mean_deg: late.0 / late.1,
+            span_ms,
+        })
     }
 }

@@ -151,7 +151,10 @@ fn batches_of_any_size_give_the_same_result_and_walk_the_states_in_order() {
         }
         assert_eq!(m.finish(), whole, "batch size {size}");
         assert_eq!(captures, 1);
-        assert_eq!(spoken, [MeasurePrompt::LiftThigh, MeasurePrompt::StraightenKnee, MeasurePrompt::Measured]);
+        assert_eq!(
+            spoken,
+            [MeasurePrompt::LiftThigh, MeasurePrompt::StraightenKnee, MeasurePrompt::Measured]
+        );
         assert_eq!(states.first(), Some(&MeasureState::WaitingForRest));
         assert_eq!(states.last(), Some(&MeasureState::Done));
         for s in [MeasureState::RestTaken, MeasureState::Moving, MeasureState::Holding] {
@@ -210,7 +213,8 @@ fn trace_files_round_trip_and_read_phyphox_exports() {
     let semicolon = "\"Time (s)\";\"Acceleration x (m/s^2)\";\"Acceleration y (m/s^2)\";\"Acceleration z (m/s^2)\"\n\
                      0,5;0,1;0,2;9,8\n";
     assert_eq!(parse(semicolon).unwrap()[0], GravitySample { t_ms: 500, x: 0.1, y: 0.2, z: 9.8 });
-    let tab = "Time (s)\tAcceleration x (m/s^2)\tAcceleration y (m/s^2)\tAcceleration z (m/s^2)\n1\t0\t0\t9.8\n";
+    let tab =
+        "Time (s)\tAcceleration x (m/s^2)\tAcceleration y (m/s^2)\tAcceleration z (m/s^2)\n1\t0\t0\t9.8\n";
     assert_eq!(parse(tab).unwrap()[0].t_ms, 1000);
 }
 
@@ -221,7 +225,10 @@ fn bad_trace_files_name_the_row_and_column() {
         ("t_ms,x,y\n0,1,2\n", "invalid trace header: must be t_ms,x,y,z"),
         ("t_ms,x,y,z\n", "invalid trace: must be at least one sample row"),
         ("t_ms,x,y,z\n0,0,0,9.8\n10,0,abc,9.8\n", "invalid row 3, column y: must be a finite number"),
-        ("t_ms,x,y,z\n0,0,0,9.8\n10,0,0\n", "invalid row 3, column z: must be a number (the cell is missing)"),
+        (
+            "t_ms,x,y,z\n0,0,0,9.8\n10,0,0\n",
+            "invalid row 3, column z: must be a number (the cell is missing)",
+        ),
         ("t_ms,x,y,z\n10,0,0,9.8\n\n5,0,0,9.8\n", "invalid row 4, column t_ms: must be no earlier"),
         ("t_ms,x,y,z\n0,NaN,0,9.8\n", "invalid row 2, column x: must be a finite number"),
         ("\"Time (s)\",\"Linear Acceleration x (m/s^2)\"\n", "invalid trace header: must be phyphox's"),
@@ -286,12 +293,23 @@ fn committed_trace_fixtures_measure_to_their_expected_values() {
         ..TraceSpec::clean(test, truth)
     };
     let fixtures = [
-        ("slr-left-62.csv", TraceSpec { rest_offset_deg: 4.0, roll_deg: 30.0, ..base(PhoneTest::Slr, 62.0, 1) }),
+        (
+            "slr-left-62.csv",
+            TraceSpec { rest_offset_deg: 4.0, roll_deg: 30.0, ..base(PhoneTest::Slr, 62.0, 1) },
+        ),
         (
             "slr-right-85-flipped.csv",
-            TraceSpec { rest_offset_deg: -6.0, roll_deg: 200.0, flipped: true, ..base(PhoneTest::Slr, 85.0, 2) },
+            TraceSpec {
+                rest_offset_deg: -6.0,
+                roll_deg: 200.0,
+                flipped: true,
+                ..base(PhoneTest::Slr, 85.0, 2)
+            },
         ),
-        ("ake-left-28.csv", TraceSpec { rest_offset_deg: 3.0, roll_deg: 90.0, ..base(PhoneTest::Ake, 28.0, 3) }),
+        (
+            "ake-left-28.csv",
+            TraceSpec { rest_offset_deg: 3.0, roll_deg: 90.0, ..base(PhoneTest::Ake, 28.0, 3) },
+        ),
         ("thomas-right-below-10.csv", TraceSpec { flipped: true, ..base(PhoneTest::Thomas, -10.0, 4) }),
         ("thomas-left-above-15.csv", TraceSpec { rest_offset_deg: -5.0, ..base(PhoneTest::Thomas, 15.0, 5) }),
         ("slr-shaky.csv", TraceSpec { hold_kind: HoldKind::Shaky, ..base(PhoneTest::Slr, 70.0, 6) }),
@@ -323,7 +341,13 @@ fn committed_trace_fixtures_measure_to_their_expected_values() {
     let t0 = phyphox[0].t_ms;
     for s in &phyphox {
         let abs = (s.x * s.x + s.y * s.y + s.z * s.z).sqrt();
-        text.push_str(&format!("{:.6},{:.4},{:.4},{:.4},{abs:.4}\n", (s.t_ms - t0) as f64 / 1000.0, s.x, s.y, s.z));
+        text.push_str(&format!(
+            "{:.6},{:.4},{:.4},{:.4},{abs:.4}\n",
+            (s.t_ms - t0) as f64 / 1000.0,
+            s.x,
+            s.y,
+            s.z
+        ));
     }
     let r = measure_trace(PhoneTest::Slr, &parse(&text).unwrap()).unwrap();
     assert_eq!(r.angle_deg, Some(45));
@@ -333,7 +357,8 @@ fn committed_trace_fixtures_measure_to_their_expected_values() {
         std::fs::write(dir.join("expected.csv"), &expected).unwrap();
     }
     // What is committed is what these specs give.
-    let committed = std::fs::read_to_string(dir.join("expected.csv")).expect("run with LIMBER_WRITE_FIXTURES=1");
+    let committed =
+        std::fs::read_to_string(dir.join("expected.csv")).expect("run with LIMBER_WRITE_FIXTURES=1");
     assert_eq!(committed, expected);
     for line in committed.lines().skip(1) {
         let cells: Vec<&str> = line.split(',').collect();
@@ -342,4 +367,22 @@ fn committed_trace_fixtures_measure_to_their_expected_values() {
         assert_eq!(r.angle_deg.map(|a| a.to_string()).unwrap_or_default(), cells[2], "{}", cells[0]);
         assert_eq!(r.quality.as_str(), cells[3], "{}", cells[0]);
     }
+}
+
+#[test]
+fn the_questionnaire_asks_for_no_arithmetic_and_no_angle_by_eye() {
+    // CLINICAL.md §7: the phone converts its own reading; nobody subtracts or estimates degrees.
+    let q = serde_json::to_string(&crate::assessment::questionnaire::questionnaire()).unwrap().to_lowercase();
+    for banned in ["minus", "subtract", "about 75", "less than about", "read the angle", "angle or level app"]
+    {
+        assert!(!q.contains(banned), "the questionnaire still says {banned:?}");
+    }
+    assert!(q.contains("\"phone\""), "the phone is a way of measuring");
+}
+
+#[test]
+fn a_measured_thomas_angle_becomes_the_thigh_answer() {
+    assert!(thigh_above_horizontal(3));
+    assert!(!thigh_above_horizontal(0));
+    assert!(!thigh_above_horizontal(-12));
 }

@@ -41,7 +41,10 @@ pub fn parse(text: &str) -> Result<Vec<GravitySample>> {
         }
         let t_ms = if layout.seconds { values[0] * 1000.0 } else { values[0] };
         if t_ms.abs() > 1e15 {
-            return Err(Error::invalid(format!("row {row}, column {}", layout.columns[0].1), "a time within range"));
+            return Err(Error::invalid(
+                format!("row {row}, column {}", layout.columns[0].1),
+                "a time within range",
+            ));
         }
         let t_ms = t_ms.round() as i64;
         if samples.last().is_some_and(|last| t_ms < last.t_ms) {
@@ -85,7 +88,8 @@ fn layout(header: &str) -> Result<Layout> {
         ));
     }
     let time = find(&|c: &str| c.starts_with("time (s)"));
-    let axis = |a: &'static str| move |c: &str| c.contains("acceleration") && c.contains(&format!(" {a} (m/s"));
+    let axis =
+        |a: &'static str| move |c: &str| c.contains("acceleration") && c.contains(&format!(" {a} (m/s"));
     let phyphox = [time, find(&axis("x")), find(&axis("y")), find(&axis("z"))];
     if let [Some(t), Some(x), Some(y), Some(z)] = phyphox {
         let columns = [t, x, y, z].map(|i| (i, cells[i].clone()));
