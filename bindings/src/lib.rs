@@ -13,7 +13,7 @@ mod types;
 
 pub use error::LimberError;
 pub use limber::Limber;
-pub use measure::{Measurement, measure_trace};
+pub use measure::{Measurement, measure_trace, thomas_thigh_above_horizontal};
 
 uniffi::setup_scaffolding!("limber");
 

@@ -3,7 +3,7 @@
 //! refused batch changes nothing.
 
 use limber_core::measure::{GravitySample, MeasureState, PhoneTest};
-use limber_ffi::{LimberError, Measurement, measure_trace};
+use limber_ffi::{LimberError, Measurement, measure_trace, thomas_thigh_above_horizontal};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -54,6 +54,11 @@ proptest! {
             typed(result)?;
         }
         let _ = m.finish();
+    }
+
+    #[test]
+    fn the_thomas_answer_takes_any_angle(angle in any::<i32>()) {
+        prop_assert_eq!(thomas_thigh_above_horizontal(angle), angle > 0);
     }
 
     #[test]
