@@ -122,7 +122,10 @@ fn main() {
         "speed: {per_sample_ns:.0} ns per sample ({:.2} ms of CPU per second of signal at 200 Hz)",
         per_sample_ns * 200.0 / 1e6
     );
-    println!("ACCURACY measured (ok) share: {:.3} (the others were asked to start again, none guessed)", all_ok as f64 / all_n as f64);
+    println!(
+        "ACCURACY measured (ok) share: {:.3} (the others were asked to start again, none guessed)",
+        all_ok as f64 / all_n as f64
+    );
     println!("ACCURACY within 2 degrees: {within_2:.3} (target >= 0.95)");
     println!("ACCURACY max error when ok: {max:.2} degrees (target <= 4)");
     println!("ACCURACY shaky/accelerating flagged: {flagged_share:.3} (target 1.0)");
