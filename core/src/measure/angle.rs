@@ -14,7 +14,7 @@
 //! flips the sign of the whole movement, and the measurement takes the movement's own
 //! direction as "up" (see `session.rs`).
 
-use super::GravitySample;
+use super::model::GravitySample;
 
 /// Standard gravity, m/s².
 pub const STANDARD_GRAVITY: f64 = 9.806_65;

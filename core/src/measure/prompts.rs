@@ -1,7 +1,7 @@
 //! What the phone says at each step. Spoken aloud: the person is lying down with the phone on
 //! the leg and cannot look at the screen. Our own words; no arithmetic asked of anyone.
 
-use super::{MeasureQuality, MeasureResult, PhoneTest};
+use super::model::{MeasureQuality, MeasureResult, PhoneTest};
 
 text_enum! {
     /// The prompt for the step a measurement is at. [`MeasurePrompt::text`] gives the words.

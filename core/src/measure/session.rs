@@ -22,9 +22,9 @@
 //! the result is `implausible` and carries no angle.
 
 use super::angle::{across_direction, difference_deg, inclination_deg, rest_inclination_deg};
+use super::model::{GravitySample, HOLD_MS, MeasureQuality, MeasureResult, MeasureState, PhoneTest};
 use super::prompts::MeasurePrompt;
 use super::still::{Window, magnitude_ok};
-use super::{GravitySample, HOLD_MS, MeasureQuality, MeasureResult, MeasureState, PhoneTest};
 use crate::{Error, Result};
 
 /// [D] The leg is flat when the phone on it reads within this of horizontal: a shin's or

@@ -1,6 +1,6 @@
 //! Is the phone still? A sliding window over the last second of samples.
 //!
-//! **[D]** Still means, over at least [`HOLD_MS`](super::HOLD_MS): every sample's |g| within
+//! **[D]** Still means, over at least [`HOLD_MS`](super::model::HOLD_MS): every sample's |g| within
 //! 8% of standard gravity and their mean within 5% (anything more is the phone accelerating,
 //! which a gravity reading cannot tell from a tilt); the angle's standard deviation at most
 //! 1.5° (hand tremor of 1° at 8-12 Hz plus sensor noise of 0.1 m/s² stays near 1°), and no
@@ -10,8 +10,8 @@
 
 use std::collections::VecDeque;
 
-use super::GravitySample;
 use super::angle::{STANDARD_GRAVITY, magnitude};
+use super::model::GravitySample;
 
 pub const SAMPLE_MAGNITUDE_TOLERANCE: f64 = 0.08;
 pub const MEAN_MAGNITUDE_TOLERANCE: f64 = 0.05;

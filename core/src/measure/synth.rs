@@ -11,7 +11,7 @@
 use std::f64::consts::PI;
 
 use super::angle::STANDARD_GRAVITY;
-use super::{GravitySample, PhoneTest};
+use super::model::{GravitySample, PhoneTest};
 
 /// A small deterministic generator (SplitMix64), so traces are the same on every machine.
 #[derive(Debug, Clone)]

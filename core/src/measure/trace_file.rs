@@ -3,7 +3,7 @@
 //! x, y, z in m/s²; comma, tab, or semicolon with decimal commas). A bad file is refused with
 //! the row (counting the header as row 1) and the column that is wrong.
 
-use super::GravitySample;
+use super::model::GravitySample;
 use crate::{Error, Result};
 
 /// The columns' positions and how to read the time.
