@@ -123,6 +123,7 @@ pub enum MeasuredTest {
 pub enum MeasuredBy {
     Helper,
     SelfMeasured,
+    Phone,
 }
 
 #[uniffi::remote(Enum)]

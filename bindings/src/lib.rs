@@ -4,6 +4,7 @@
 mod assessment;
 mod error;
 mod limber;
+mod measure;
 mod progress;
 mod questionnaire;
 mod reminders;
@@ -14,6 +15,7 @@ mod types;
 
 pub use error::LimberError;
 pub use limber::Limber;
+pub use measure::{Measurement, measure_trace, thomas_thigh_above_horizontal};
 
 uniffi::setup_scaffolding!("limber");
 

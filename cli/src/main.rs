@@ -6,6 +6,7 @@ mod assess;
 mod clock;
 mod data;
 mod db;
+mod measure;
 mod pain;
 mod reminders;
 mod routine;
@@ -40,6 +41,8 @@ struct Cli {
 enum Command {
     /// Take the self-assessment: safety questions, history and home tests.
     Assess(assess::AssessArgs),
+    /// Measure a home test (slr, ake, thomas) from a recorded phone trace.
+    Measure(measure::MeasureArgs),
     /// Log and review pain.
     #[command(subcommand)]
     Pain(pain::PainCommand),
@@ -114,6 +117,7 @@ fn main() -> ExitCode {
         Some(Command::Assess(args)) => {
             cli.clock.resolve().and_then(|clock| assess::run(cli.db, clock, args, &mut out))
         }
+        Some(Command::Measure(args)) => measure::run(args, &mut out),
         Some(Command::Pain(command)) => {
             cli.clock.resolve().and_then(|clock| pain::run(cli.db, clock, command, &mut out))
         }

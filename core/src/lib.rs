@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod error;
 pub mod ids;
+pub mod measure;
 pub mod pain;
 pub mod progress;
 pub mod routine;

@@ -20,6 +20,7 @@ logic=(
   "$src/assessment/Wizard.kt"
   "$src/data/DeviceTime.kt"
   "$src/data/Errors.kt"
+  "$src/measure/GravityFilter.kt"
   "$src/pain/PainForm.kt"
   "$src/pain/PainPages.kt"
   "$src/reminders/AlarmPlan.kt"

@@ -34,6 +34,9 @@ text_enum! {
     pub enum MeasuredBy {
         Helper = "helper",
         SelfMeasured = "self",
+        /// Measured by Limber from the phone's motion sensor (`measure`): the value entered as
+        /// the typed one would be, with no reading or arithmetic by the person.
+        Phone = "phone",
     }
 }
 

@@ -47,6 +47,11 @@ text_enum! {
 /// degrees with the same helper, 10 otherwise.
 pub const SLR_REAL_CHANGE_SAME_HELPER: i32 = 5;
 pub const SLR_REAL_CHANGE_OTHERWISE: i32 = 10;
+/// [D] A phone-measured series is one method: Limber zeroes and reads the angle the same way
+/// every time, which removes the reading error that makes self-measured values vary, so two
+/// phone measurements take the same-method threshold. A phone value against a typed one is two
+/// methods and takes the other.
+pub const SLR_REAL_CHANGE_SAME_METHOD: i32 = SLR_REAL_CHANGE_SAME_HELPER;
 /// [D] The knee extension test is self-measured, so it takes the self-measured threshold.
 pub const AKE_REAL_CHANGE: i32 = 10;
 /// [D] Bridge repetitions to failure vary from day to day; 5 is the side-difference threshold of §4.
@@ -110,6 +115,9 @@ pub fn real_change_threshold(
         // [D] Two helper measurements are taken to be by the same helper; anything else is not.
         MeasuredTest::Slr if before == Some(MeasuredBy::Helper) && after == Some(MeasuredBy::Helper) => {
             SLR_REAL_CHANGE_SAME_HELPER
+        }
+        MeasuredTest::Slr if before == Some(MeasuredBy::Phone) && after == Some(MeasuredBy::Phone) => {
+            SLR_REAL_CHANGE_SAME_METHOD
         }
         MeasuredTest::Slr => SLR_REAL_CHANGE_OTHERWISE,
         MeasuredTest::Ake => AKE_REAL_CHANGE,
@@ -182,5 +190,20 @@ mod tests {
         assert_eq!(real_change_threshold(MeasuredTest::Ake, None, None), 10);
         assert_eq!(real_change_threshold(MeasuredTest::Bridge, None, None), 5);
         assert_eq!(real_change_threshold(MeasuredTest::Slr, Some(MeasuredBy::Helper), None), 10);
+    }
+
+    #[test]
+    fn a_phone_measured_series_is_one_method_and_a_typed_value_beside_it_is_another() {
+        let phone = Some(MeasuredBy::Phone);
+        assert_eq!(real_change_threshold(MeasuredTest::Slr, phone, phone), 5);
+        for other in [Some(MeasuredBy::Helper), Some(MeasuredBy::SelfMeasured), None] {
+            assert_eq!(real_change_threshold(MeasuredTest::Slr, phone, other), 10);
+            assert_eq!(real_change_threshold(MeasuredTest::Slr, other, phone), 10);
+        }
+        let mut points =
+            vec![point(Side::Left, 60, phone), point(Side::Left, 66, phone), point(Side::Left, 70, None)];
+        mark_changes(&mut points);
+        assert!(points[1].real_change, "6 degrees between two phone measurements is real");
+        assert!(!points[2].real_change, "4 degrees from phone to typed is not");
     }
 }

@@ -213,19 +213,21 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     (
         "slr.help",
         "Lie on your back on the floor. A helper keeps your knee straight and holds your other \
-         thigh down (alone, loop a towel round your foot to lift the leg). Put your phone on the \
-         middle of the shin with an angle or level app. Lift the straight leg slowly until you \
-         feel a firm stretch or any symptoms, and read the angle the phone shows. Do it twice \
-         and enter the angle of the second try. Stop if it brings on pain, tingling or numbness \
-         down the leg. Later, a change of 5 degrees or more is real if the same helper measures; \
-         otherwise it needs 10 or more. This test is left out in the first two weeks after a \
-         strain at the back of the thigh: lifting to a firm stretch could tear the healing \
-         muscle again.",
+         thigh down (alone, loop a towel round your foot to lift the leg). Let the phone measure \
+         it: lay it on the middle of the shin, and it tells you by voice when to lift and when it \
+         has the angle, so there is nothing to read. Lift the straight leg slowly until you feel \
+         a firm stretch or any symptoms, and keep still there for a moment. Do it twice and enter \
+         the angle of the second try. Stop if it brings on pain, tingling or numbness down the \
+         leg. Later, a change of 5 degrees or more is real when measured the same way (the phone \
+         each time, or the same helper); otherwise it needs 10 or more. This test is left out in \
+         the first two weeks after a strain at the back of the thigh: lifting to a firm stretch \
+         could tear the healing muscle again.",
     ),
     ("slr.measured_by.prompt", "Who lifted the leg?"),
     ("slr.measured_by.help", "Measuring on your own varies more, so a change must be bigger to count."),
     ("slr.measured_by.option.helper", "A helper"),
     ("slr.measured_by.option.self", "I did it myself"),
+    ("slr.measured_by.option.phone", "The phone measured it"),
     ("slr.felt_at.prompt", "Where did you feel it most at the top of the raise?"),
     ("slr.felt_at.help", "Pick where the pull or the symptoms were strongest."),
     ("slr.felt_at.option.back_of_thigh", "Back of the thigh"),
@@ -261,21 +263,23 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
     ("ake.prompt", "Knee straightening: how far from straight does each knee stay?"),
     (
         "ake.help",
-        "Lie on your back. Bend one hip until the thigh points straight up, and hold it there with \
-         your hands behind the thigh; keep the other leg flat. Slowly straighten the knee as far \
-         as is comfortable. Lay the phone along the shin with a level app that shows how far it \
-         leans from upright, and enter that number: 0 means the knee is fully straight, and the \
-         more the knee stays bent, the bigger the number. In the first two weeks after a strain \
-         at the back of the thigh, straighten only to the first gentle pull, never into pain. \
-         Stop if it brings on tingling or numbness.",
+        "Let the phone measure it: it works out how far short of straight the knee is, so there \
+         is nothing to read or work out. Lie on your back with the phone on the middle of the \
+         shin and wait for it to say ready. Bend the hip until the thigh points straight up, and \
+         hold it there with your hands behind the thigh; keep the other leg flat. Slowly \
+         straighten the knee as far as is comfortable and keep still. 0 means the knee is fully \
+         straight, and the more the knee stays bent, the bigger the number. In the first two \
+         weeks after a strain at the back of the thigh, straighten only to the first gentle pull, \
+         never into pain. Stop if it brings on tingling or numbness.",
     ),
     ("thomas.prompt", "Thomas test: what did you see? Tick all that apply."),
     (
         "thomas.help",
         "Sit on the very end of a firm bed. Hug one knee to your chest and roll back so that your \
-         low back lies flat, and let the other leg hang over the edge, relaxed. A helper, or a \
-         photo from the side, shows where the hanging leg settles. Swap legs. Tick nothing if \
-         neither happened on either side.",
+         low back lies flat, and let the other leg hang over the edge, relaxed. The phone, on the \
+         front of the hanging thigh, measures whether it stays above level and ticks that for \
+         you. A helper, or a photo from the side, shows where the lower leg hangs. Swap legs. \
+         Tick nothing if neither happened on either side.",
     ),
     (
         "thomas.option.thigh_above_horizontal",

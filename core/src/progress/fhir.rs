@@ -149,6 +149,9 @@ fn slr(a: &AssessmentRecord) -> Option<Value> {
     let method = match s.measured_by {
         Some(MeasuredBy::Helper) => "Home test, phone inclinometer on the shin, leg lifted by a helper",
         Some(MeasuredBy::SelfMeasured) => "Home test, phone inclinometer on the shin, self-measured",
+        Some(MeasuredBy::Phone) => {
+            "Home test, measured by the app from the phone's motion sensor on the shin"
+        }
         None => "Home test, phone inclinometer on the shin",
     };
     Some(json!({

@@ -28,6 +28,7 @@ import app.limber.android.assessment.AssessmentScreen
 import app.limber.android.assessment.SafetyResultScreen
 import app.limber.android.assessment.StartScreen
 import app.limber.android.assessment.WelcomeScreen
+import app.limber.android.measure.measureRoute
 import app.limber.android.pain.PainEntryScreen
 import app.limber.android.pain.PainLogScreen
 import app.limber.android.progress.ProgressScreen
@@ -122,6 +123,7 @@ fun LimberNavHost(requestedRoute: String?, onRouteShown: () -> Unit) {
             composable(Routes.REMINDERS) { ReminderSettingsScreen(onBack = { nav.popBackStack() }) }
             composable(Routes.REMINDER_HEALTH) { ReminderHealthScreen(onBack = { nav.popBackStack() }) }
             composable(Routes.ROUTINE) { RoutineSettingsScreen(onBack = { nav.popBackStack() }) }
+            measureRoute(nav)
             composable(Routes.YOUR_DATA) {
                 YourDataScreen(onBack = { nav.popBackStack() }, onWiped = { nav.replaceAll(Routes.WELCOME) })
             }
