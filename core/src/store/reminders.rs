@@ -7,7 +7,6 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use rusqlite::params;
 
 use super::Store;
-use super::assessment::MAX_HISTORY_PAGE;
 use super::routine::put_setting;
 use crate::routine::status::PlanStatus;
 use crate::schedule::zone_hand_over::{self, ZoneDecision, ZoneHandOver};
@@ -102,16 +101,9 @@ impl Store {
         let now = check_instant("now", now)?;
         let settings = self.reminder_settings()?;
         let tz = parse_tz("time_zone", &settings.time_zone)?;
-        let mut plan_from: Vec<(NaiveDate, bool)> = self
-            .assessment_history(MAX_HISTORY_PAGE)?
-            .iter()
-            .filter_map(|a| local_date(tz, a.taken_at).succ_opt().map(|d| (d, a.result.plan_allowed)))
-            .collect();
-        // Newest first from the store; oldest first here, so the latest of a day wins.
-        plan_from.reverse();
         let history = History {
             sessions_per_day: self.routine_settings()?.sessions_per_day() as i32,
-            plan_from,
+            plan_from: self.plan_changes(tz)?,
             checked_in: self.checked_in_since(None)?,
         };
         schedule::adherence(&settings, &history, local_date(tz, now), days)

@@ -229,9 +229,12 @@ impl Store {
         Ok(days)
     }
 
-    /// From each date on, whether a plan was in force: an assessment counts from the day after
-    /// it was taken; oldest first, so the latest of a day wins.
-    fn plan_changes(&self, tz: Tz) -> Result<Vec<(NaiveDate, bool)>> {
+    /// From each date on, whether a plan was in force, for adherence and streaks: an assessment
+    /// counts from the day after it was taken (its `plan_allowed`), and a check-in that stopped
+    /// the plan (CLINICAL.md §8, `paused_stop`) plans nothing from the day after it until the next
+    /// assessment, so following the stop never breaks a streak. Oldest first by instant, so the
+    /// latest of a day wins. The one reader for both the summary and [`Store::adherence`].
+    pub(super) fn plan_changes(&self, tz: Tz) -> Result<Vec<(NaiveDate, bool)>> {
         // Our serialiser writes `"plan_allowed":true` at the top level (a quote inside a string
         // is escaped, so the text cannot occur there): finding it is much cheaper than parsing
         // every result, which ten years of assessments would otherwise cost. A result saved
@@ -248,13 +251,23 @@ impl Store {
         // In table order (one pass, no index lookups), sorted here.
         let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
         rows.sort_by_key(|(id, ms, _)| (*ms, *id));
-        let mut changes = Vec::new();
+        let mut events = Vec::with_capacity(rows.len());
         for (id, ms, allowed) in rows {
             // A result from another version's shape is judged again, as everywhere else.
             let allowed = match allowed {
                 Some(allowed) => allowed,
                 None => self.get_assessment(&id.to_string())?.result.plan_allowed,
             };
+            events.push((ms, allowed));
+        }
+        let mut stops = self.conn().prepare_cached("SELECT at_ms FROM checkin WHERE symptoms_spread")?;
+        for ms in stops.query_map([], |r| r.get::<_, i64>(0))? {
+            events.push((ms?, false));
+        }
+        // Stable: an assessment and a stop at the same instant keep the assessment first.
+        events.sort_by_key(|(ms, _)| *ms);
+        let mut changes = Vec::with_capacity(events.len());
+        for (ms, allowed) in events {
             if let Some(day) = local_date(tz, from_millis(ms)?).succ_opt() {
                 changes.push((day, allowed));
             }

@@ -290,3 +290,51 @@ fn the_device_zone_is_handed_over_by_one_rule() {
     assert_eq!((outcome, settings.time_zone.as_str()), (ZoneHandOver::Rejected, "Asia/Tokyo"));
     assert_eq!(store.reminder_settings().unwrap().time_zone, "Asia/Tokyo");
 }
+
+/// CLINICAL.md §8: after a stop the person is told not to exercise until the safety questions
+/// are answered again; those days plan nothing, so following the stop never breaks a streak,
+/// and a new assessment plans sessions again from the next day.
+#[test]
+fn days_paused_by_a_stop_are_not_planned_and_keep_the_streak() {
+    let (_dir, mut store) = assessed(local(LONDON, day(2026, 11, 2), 18, 0));
+    store
+        .set_reminder_settings(ReminderSettings { time_zone: LONDON.into(), ..ReminderSettings::default() })
+        .unwrap();
+    for d in 3..=5 {
+        check_in(&mut store, 1, local(LONDON, day(2026, 11, d), 9, 0), LONDON);
+    }
+    // Friday's session: symptoms spread down the leg, so the plan stops.
+    let mut spread = CheckInInput {
+        slot: 1,
+        at: local(LONDON, day(2026, 11, 6), 9, 0),
+        pain_before: Some(3),
+        pain_after: Some(3),
+        exercises: vec![ExerciseCheckIn {
+            exercise: ExerciseId::KneesToChest,
+            done: true,
+            skip_reason: None,
+            hold_seconds: None,
+            reps: None,
+            sets: None,
+            pain_during: Some(2),
+            symptoms_spread: true,
+        }],
+        note: None,
+    };
+    store.check_in(spread.clone(), LONDON).unwrap();
+    let now = local(LONDON, day(2026, 11, 9), 20, 0);
+    let a = store.adherence(now, 7).unwrap();
+    let planned: Vec<_> = a.days.iter().map(|d| (d.date.format("%d").to_string(), d.planned)).collect();
+    let expected: Vec<_> = [(3, 1), (4, 1), (5, 1), (6, 1), (7, 0), (8, 0), (9, 0)]
+        .iter()
+        .map(|(d, p)| (format!("{d:02}"), *p))
+        .collect();
+    assert_eq!(planned, expected, "nothing is planned while the plan is stopped");
+    assert_eq!(a.current_streak, 4, "following the stop does not break the streak");
+    // The safety questions answered again on Monday: Tuesday plans a session again.
+    store.submit_assessment(tight(), local(LONDON, day(2026, 11, 9), 20, 30), 0).unwrap();
+    let a = store.adherence(local(LONDON, day(2026, 11, 10), 20, 0), 1).unwrap();
+    assert_eq!(a.days[0].planned, 1);
+    spread.at = local(LONDON, day(2026, 11, 10), 9, 0);
+    assert!(store.check_in(spread, LONDON).is_ok());
+}
