@@ -359,6 +359,11 @@ fn every_export_is_covered() {
         "progress_chart_svg",
         "export",
         "import_backup",
+        "export_file_info",
+        "export_to_path",
+        "export_to_fd",
+        "import_backup_from_path",
+        "import_backup_from_fd",
         "wipe_all_data",
     ];
     let missing: Vec<String> = exported()
