@@ -9,10 +9,14 @@ mod questionnaire;
 mod reminders;
 mod routine;
 mod types;
+mod zone;
 
 pub use error::LimberError;
 pub use limber::Limber;
 pub use progress::{ProgressListener, export_file_info};
+pub use zone::{
+    ZoneRulesProvider, builtin_tzdb_version, builtin_zone_window, checked_zone_window, wall_clock_instants,
+};
 
 uniffi::setup_scaffolding!("limber");
 
