@@ -7,8 +7,9 @@ import app.limber.core.PainQuery
 import app.limber.core.ProgressListener
 import app.limber.core.ProgressStage
 import app.limber.core.exportFileInfo
+import com.sun.jna.Library
+import com.sun.jna.Native
 import java.io.File
-import java.io.RandomAccessFile
 import java.nio.file.Files
 import java.time.Instant
 import kotlin.test.assertContentEquals
@@ -34,10 +35,29 @@ private fun withEntries(limber: Limber, days: Int = 30) {
     }
 }
 
-/** The file descriptor number of an open Java file, as Android's ParcelFileDescriptor.fd gives it. */
-private fun fdOf(file: RandomAccessFile): Int {
-    val field = java.io.FileDescriptor::class.java.getDeclaredField("fd").apply { isAccessible = true }
-    return field.getInt(file.fd)
+/** The C library, to open files as raw descriptors like Android's `ParcelFileDescriptor.fd`. */
+private interface LibC : Library {
+    fun open(path: String, flags: Int, mode: Int): Int
+    fun close(fd: Int): Int
+}
+
+private val libc: LibC = Native.load("c", LibC::class.java)
+
+// Linux values (the JVM tests run on Linux).
+private const val O_RDONLY = 0
+private const val O_WRONLY = 1
+private const val O_CREAT = 0x40
+private const val O_TRUNC = 0x200
+
+/** Runs [use] with a raw descriptor open on [file], closed afterwards (it stays the caller's). */
+private fun <T> withFd(file: File, write: Boolean, use: (Int) -> T): T {
+    val fd = libc.open(file.path, if (write) O_WRONLY or O_CREAT or O_TRUNC else O_RDONLY, 0b110_000_000)
+    check(fd >= 0) { "cannot open $file" }
+    try {
+        return use(fd)
+    } finally {
+        check(libc.close(fd) == 0) { "the descriptor was closed by Limber: it must stay the caller's" }
+    }
 }
 
 /** Streaming exports to a path or a file descriptor, and restoring from them, with progress. */
@@ -68,13 +88,13 @@ class StreamingDataTest {
             val before = it.listPain(PainQuery(limit = 500)).entries
             for (format in ExportFormat.values()) {
                 val target = File(dir.parent.toFile(), "export-$format")
-                RandomAccessFile(target, "rw").use { file -> it.exportToFd(format, AT, ZONE, fdOf(file), Heard()) }
+                withFd(target, write = true) { fd -> it.exportToFd(format, AT, ZONE, fd, Heard()) }
                 assertTrue(target.length() > 0, "$format")
             }
             val backup = File(dir.parent.toFile(), "export-${ExportFormat.JSON_BACKUP}")
             it.wipeAllData()
             val heard = Heard()
-            val report = RandomAccessFile(backup, "r").use { file -> it.importBackupFromFd(fdOf(file), heard) }
+            val report = withFd(backup, write = false) { fd -> it.importBackupFromFd(fd, heard) }
             assertEquals(before.size, report.added)
             assertEquals(before, it.listPain(PainQuery(limit = 500)).entries)
             val stages = heard.calls.map { c -> c.first }.distinct()
