@@ -61,6 +61,14 @@ pub(crate) fn convert_result<T>(result: limber_core::Result<T>) -> uniffi::Resul
     result.map_err(|e| LimberError::from(e).into())
 }
 
+/// A shell's callback (a zone-rules provider) that threw something other than a
+/// `LimberException`: a bug in the shell, reported as one.
+impl From<uniffi::UnexpectedUniFFICallbackError> for LimberError {
+    fn from(_: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        LimberError::Internal { reason: "a callback of the app failed unexpectedly".into() }
+    }
+}
+
 /// Runs a core call so that neither an error nor a panic escapes untyped. A panic's payload is
 /// dropped unread: it could hold data the person logged.
 pub(crate) fn guard<T>(call: impl FnOnce() -> limber_core::Result<T>) -> Result<T, LimberError> {

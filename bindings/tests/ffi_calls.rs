@@ -359,6 +359,16 @@ fn every_export_is_covered() {
         "progress_chart_svg",
         "export",
         "import_backup",
+        "export_file_info",
+        "export_to_path",
+        "export_to_fd",
+        "import_backup_from_path",
+        "import_backup_from_fd",
+        // zone_rules.rs
+        "builtin_zone_window",
+        "builtin_tzdb_version",
+        "wall_clock_instants",
+        "checked_zone_window",
         "wipe_all_data",
         // shell_rules.rs
         "hold_sequence",

@@ -93,6 +93,52 @@ fn backup_bytes() -> impl Strategy<Value = BackupBytes> {
     ]
 }
 
+/// Where a shell points an export or a restore: a file in a folder of the test's own (an odd
+/// name), a missing folder, the folder itself, or an empty path.
+#[derive(Debug, Clone)]
+enum Target {
+    File(String),
+    MissingFolder,
+    Folder,
+    Empty,
+}
+
+fn target() -> impl Strategy<Value = Target> {
+    prop_oneof![
+        3 => text().prop_map(|name| Target::File(name.replace('/', "_").replace("..", "_"))),
+        1 => Just(Target::MissingFolder),
+        1 => Just(Target::Folder),
+        1 => Just(Target::Empty),
+    ]
+}
+
+/// A file descriptor: one open on a file of the test's own, or numbers that are not open
+/// (never one the test process holds: writing into the database's own would damage it).
+#[derive(Debug, Clone)]
+enum Descriptor {
+    Open,
+    Negative(i32),
+    NotOpen(i32),
+}
+
+fn descriptor() -> impl Strategy<Value = Descriptor> {
+    prop_oneof![
+        3 => Just(Descriptor::Open),
+        1 => (i32::MIN..0).prop_map(Descriptor::Negative),
+        1 => (1_000_000..i32::MAX).prop_map(Descriptor::NotOpen),
+    ]
+}
+
+/// Hears progress, checking what it hears makes sense.
+struct Listener;
+
+impl limber_ffi::ProgressListener for Listener {
+    fn on_progress(&self, _stage: limber_core::progress::ProgressStage, done: i64, total: i64) {
+        assert!(done >= 0 && total >= 0, "progress {done}/{total}");
+        assert!(total == 0 || done <= total, "progress {done}/{total}");
+    }
+}
+
 /// One call on `Limber`, with every argument arbitrary.
 #[derive(Debug, Clone)]
 enum Op {
@@ -121,6 +167,11 @@ enum Op {
     ProgressChartSvg(Option<NaiveDate>, Option<NaiveDate>, String, DateTime<Utc>),
     Export(ExportFormat, DateTime<Utc>, String),
     ImportBackup(BackupBytes),
+    ExportFileInfo(ExportFormat, DateTime<Utc>, String),
+    ExportToPath(ExportFormat, DateTime<Utc>, String, Target),
+    ExportToFd(ExportFormat, DateTime<Utc>, String, Descriptor),
+    ImportFromPath(BackupBytes, Target),
+    ImportFromFd(BackupBytes, Descriptor),
     WipeAllData,
     /// A check-in of today's planned session as a person would send it: the plan's exercises,
     /// some skipped, with their doses.
@@ -176,6 +227,11 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (opt_date(), opt_date(), zone(), timestamp()).prop_map(|(f, t, tz, now)| Op::ProgressChartSvg(f, t, tz, now)),
         1 => (select(ExportFormat::ALL.to_vec()), timestamp(), zone()).prop_map(|(f, now, tz)| Op::Export(f, now, tz)),
         2 => backup_bytes().prop_map(Op::ImportBackup),
+        1 => (select(ExportFormat::ALL.to_vec()), timestamp(), zone()).prop_map(|(f, now, tz)| Op::ExportFileInfo(f, now, tz)),
+        1 => (select(ExportFormat::ALL.to_vec()), timestamp(), zone(), target()).prop_map(|(f, now, tz, t)| Op::ExportToPath(f, now, tz, t)),
+        1 => (select(ExportFormat::ALL.to_vec()), timestamp(), zone(), descriptor()).prop_map(|(f, now, tz, d)| Op::ExportToFd(f, now, tz, d)),
+        1 => (backup_bytes(), target()).prop_map(|(b, t)| Op::ImportFromPath(b, t)),
+        1 => (backup_bytes(), descriptor()).prop_map(|(b, d)| Op::ImportFromFd(b, d)),
         1 => Just(Op::WipeAllData),
         6 => (recent(), select(ZONES.to_vec()), 1..=2i32, prop::collection::vec(prop::bool::weighted(0.2), 12), 0..=10i32, prop::bool::weighted(0.1))
             .prop_map(|(at, zone, slot, skip, pain, spread)| Op::CheckInPlanned { at, zone, slot, skip, pain, spread }),
@@ -218,6 +274,44 @@ impl Handed {
 fn export_bytes(limber: &Limber) -> Vec<u8> {
     let now = "2026-11-20T12:00:00Z".parse().expect("a valid instant");
     limber.export(ExportFormat::JsonBackup, now, "Europe/London".into()).map(|f| f.bytes).unwrap_or_default()
+}
+
+fn backup(limber: &Limber, bytes: &BackupBytes) -> Vec<u8> {
+    match bytes {
+        BackupBytes::Any(b) => b.clone(),
+        BackupBytes::Export => export_bytes(limber),
+        BackupBytes::Truncated(i) => {
+            let mut b = export_bytes(limber);
+            b.truncate(i.index(b.len() + 1));
+            b
+        }
+        BackupBytes::Flipped(i, byte) => {
+            let mut b = export_bytes(limber);
+            if !b.is_empty() {
+                let at = i.index(b.len());
+                b[at] = *byte;
+            }
+            b
+        }
+    }
+}
+
+fn target_path(dir: &tempfile::TempDir, target: &Target) -> String {
+    let path = match target {
+        Target::File(name) => dir.path().join(format!("x{name}")),
+        Target::MissingFolder => dir.path().join("missing").join("file"),
+        Target::Folder => dir.path().to_owned(),
+        Target::Empty => "".into(),
+    };
+    path.to_string_lossy().into_owned()
+}
+
+fn fd_of(file: &std::fs::File, d: &Descriptor) -> i32 {
+    use std::os::fd::AsRawFd;
+    match d {
+        Descriptor::Open => file.as_raw_fd(),
+        Descriptor::Negative(n) | Descriptor::NotOpen(n) => *n,
+    }
 }
 
 fn run(limber: &Limber, handed: &mut Handed, op: &Op) -> Result<(), TestCaseError> {
@@ -275,25 +369,36 @@ fn run(limber: &Limber, handed: &mut Handed, op: &Op) -> Result<(), TestCaseErro
             drop(call(op, || limber.progress_chart_svg(*from, *to, tz(zone), *now))?)
         }
         Op::Export(format, now, zone) => drop(call(op, || limber.export(*format, *now, tz(zone)))?),
-        Op::ImportBackup(bytes) => {
-            let bytes = match bytes {
-                BackupBytes::Any(b) => b.clone(),
-                BackupBytes::Export => export_bytes(limber),
-                BackupBytes::Truncated(i) => {
-                    let mut b = export_bytes(limber);
-                    b.truncate(i.index(b.len() + 1));
-                    b
-                }
-                BackupBytes::Flipped(i, byte) => {
-                    let mut b = export_bytes(limber);
-                    if !b.is_empty() {
-                        let at = i.index(b.len());
-                        b[at] = *byte;
-                    }
-                    b
-                }
-            };
-            drop(call(op, || limber.import_backup(bytes))?)
+        Op::ImportBackup(bytes) => drop(call(op, || limber.import_backup(backup(limber, bytes)))?),
+        Op::ExportFileInfo(format, now, zone) => {
+            drop(call(op, || limber_ffi::export_file_info(*format, *now, tz(zone)))?)
+        }
+        Op::ExportToPath(format, now, zone, target) => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let path = target_path(&dir, target);
+            drop(call(op, || limber.export_to_path(*format, *now, tz(zone), path, Box::new(Listener)))?)
+        }
+        Op::ExportToFd(format, now, zone, d) => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let file = std::fs::File::create(dir.path().join("export")).expect("create");
+            let fd = fd_of(&file, d);
+            drop(call(op, || limber.export_to_fd(*format, *now, tz(zone), fd, Box::new(Listener)))?)
+        }
+        Op::ImportFromPath(bytes, target) => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let path = target_path(&dir, target);
+            if let Target::File(_) = target {
+                // An odd name may be refused by the file system: then the restore finds no file.
+                let _ = std::fs::write(&path, backup(limber, bytes));
+            }
+            drop(call(op, || limber.import_backup_from_path(path, Box::new(Listener)))?)
+        }
+        Op::ImportFromFd(bytes, d) => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            std::fs::write(dir.path().join("backup"), backup(limber, bytes)).expect("write");
+            let file = std::fs::File::open(dir.path().join("backup")).expect("open");
+            let fd = fd_of(&file, d);
+            drop(call(op, || limber.import_backup_from_fd(fd, Box::new(Listener)))?)
         }
         Op::WipeAllData => drop(call(op, || limber.wipe_all_data())?),
         Op::CheckInPlanned { at, zone, slot, skip, pain, spread } => {

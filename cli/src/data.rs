@@ -1,19 +1,16 @@
 //! Progress and the person's data: `limber progress`, `report`, `export`, `import`, `wipe`.
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 use limber_core::Error;
-use limber_core::progress::{ExportFormat, ProgressSummary, chart};
+use limber_core::progress::{ExportFormat, ProgressListener, ProgressStage, ProgressSummary, chart, export};
 use limber_core::zone::parse_tz;
 
 use crate::clock::Clock;
 use crate::{CliError, CliResult, db, print_json};
-
-/// Read in chunks so the bar moves on large files.
-const READ_CHUNK: usize = 256 * 1024;
 
 pub fn progress(
     db: Option<PathBuf>,
@@ -73,20 +70,40 @@ pub fn export(
     out: &mut impl Write,
 ) -> CliResult {
     let format = ExportFormat::parse("format", format)?;
-    let file = db::open(db)?.export(format, clock.now, &clock.tz)?;
+    let store = db::open(db)?;
+    let info = export::file_info(format, clock.now, &clock.tz)?;
     // A folder gets the export's own file name inside it.
-    let target = if out_path.is_dir() { out_path.join(&file.file_name) } else { out_path.to_owned() };
-    write_file(&target, &file.bytes)?;
-    writeln!(out, "Exported {} ({}, {} bytes).", target.display(), file.mime_type, file.bytes.len())?;
+    let target = if out_path.is_dir() { out_path.join(&info.file_name) } else { out_path.to_owned() };
+    // Written beside the target and renamed into place: a failed export leaves no half file.
+    let partial = partial_path(&target);
+    let cannot = |e: std::io::Error| CliError::Usage(format!("cannot write {}: {e}", target.display()));
+    // Private to its owner (0600), like every file Limber writes.
+    let mut file = db::create_private(&partial).map_err(cannot)?;
+    let bar = Bar::new("exporting");
+    let written = store.export_to(format, clock.now, &clock.tz, &mut file, &bar).and_then(|info| {
+        file.sync_all()?;
+        Ok(info)
+    });
+    bar.finish();
+    drop(file);
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e.into());
+    }
+    std::fs::rename(&partial, &target).map_err(cannot)?;
+    let bytes = std::fs::metadata(&target).map_err(cannot)?.len();
+    writeln!(out, "Exported {} ({}, {bytes} bytes).", target.display(), info.mime_type)?;
     Ok(())
 }
 
 pub fn import(db: Option<PathBuf>, file: &Path, out: &mut impl Write) -> CliResult {
-    let bytes = read_with_progress(file)?;
-    let spinner = ProgressBar::new_spinner().with_message("checking every record, then restoring in one go");
-    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
-    let report = db::open(db)?.import_backup(&bytes);
-    spinner.finish_and_clear();
+    let cannot = |e: std::io::Error| CliError::Usage(format!("cannot read {}: {e}", file.display()));
+    let reader = std::fs::File::open(file).map_err(cannot)?;
+    let len = reader.metadata().map_err(cannot)?.len();
+    let mut store = db::open(db)?;
+    let bar = Bar::new("restoring");
+    let report = store.import_backup_from(reader, len, &bar);
+    bar.finish();
     let report = report?;
     writeln!(out, "Imported: {} added, {} already there.", report.added, report.skipped)?;
     for line in &report.summary {
@@ -165,30 +182,44 @@ fn write_file(path: &Path, bytes: &[u8]) -> CliResult {
     db::write_private(path, bytes)
 }
 
-/// Reads the backup with a progress bar on the terminal (hidden when not a terminal).
-fn read_with_progress(path: &Path) -> CliResult<Vec<u8>> {
-    let cannot = |e: std::io::Error| CliError::Usage(format!("cannot read {}: {e}", path.display()));
-    let mut file = std::fs::File::open(path).map_err(cannot)?;
-    let len = file.metadata().map_err(cannot)?.len();
-    let bar = ProgressBar::new(len).with_message("reading");
-    bar.set_style(
-        ProgressStyle::with_template("{msg} {bar:30} {bytes}/{total_bytes}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    let mut bytes = Vec::with_capacity(len.min(64 << 20) as usize);
-    let mut chunk = vec![0; READ_CHUNK];
-    loop {
-        let n = file.read(&mut chunk).map_err(cannot)?;
-        if n == 0 {
-            break;
+/// `limber-backup-2026-11-20.json.partial` beside the target.
+fn partial_path(target: &Path) -> PathBuf {
+    let mut name = target.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".partial");
+    target.with_file_name(name)
+}
+
+/// A progress bar on a terminal (stderr), nothing at all when stderr is piped or redirected.
+struct Bar(ProgressBar);
+
+impl Bar {
+    fn new(what: &'static str) -> Bar {
+        if !std::io::stderr().is_terminal() {
+            return Bar(ProgressBar::hidden());
         }
-        bytes.extend_from_slice(&chunk[..n]);
-        bar.inc(n as u64);
-        // The core refuses anything past its cap; stop reading a huge file early.
-        if bytes.len() > limber_core::progress::backup::MAX_BYTES {
-            break;
-        }
+        let bar = ProgressBar::new(0).with_prefix(what);
+        bar.set_style(
+            ProgressStyle::with_template("{prefix}: {msg} {bar:30} {pos}/{len}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        Bar(bar)
     }
-    bar.finish_and_clear();
-    Ok(bytes)
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+impl ProgressListener for Bar {
+    fn on_progress(&self, stage: ProgressStage, done: i64, total: i64) {
+        let (unit, done, total) = match stage {
+            // Bytes read, shown in KiB so the numbers stay short.
+            ProgressStage::Reading => ("KiB read", done / 1024, total / 1024),
+            ProgressStage::Checking => ("records checked", done, total),
+            ProgressStage::Writing => ("records written", done, total),
+        };
+        self.0.set_message(unit);
+        self.0.set_length(total.max(done).max(0) as u64);
+        self.0.set_position(done.max(0) as u64);
+    }
 }

@@ -120,3 +120,8 @@ fn warn_if_shared(path: &Path, meta: &fs::Metadata) {
 
 #[cfg(not(unix))]
 fn warn_if_shared(_: &Path, _: &fs::Metadata) {}
+
+/// Creates (or truncates) `path` as a private file (`0600`) for an export to stream into.
+pub fn create_private(path: &Path) -> std::io::Result<fs::File> {
+    private_file(path, false)
+}

@@ -305,3 +305,66 @@ fn root_page_bytes(db: &std::path::Path, table: &str) -> (usize, usize) {
         conn.query_row("SELECT rootpage FROM sqlite_schema WHERE name = ?1", [table], |r| r.get(0)).unwrap();
     (((root - 1) * page_size) as usize, page_size as usize)
 }
+
+/// Piped (as here), export and import print their result and nothing else: no progress bar,
+/// no control characters on stderr.
+#[test]
+fn piped_export_and_import_are_quiet() {
+    let limber = with_history();
+    let dir = limber.db.parent().unwrap().to_owned();
+    let backup = dir.join("quiet.json");
+    for args in [
+        vec!["export", "--format", "json", "--out", backup.to_str().unwrap()],
+        vec!["export", "--format", "csv", "--out", dir.to_str().unwrap()],
+        vec!["import", backup.to_str().unwrap()],
+    ] {
+        let out = limber.run(&args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?} wrote to stderr: {:?}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(!stdout.contains('\r') && !stdout.contains('\u{1b}'), "{stdout:?}");
+    }
+}
+
+/// An export that cannot be finished leaves no half-written file behind, and says why.
+#[test]
+fn a_failed_export_leaves_no_file() {
+    let limber = with_history();
+    let target = limber.db.parent().unwrap().join("missing-folder").join("backup.json");
+    let err = limber.fails(&["export", "--format", "json", "--out", target.to_str().unwrap()]);
+    assert!(err.starts_with("error: cannot write"), "{err}");
+    assert!(!target.exists());
+    // An unknown zone is refused before any file is made.
+    let target = limber.db.parent().unwrap().join("backup.json");
+    let err = limber.fails(&[
+        "export",
+        "--format",
+        "json",
+        "--tz",
+        "Mars/Olympus",
+        "--out",
+        target.to_str().unwrap(),
+    ]);
+    assert!(err.contains("time_zone") || err.contains("tz"), "{err}");
+    let left: Vec<_> = std::fs::read_dir(limber.db.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("backup"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// Every error line says `error:` once (a file that cannot be read, wipe without --yes).
+#[test]
+fn errors_say_error_once() {
+    let limber = Limber::new();
+    let missing = limber.db.parent().unwrap().join("no-such-backup.json");
+    for args in [vec!["import", missing.to_str().unwrap()], vec!["wipe"]] {
+        let err = limber.fails(&args);
+        assert!(err.starts_with("error: ") && !err.starts_with("error: error"), "{err}");
+    }
+}

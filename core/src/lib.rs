@@ -20,6 +20,7 @@ pub mod store;
 pub mod timestamp;
 pub mod validate;
 pub mod zone;
+pub mod zone_rules;
 
 pub use error::{Error, Result};
 pub use store::Store;

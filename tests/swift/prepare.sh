@@ -7,4 +7,6 @@ tests/bindings.sh
 mkdir -p tests/swift/Sources/LimberCore
 cp target/bindings/swift/LimberCore.swift tests/swift/Sources/LimberCore/limber.swift
 cp target/bindings/swift/LimberCoreFFI.h tests/swift/Sources/LimberCoreFFI/
+# The iOS app's zone-rules provider, tested against the library's own rules (ZoneRulesTests).
+cp ios/Limber/Core/FoundationZoneRules.swift tests/swift/Tests/LimberCoreTests/
 echo "ready: cd tests/swift && swift test"

@@ -40,7 +40,8 @@ fn step(exercise: &str) -> Value {
     json!({"exercise": exercise, "dose": limber_core::catalog::exercise(id).dose})
 }
 
-fn history() -> Value {
+/// The ten-year history as a backup (JSON value).
+pub fn history() -> Value {
     let (mut pain, mut check_ins, mut assessments, mut decisions) = (vec![], vec![], vec![], vec![]);
     for n in 0..DAYS {
         let date = first_day().checked_add_days(Days::new(n)).unwrap();
@@ -115,6 +116,15 @@ pub fn median(mut f: impl FnMut(), runs: usize) -> Duration {
             start.elapsed()
         })
         .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+/// The median of `runs` durations that `f` measures itself (so each run can set up untimed),
+/// after one warm-up.
+pub fn median_timed(mut f: impl FnMut() -> Duration, runs: usize) -> Duration {
+    f();
+    let mut times: Vec<Duration> = (0..runs).map(|_| f()).collect();
     times.sort();
     times[runs / 2]
 }

@@ -23,6 +23,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::listener::{ProgressStage, Silent, Throttled};
 use crate::assessment::{Answers, AssessmentResult, evaluate};
 use crate::catalog::ExerciseId;
 use crate::pain::{MAX_LEVEL, MAX_NOTE_CHARS, PainContext, PainInput, SitePain};
@@ -190,6 +191,22 @@ pub struct ImportReport {
     pub summary: Vec<String>,
 }
 
+impl Backup {
+    /// Records in the file: settings, entries, assessments, check-ins and the rest, each one.
+    pub fn records(&self) -> i64 {
+        let settings =
+            usize::from(self.settings.routine.is_some()) + usize::from(self.settings.reminders.is_some());
+        (settings
+            + self.pain_entries.len()
+            + self.assessments.len()
+            + self.check_ins.len()
+            + self.morning_checks.len()
+            + self.track_states.len()
+            + self.progression_events.len()
+            + self.snoozes.len()) as i64
+    }
+}
+
 fn ignore<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<AssessmentResult>, D::Error> {
     serde::de::IgnoredAny::deserialize(d)?;
     Ok(None)
@@ -206,19 +223,54 @@ struct Header {
 /// Parses and checks a whole backup file. The answer is in canonical form (notes trimmed,
 /// sites ordered, results worked out from the answers), ready to be written.
 pub fn read(bytes: &[u8]) -> Result<Backup> {
+    read_with(bytes, &mut Throttled::new(&Silent))
+}
+
+/// [`read`], telling `progress` how many records are checked.
+pub fn read_with(bytes: &[u8], progress: &mut Throttled<'_>) -> Result<Backup> {
     if bytes.len() > MAX_BYTES {
         return Err(Error::invalid("backup", "a file of at most 64 MiB"));
     }
     if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
         return Err(Error::invalid("backup", "a JSON object: a Limber backup file"));
     }
-    let header: Header = parse(bytes)?;
+    // The fast path reads the file once. Only a file that does not parse is read again, the
+    // slow way, to say what is wrong in the order people should hear it: a newer Limber first,
+    // then the field at fault.
+    let backup: Backup = match serde_json::from_slice(bytes) {
+        Ok(backup) => backup,
+        Err(_) => return Err(explain(bytes)),
+    };
+    versions(&Header {
+        format: backup.format.clone(),
+        format_version: backup.format_version,
+        schema_version: backup.schema_version,
+    })?;
+    check(backup, progress)
+}
+
+/// Why a file that does not parse as a backup is refused.
+fn explain(bytes: &[u8]) -> Error {
+    let header: Header = match parse(bytes) {
+        Ok(header) => header,
+        Err(e) => return e,
+    };
+    if let Err(e) = versions(&header) {
+        return e;
+    }
+    match parse::<Backup>(bytes) {
+        Err(e) => e,
+        // The fast path refused what the slow one accepts: never expected, but refuse anyway.
+        Ok(_) => Error::invalid("backup", "a complete JSON file (this one is damaged or cut short)"),
+    }
+}
+
+fn versions(header: &Header) -> Result<()> {
     if header.format != FORMAT {
         return Err(Error::invalid("format", "limber-backup (a Limber JSON backup)"));
     }
     newer("format_version", "format", header.format_version, FORMAT_VERSION)?;
-    newer("schema_version", "database schema", header.schema_version, SCHEMA_VERSION)?;
-    check(parse(bytes)?)
+    newer("schema_version", "database schema", header.schema_version, SCHEMA_VERSION)
 }
 
 /// A backup is a backup: a newer one says which of its versions is newer, never "the database".
@@ -289,7 +341,14 @@ fn describe(path: &str, e: &serde_json::Error) -> Error {
 }
 
 /// Checks every record like normal input and puts it in canonical form.
-fn check(mut b: Backup) -> Result<Backup> {
+fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
+    let total = b.records();
+    let mut done = 0;
+    let mut tick = |progress: &mut Throttled<'_>| {
+        done += 1;
+        progress.report(ProgressStage::Checking, done, total);
+    };
+    progress.report(ProgressStage::Checking, 0, total);
     check_instant("exported_at", b.exported_at)?;
     if let Some(routine) = b.settings.routine.take() {
         b.settings.routine = Some(within("settings.routine", routine.validate())?);
@@ -300,6 +359,7 @@ fn check(mut b: Backup) -> Result<Backup> {
 
     let mut ids = Unique::default();
     for (i, p) in b.pain_entries.iter_mut().enumerate() {
+        tick(progress);
         let at = format!("pain_entries[{i}]");
         ids.once(&at, p.id)?;
         let input = PainInput {
@@ -317,6 +377,7 @@ fn check(mut b: Backup) -> Result<Backup> {
 
     let mut ids = Unique::default();
     for (i, a) in b.assessments.iter_mut().enumerate() {
+        tick(progress);
         let at = format!("assessments[{i}]");
         ids.once(&at, a.id)?;
         within(&at, check_instant("taken_at", a.taken_at))?;
@@ -327,6 +388,7 @@ fn check(mut b: Backup) -> Result<Backup> {
 
     let (mut ids, mut sessions) = (Unique::default(), HashSet::new());
     for (i, c) in b.check_ins.iter_mut().enumerate() {
+        tick(progress);
         let at = format!("check_ins[{i}]");
         ids.once(&at, c.id)?;
         check_check_in(&at, c)?;
@@ -337,6 +399,7 @@ fn check(mut b: Backup) -> Result<Backup> {
 
     let mut dates = HashSet::new();
     for (i, m) in b.morning_checks.iter().enumerate() {
+        tick(progress);
         let at = format!("morning_checks[{i}]");
         check_date(&format!("{at}.local_date"), m.local_date)?;
         if !dates.insert(m.local_date) {
@@ -347,6 +410,7 @@ fn check(mut b: Backup) -> Result<Backup> {
 
     let mut tracks = HashSet::new();
     for (i, t) in b.track_states.iter_mut().enumerate() {
+        tick(progress);
         let at = format!("track_states[{i}]");
         let track = parse_track(&format!("{at}.track"), &t.track)?;
         t.track = track.key().to_owned();
@@ -363,6 +427,7 @@ fn check(mut b: Backup) -> Result<Backup> {
 
     let mut ids = Unique::default();
     for (i, e) in b.progression_events.iter_mut().enumerate() {
+        tick(progress);
         let at = format!("progression_events[{i}]");
         ids.once(&at, e.id)?;
         within(&at, check_instant("at", e.at))?;
@@ -381,6 +446,7 @@ fn check(mut b: Backup) -> Result<Backup> {
 
     let mut reminders = HashSet::new();
     for (i, s) in b.snoozes.iter_mut().enumerate() {
+        tick(progress);
         let at = format!("snoozes[{i}]");
         let target = Target::parse(&s.reminder_id).map_err(|_| {
             Error::invalid(format!("{at}.reminder_id"), "a reminder id such as session:2026-11-20:1")

@@ -9,15 +9,18 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::io::{Cursor, Write};
+use std::io::Write;
 
 use uuid::Uuid;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use super::backup::Backup;
+use super::backup::{AssessmentRecord, CheckInExerciseRecord, CheckInRecord, PainRecord, ProgressionRecord};
 use super::labels::{local_text, unit, utc_text};
+use super::listener::Throttled;
+use super::records::{Records, Tally};
 use crate::assessment::history::MeasurementPoint;
+use crate::pain::SitePain;
 use crate::timestamp;
 use crate::{Error, Result};
 
@@ -33,43 +36,114 @@ pub const FILES: &[&str] = &[
     "progression_decisions.csv",
 ];
 
-pub(crate) fn write(b: &Backup, points: &[MeasurementPoint]) -> Result<Vec<u8>> {
-    let tables = [
-        pain_entries(b)?,
-        pain_sites(b)?,
-        check_ins(b)?,
-        check_in_exercises(b)?,
-        morning_checks(b)?,
-        assessments(b)?,
-        measurements(b, points)?,
-        decisions(b)?,
-    ];
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+/// Writes the zip as the records are read: each CSV file is compressed row by row into `out`
+/// (a stream: sizes follow each file's data, so `out` need not seek), one record in memory at
+/// a time.
+pub(crate) fn write_to(
+    records: &dyn Records,
+    out: &mut dyn Write,
+    progress: &mut Throttled<'_>,
+) -> Result<()> {
+    let counts = records.counts()?;
+    // Pain entries and check-ins are read twice (their sites and exercises are files of their own).
+    let total = 2 * counts.pain_entries
+        + 2 * counts.check_ins
+        + 2 * counts.assessments
+        + counts.morning_checks
+        + counts.progression_events;
+    let mut tally = Tally::new(total, progress);
+    let mut zip = ZipWriter::new_stream(out);
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
-    for (name, bytes) in FILES.iter().zip(tables) {
+    let mut offsets: HashMap<Uuid, i32> = HashMap::new();
+    for name in FILES {
         zip.start_file(*name, options).map_err(zip_error)?;
-        // Into memory: a failure here is a bug, not the disk.
-        zip.write_all(&bytes).map_err(|_| Error::Internal("writing the CSV archive"))?;
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut zip);
+        // Every data cell neutralised (the headers are ours).
+        let row = |w: &mut csv::Writer<_>, fields: &[String]| {
+            w.write_record(fields.iter().map(|cell| neutralise_cell(cell).into_owned())).map_err(csv_error)
+        };
+        match *name {
+            "pain_entries.csv" => {
+                w.write_record(PAIN_ENTRIES).map_err(csv_error)?;
+                records.pain_entries(&mut |p| {
+                    tally.tick();
+                    row(&mut w, &pain_entry(&p))
+                })?;
+            }
+            "pain_sites.csv" => {
+                w.write_record(PAIN_SITES).map_err(csv_error)?;
+                records.pain_entries(&mut |p| {
+                    tally.tick();
+                    p.sites.iter().try_for_each(|site| row(&mut w, &pain_site(&p, site)))
+                })?;
+            }
+            "check_ins.csv" => {
+                w.write_record(CHECK_INS).map_err(csv_error)?;
+                records.check_ins(&mut |c| {
+                    tally.tick();
+                    row(&mut w, &check_in(&c))
+                })?;
+            }
+            "check_in_exercises.csv" => {
+                w.write_record(CHECK_IN_EXERCISES).map_err(csv_error)?;
+                records.check_ins(&mut |c| {
+                    tally.tick();
+                    c.exercises.iter().try_for_each(|e| row(&mut w, &check_in_exercise(&c, e)))
+                })?;
+            }
+            "morning_checks.csv" => {
+                w.write_record(MORNING_CHECKS).map_err(csv_error)?;
+                records.morning_checks(&mut |m| {
+                    tally.tick();
+                    row(&mut w, &[m.local_date.to_string(), m.pain.to_string(), m.pain_entry_id.to_string()])
+                })?;
+            }
+            "assessments.csv" => {
+                w.write_record(ASSESSMENTS).map_err(csv_error)?;
+                records.assessments(&mut |a| {
+                    tally.tick();
+                    offsets.insert(a.id, a.utc_offset_minutes);
+                    row(&mut w, &assessment(&a)?)
+                })?;
+            }
+            "measurements.csv" => {
+                w.write_record(MEASUREMENTS).map_err(csv_error)?;
+                for p in records.measurements()? {
+                    row(&mut w, &measurement(&p, offsets.get(&p.assessment_id).copied().unwrap_or(0)))?;
+                }
+                for _ in 0..counts.assessments {
+                    tally.tick();
+                }
+            }
+            "progression_decisions.csv" => {
+                w.write_record(DECISIONS).map_err(csv_error)?;
+                records.progression_events(&mut |e| {
+                    tally.tick();
+                    row(&mut w, &decision(&e))
+                })?;
+            }
+            _ => return Err(Error::Internal("writing a CSV file the archive does not list")),
+        }
+        w.flush()?;
     }
-    Ok(zip.finish().map_err(zip_error)?.into_inner())
+    zip.finish().map_err(zip_error)?.flush()?;
+    Ok(())
 }
 
-/// The archive is built in memory: a zip or CSV failure is a bug, not the disk.
-fn zip_error(_: zip::result::ZipError) -> Error {
-    Error::Internal("writing the CSV archive")
-}
-
-fn csv_error(_: csv::Error) -> Error {
-    Error::Internal("writing a CSV table")
-}
-
-fn table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>> {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    w.write_record(header).map_err(csv_error)?;
-    for row in rows {
-        w.write_record(row.iter().map(|cell| neutralise_cell(cell).into_owned())).map_err(csv_error)?;
+/// The writer's errors (a full disk, a closed descriptor) are the file's; any other zip or CSV
+/// failure is a bug. The underlying error is dropped unread: it could quote a cell.
+fn zip_error(e: zip::result::ZipError) -> Error {
+    match e {
+        zip::result::ZipError::Io(e) => Error::Io(std::io::Error::from(e.kind())),
+        _ => Error::Internal("writing the CSV archive"),
     }
-    w.into_inner().map_err(|_| Error::Internal("writing a CSV table"))
+}
+
+fn csv_error(e: csv::Error) -> Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => Error::Io(std::io::Error::from(e.kind())),
+        _ => Error::Internal("writing a CSV table"),
+    }
 }
 
 /// A CSV cell as it is safe to open in a spreadsheet (OWASP, CSV injection): text starting with
@@ -93,243 +167,209 @@ fn opt<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
-fn pain_entries(b: &Backup) -> Result<Vec<u8>> {
-    table(
-        &[
-            "id",
-            "recorded_at_utc",
-            "recorded_at_local",
-            "utc_offset_minutes",
-            "local_date",
-            "level",
-            "context",
-            "note",
-        ],
-        b.pain_entries.iter().map(|p| {
-            vec![
-                p.id.to_string(),
-                utc_text(p.recorded_at),
-                local_text(p.recorded_at, p.utc_offset_minutes),
-                p.utc_offset_minutes.to_string(),
-                timestamp::local(p.recorded_at, p.utc_offset_minutes).date_naive().to_string(),
-                p.level.to_string(),
-                p.context.to_string(),
-                opt(p.note.as_ref()),
-            ]
-        }),
-    )
+const PAIN_ENTRIES: &[&str] = &[
+    "id",
+    "recorded_at_utc",
+    "recorded_at_local",
+    "utc_offset_minutes",
+    "local_date",
+    "level",
+    "context",
+    "note",
+];
+
+fn pain_entry(p: &PainRecord) -> [String; 8] {
+    [
+        p.id.to_string(),
+        utc_text(p.recorded_at),
+        local_text(p.recorded_at, p.utc_offset_minutes),
+        p.utc_offset_minutes.to_string(),
+        timestamp::local(p.recorded_at, p.utc_offset_minutes).date_naive().to_string(),
+        p.level.to_string(),
+        p.context.to_string(),
+        opt(p.note.as_ref()),
+    ]
 }
 
-fn pain_sites(b: &Backup) -> Result<Vec<u8>> {
-    table(
-        &["pain_entry_id", "site", "side", "level"],
-        b.pain_entries.iter().flat_map(|p| {
-            p.sites
-                .iter()
-                .map(|s| vec![p.id.to_string(), s.site.to_string(), opt(s.side), s.level.to_string()])
-        }),
-    )
+const PAIN_SITES: &[&str] = &["pain_entry_id", "site", "side", "level"];
+
+fn pain_site(p: &PainRecord, s: &SitePain) -> [String; 4] {
+    [p.id.to_string(), s.site.to_string(), opt(s.side), s.level.to_string()]
 }
 
-fn check_ins(b: &Backup) -> Result<Vec<u8>> {
-    table(
-        &[
-            "id",
-            "local_date",
-            "session",
-            "at_utc",
-            "at_local",
-            "utc_offset_minutes",
-            "pain_before",
-            "pain_after",
-            "symptoms_spread",
-            "note",
-        ],
-        b.check_ins.iter().map(|c| {
-            vec![
-                c.id.to_string(),
-                c.local_date.to_string(),
-                c.slot.to_string(),
-                utc_text(c.at),
-                local_text(c.at, c.utc_offset_minutes),
-                c.utc_offset_minutes.to_string(),
-                opt(c.pain_before),
-                opt(c.pain_after),
-                c.exercises.iter().any(|e| e.symptoms_spread).to_string(),
-                opt(c.note.as_ref()),
-            ]
-        }),
-    )
+const CHECK_INS: &[&str] = &[
+    "id",
+    "local_date",
+    "session",
+    "at_utc",
+    "at_local",
+    "utc_offset_minutes",
+    "pain_before",
+    "pain_after",
+    "symptoms_spread",
+    "note",
+];
+
+fn check_in(c: &CheckInRecord) -> [String; 10] {
+    [
+        c.id.to_string(),
+        c.local_date.to_string(),
+        c.slot.to_string(),
+        utc_text(c.at),
+        local_text(c.at, c.utc_offset_minutes),
+        c.utc_offset_minutes.to_string(),
+        opt(c.pain_before),
+        opt(c.pain_after),
+        c.exercises.iter().any(|e| e.symptoms_spread).to_string(),
+        opt(c.note.as_ref()),
+    ]
 }
 
-fn check_in_exercises(b: &Backup) -> Result<Vec<u8>> {
-    table(
-        &[
-            "check_in_id",
-            "local_date",
-            "session",
-            "exercise",
-            "done",
-            "skip_reason",
-            "hold_seconds",
-            "reps",
-            "sets",
-            "pain_during",
-            "symptoms_spread",
-            "light",
-        ],
-        b.check_ins.iter().flat_map(|c| {
-            c.exercises.iter().map(|e| {
-                vec![
-                    c.id.to_string(),
-                    c.local_date.to_string(),
-                    c.slot.to_string(),
-                    e.exercise.to_string(),
-                    e.done.to_string(),
-                    opt(e.skip_reason),
-                    opt(e.hold_seconds),
-                    opt(e.reps),
-                    opt(e.sets),
-                    opt(e.pain_during),
-                    e.symptoms_spread.to_string(),
-                    opt(e.light),
-                ]
-            })
-        }),
-    )
+const CHECK_IN_EXERCISES: &[&str] = &[
+    "check_in_id",
+    "local_date",
+    "session",
+    "exercise",
+    "done",
+    "skip_reason",
+    "hold_seconds",
+    "reps",
+    "sets",
+    "pain_during",
+    "symptoms_spread",
+    "light",
+];
+
+fn check_in_exercise(c: &CheckInRecord, e: &CheckInExerciseRecord) -> [String; 12] {
+    [
+        c.id.to_string(),
+        c.local_date.to_string(),
+        c.slot.to_string(),
+        e.exercise.to_string(),
+        e.done.to_string(),
+        opt(e.skip_reason),
+        opt(e.hold_seconds),
+        opt(e.reps),
+        opt(e.sets),
+        opt(e.pain_during),
+        e.symptoms_spread.to_string(),
+        opt(e.light),
+    ]
 }
 
-fn morning_checks(b: &Backup) -> Result<Vec<u8>> {
-    table(
-        &["local_date", "pain", "pain_entry_id"],
-        b.morning_checks
-            .iter()
-            .map(|m| vec![m.local_date.to_string(), m.pain.to_string(), m.pain_entry_id.to_string()]),
-    )
+const MORNING_CHECKS: &[&str] = &["local_date", "pain", "pain_entry_id"];
+
+const ASSESSMENTS: &[&str] = &[
+    "id",
+    "taken_at_utc",
+    "taken_at_local",
+    "utc_offset_minutes",
+    "triage_tier",
+    "triage_flags",
+    "gates",
+    "patterns",
+    "strain_phase",
+    "plan_allowed",
+    "pain_ceiling",
+    "age",
+    "pain_now",
+    "slr_left_deg",
+    "slr_right_deg",
+    "slr_measured_by",
+    "ake_left_deficit_deg",
+    "ake_right_deficit_deg",
+    "bridge_left_reps",
+    "bridge_right_reps",
+    "answers_json",
+];
+
+fn assessment(a: &AssessmentRecord) -> Result<[String; 21]> {
+    let r = a.result.as_ref();
+    let join = |items: Vec<String>| items.join(";");
+    let answers = &a.answers;
+    Ok([
+        a.id.to_string(),
+        utc_text(a.taken_at),
+        local_text(a.taken_at, a.utc_offset_minutes),
+        a.utc_offset_minutes.to_string(),
+        opt(r.map(|r| r.triage.tier)),
+        join(r.map(|r| r.triage.flags.iter().map(|f| f.id.clone()).collect()).unwrap_or_default()),
+        join(r.map(|r| r.gates.iter().map(|g| g.id.to_string()).collect()).unwrap_or_default()),
+        join(
+            r.map(|r| r.patterns.iter().map(|p| format!("{}:{}", p.id, p.confidence)).collect())
+                .unwrap_or_default(),
+        ),
+        opt(r.and_then(|r| r.strain_phase)),
+        opt(r.map(|r| r.plan_allowed)),
+        opt(r.map(|r| r.pain_ceiling)),
+        answers.age.to_string(),
+        opt(answers.pain_now),
+        opt(answers.slr.as_ref().and_then(|s| s.left_deg)),
+        opt(answers.slr.as_ref().and_then(|s| s.right_deg)),
+        opt(answers.slr.as_ref().and_then(|s| s.measured_by)),
+        opt(answers.ake.as_ref().and_then(|k| k.left_deficit_deg)),
+        opt(answers.ake.as_ref().and_then(|k| k.right_deficit_deg)),
+        opt(answers.bridge.as_ref().and_then(|k| k.left_reps)),
+        opt(answers.bridge.as_ref().and_then(|k| k.right_reps)),
+        serde_json::to_string(answers).map_err(super::export::json_bug)?,
+    ])
 }
 
-fn assessments(b: &Backup) -> Result<Vec<u8>> {
-    let mut rows = Vec::new();
-    for a in &b.assessments {
-        let r = a.result.as_ref();
-        let join = |items: Vec<String>| items.join(";");
-        let answers = &a.answers;
-        rows.push(vec![
-            a.id.to_string(),
-            utc_text(a.taken_at),
-            local_text(a.taken_at, a.utc_offset_minutes),
-            a.utc_offset_minutes.to_string(),
-            opt(r.map(|r| r.triage.tier)),
-            join(r.map(|r| r.triage.flags.iter().map(|f| f.id.clone()).collect()).unwrap_or_default()),
-            join(r.map(|r| r.gates.iter().map(|g| g.id.to_string()).collect()).unwrap_or_default()),
-            join(
-                r.map(|r| r.patterns.iter().map(|p| format!("{}:{}", p.id, p.confidence)).collect())
-                    .unwrap_or_default(),
-            ),
-            opt(r.and_then(|r| r.strain_phase)),
-            opt(r.map(|r| r.plan_allowed)),
-            opt(r.map(|r| r.pain_ceiling)),
-            answers.age.to_string(),
-            opt(answers.pain_now),
-            opt(answers.slr.as_ref().and_then(|s| s.left_deg)),
-            opt(answers.slr.as_ref().and_then(|s| s.right_deg)),
-            opt(answers.slr.as_ref().and_then(|s| s.measured_by)),
-            opt(answers.ake.as_ref().and_then(|k| k.left_deficit_deg)),
-            opt(answers.ake.as_ref().and_then(|k| k.right_deficit_deg)),
-            opt(answers.bridge.as_ref().and_then(|k| k.left_reps)),
-            opt(answers.bridge.as_ref().and_then(|k| k.right_reps)),
-            serde_json::to_string(answers).map_err(super::export::json_bug)?,
-        ]);
-    }
-    table(
-        &[
-            "id",
-            "taken_at_utc",
-            "taken_at_local",
-            "utc_offset_minutes",
-            "triage_tier",
-            "triage_flags",
-            "gates",
-            "patterns",
-            "strain_phase",
-            "plan_allowed",
-            "pain_ceiling",
-            "age",
-            "pain_now",
-            "slr_left_deg",
-            "slr_right_deg",
-            "slr_measured_by",
-            "ake_left_deficit_deg",
-            "ake_right_deficit_deg",
-            "bridge_left_reps",
-            "bridge_right_reps",
-            "answers_json",
-        ],
-        rows,
-    )
+const MEASUREMENTS: &[&str] = &[
+    "assessment_id",
+    "taken_at_utc",
+    "taken_at_local",
+    "test",
+    "side",
+    "value",
+    "unit",
+    "measured_by",
+    "change",
+    "real_change",
+];
+
+/// `offset`: the assessment's own UTC offset, for the local time.
+fn measurement(p: &MeasurementPoint, offset: i32) -> [String; 10] {
+    [
+        p.assessment_id.to_string(),
+        utc_text(p.taken_at),
+        local_text(p.taken_at, offset),
+        p.test.to_string(),
+        p.side.to_string(),
+        p.value.to_string(),
+        unit(p.test).to_owned(),
+        opt(p.measured_by),
+        opt(p.change),
+        p.real_change.to_string(),
+    ]
 }
 
-fn measurements(b: &Backup, points: &[MeasurementPoint]) -> Result<Vec<u8>> {
-    let offsets: HashMap<Uuid, i32> = b.assessments.iter().map(|a| (a.id, a.utc_offset_minutes)).collect();
-    table(
-        &[
-            "assessment_id",
-            "taken_at_utc",
-            "taken_at_local",
-            "test",
-            "side",
-            "value",
-            "unit",
-            "measured_by",
-            "change",
-            "real_change",
-        ],
-        points.iter().map(|p| {
-            vec![
-                p.assessment_id.to_string(),
-                utc_text(p.taken_at),
-                local_text(p.taken_at, offsets.get(&p.assessment_id).copied().unwrap_or(0)),
-                p.test.to_string(),
-                p.side.to_string(),
-                p.value.to_string(),
-                unit(p.test).to_owned(),
-                opt(p.measured_by),
-                opt(p.change),
-                p.real_change.to_string(),
-            ]
-        }),
-    )
-}
+const DECISIONS: &[&str] = &[
+    "id",
+    "at_utc",
+    "local_date",
+    "track",
+    "decision",
+    "from_exercise",
+    "from_dose",
+    "to_exercise",
+    "to_dose",
+    "reason",
+];
 
-fn decisions(b: &Backup) -> Result<Vec<u8>> {
-    table(
-        &[
-            "id",
-            "at_utc",
-            "local_date",
-            "track",
-            "decision",
-            "from_exercise",
-            "from_dose",
-            "to_exercise",
-            "to_dose",
-            "reason",
-        ],
-        b.progression_events.iter().map(|e| {
-            vec![
-                e.id.to_string(),
-                utc_text(e.at),
-                e.local_date.to_string(),
-                e.track.clone(),
-                e.decision.to_string(),
-                e.from.exercise.to_string(),
-                e.from.dose.summary(),
-                e.to.exercise.to_string(),
-                e.to.dose.summary(),
-                e.reason.clone(),
-            ]
-        }),
-    )
+fn decision(e: &ProgressionRecord) -> [String; 10] {
+    [
+        e.id.to_string(),
+        utc_text(e.at),
+        e.local_date.to_string(),
+        e.track.clone(),
+        e.decision.to_string(),
+        e.from.exercise.to_string(),
+        e.from.dose.summary(),
+        e.to.exercise.to_string(),
+        e.to.dose.summary(),
+        e.reason.clone(),
+    ]
 }
 
 #[cfg(test)]

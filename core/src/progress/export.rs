@@ -9,13 +9,19 @@
 //!
 //! `<date>` is today's local date in the zone given.
 
+use std::io::{BufWriter, Write};
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
+use super::backup::{FORMAT, FORMAT_VERSION};
+use super::json_stream::JsonStream;
+use super::listener::{ProgressListener, Silent, Throttled};
+use super::records::{Records, Tally};
 use super::{csv_zip, fhir, report};
 use crate::Result;
-use crate::assessment::history::MeasuredTest;
-use crate::store::Store;
+use crate::store::{SCHEMA_VERSION, Store};
 use crate::timestamp::check_instant;
 use crate::zone::{local_date, parse_tz};
 
@@ -40,42 +46,108 @@ pub struct ExportFile {
     pub bytes: Vec<u8>,
 }
 
+/// The name and type of an export's file, known before it is written (for a document picker
+/// or a share sheet).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportFileInfo {
+    /// `limber-<kind>-<local date>.<ext>`, e.g. `limber-backup-2026-11-20.json`.
+    pub file_name: String,
+    pub mime_type: String,
+}
+
+/// Writes go out in pieces this large.
+const WRITE_BUFFER: usize = 64 * 1024;
+
+/// The file an export in `format` makes on `now`'s local date in `time_zone`.
+pub fn file_info(format: ExportFormat, now: DateTime<Utc>, time_zone: &str) -> Result<ExportFileInfo> {
+    let tz = parse_tz("time_zone", time_zone)?;
+    let day = local_date(tz, check_instant("now", now)?);
+    let (name, ext, mime) = match format {
+        ExportFormat::CsvZip => ("export", "zip", "application/zip"),
+        ExportFormat::JsonBackup => ("backup", "json", "application/json"),
+        ExportFormat::FhirBundle => ("fhir", "json", "application/fhir+json"),
+        ExportFormat::ReportHtml => ("report", "html", "text/html"),
+    };
+    Ok(ExportFileInfo { file_name: format!("limber-{name}-{day}.{ext}"), mime_type: mime.to_owned() })
+}
+
 impl Store {
-    /// Everything stored, in `format`. `now` stamps the file; local dates and the report are
-    /// in `time_zone`.
+    /// Everything stored, in `format`, in memory. `now` stamps the file; local dates and the
+    /// report are in `time_zone`. For long histories prefer [`Store::export_to`].
     pub fn export(&self, format: ExportFormat, now: DateTime<Utc>, time_zone: &str) -> Result<ExportFile> {
-        let tz = parse_tz("time_zone", time_zone)?;
-        let now = check_instant("now", now)?;
-        let day = local_date(tz, now);
-        let file = |name: &str, ext: &str, mime: &str, bytes: Vec<u8>| ExportFile {
-            file_name: format!("limber-{name}-{day}.{ext}"),
-            mime_type: mime.to_owned(),
-            bytes,
-        };
-        Ok(match format {
-            ExportFormat::CsvZip => {
-                let mut points = Vec::new();
-                for test in MeasuredTest::ALL {
-                    points.extend(self.measurement_series(*test)?);
-                }
-                file("export", "zip", "application/zip", csv_zip::write(&self.backup(now)?, &points)?)
-            }
-            ExportFormat::JsonBackup => {
-                let json = serde_json::to_vec_pretty(&self.backup(now)?).map_err(json_bug)?;
-                file("backup", "json", "application/json", json)
-            }
-            ExportFormat::FhirBundle => {
-                let json =
-                    serde_json::to_vec_pretty(&fhir::bundle(&self.backup(now)?, now)).map_err(json_bug)?;
-                file("fhir", "json", "application/fhir+json", json)
-            }
+        let mut bytes = Vec::new();
+        let info = self.export_to(format, now, time_zone, &mut bytes, &Silent)?;
+        Ok(ExportFile { file_name: info.file_name, mime_type: info.mime_type, bytes })
+    }
+
+    /// Writes the export to `out` as the records are read, one record in memory at a time, so
+    /// memory stays flat however long the history; `listener` hears how many records are
+    /// written, at most a few times a second. Errors: an unknown `time_zone`, `now` out of
+    /// range, the writer's own errors ([`crate::Error::Io`]); what was written before an error
+    /// is not a whole file.
+    pub fn export_to(
+        &self,
+        format: ExportFormat,
+        now: DateTime<Utc>,
+        time_zone: &str,
+        out: &mut dyn Write,
+        listener: &dyn ProgressListener,
+    ) -> Result<ExportFileInfo> {
+        let info = file_info(format, now, time_zone)?;
+        let mut progress = Throttled::new(listener);
+        let mut out = BufWriter::with_capacity(WRITE_BUFFER, out);
+        match format {
+            ExportFormat::CsvZip => csv_zip::write_to(self, &mut out, &mut progress)?,
+            ExportFormat::JsonBackup => write_backup(self, now, &mut out, &mut progress)?,
+            ExportFormat::FhirBundle => fhir::write_to(self, now, Uuid::now_v7(), &mut out, &mut progress)?,
             ExportFormat::ReportHtml => {
                 let summary = self.progress_summary(None, None, now, time_zone)?;
-                let html = report::html(&summary, self.latest_assessment()?.as_ref());
-                file("report", "html", "text/html", html.into_bytes())
+                out.write_all(report::html(&summary, self.latest_assessment()?.as_ref()).as_bytes())?;
             }
-        })
+        }
+        out.flush()?;
+        Ok(info)
     }
+}
+
+/// The JSON backup ([`mod@super::backup`]), record by record: the same bytes as
+/// `serde_json::to_vec_pretty` of the whole [`super::Backup`].
+pub(crate) fn write_backup(
+    records: &dyn Records,
+    now: DateTime<Utc>,
+    out: &mut dyn Write,
+    progress: &mut Throttled<'_>,
+) -> Result<()> {
+    let mut tally = Tally::new(records.counts()?.all(), progress);
+    let mut json = JsonStream::new(out)?;
+    json.field("format", &FORMAT)?;
+    json.field("format_version", &FORMAT_VERSION)?;
+    json.field("schema_version", &SCHEMA_VERSION)?;
+    json.field("exported_at", &check_instant("now", now)?)?;
+    let settings = records.settings()?;
+    for _ in 0..(i32::from(settings.routine.is_some()) + i32::from(settings.reminders.is_some())) {
+        tally.tick();
+    }
+    json.field("settings", &settings)?;
+    macro_rules! list {
+        ($name:literal, $read:ident) => {
+            json.begin_list($name)?;
+            records.$read(&mut |record| {
+                tally.tick();
+                json.item(&record)
+            })?;
+            json.end_list()?;
+        };
+    }
+    list!("pain_entries", pain_entries);
+    list!("assessments", assessments);
+    list!("check_ins", check_ins);
+    list!("morning_checks", morning_checks);
+    list!("track_states", track_states);
+    list!("progression_events", progression_events);
+    list!("snoozes", snoozes);
+    json.finish()?;
+    Ok(())
 }
 
 /// Serialising our own types cannot fail; if it ever does, it is a bug, not bad input.

@@ -14,12 +14,18 @@
 //! UUID derived from the entry's id and the site, so the same data always gives the same bundle.
 //! `tests/fhir/validate.py` checks the output against the R4 models of `fhir.resources`.
 
+use std::io::Write;
+
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use super::backup::{AssessmentRecord, Backup, PainRecord};
+use super::backup::{AssessmentRecord, PainRecord};
+use super::json_stream::JsonStream;
 use super::labels::{context_name, local_text, side_name, site_name};
+use super::listener::Throttled;
+use super::records::{Records, Tally};
+use crate::Result;
 use crate::assessment::answers::MeasuredBy;
 use crate::pain::{BodySite, SitePain};
 
@@ -45,7 +51,48 @@ fn snomed_site(site: BodySite) -> (&'static str, &'static str) {
     }
 }
 
-pub(crate) fn bundle(b: &Backup, now: DateTime<Utc>) -> Value {
+/// Writes the bundle entry by entry (one pain entry's Observations in memory at a time). The
+/// bytes are those of `serde_json::to_vec_pretty` of the whole bundle, whose keys serde_json
+/// keeps in alphabetical order: `entry` comes first.
+pub(crate) fn write_to(
+    records: &dyn Records,
+    now: DateTime<Utc>,
+    bundle_id: Uuid,
+    out: &mut dyn Write,
+    progress: &mut Throttled<'_>,
+) -> Result<()> {
+    let counts = records.counts()?;
+    let mut tally = Tally::new(counts.pain_entries + counts.assessments, progress);
+    let mut json = JsonStream::new(out)?;
+    json.begin_list("entry")?;
+    let mut entries = Vec::new();
+    records.pain_entries(&mut |p| {
+        tally.tick();
+        entries.clear();
+        pain(&mut entries, &p);
+        entries.iter().try_for_each(|e| json.item(e))
+    })?;
+    records.assessments(&mut |a| {
+        tally.tick();
+        match slr(&a) {
+            Some(observation) => json.item(&entry(a.id, observation)),
+            None => Ok(()),
+        }
+    })?;
+    json.end_list()?;
+    let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    json.field("id", &bundle_id.to_string())?;
+    json.field("meta", &json!({"lastUpdated": stamp}))?;
+    json.field("resourceType", &"Bundle")?;
+    json.field("timestamp", &stamp)?;
+    json.field("type", &"collection")?;
+    json.finish()?;
+    Ok(())
+}
+
+/// The whole bundle as one value (tests compare the streamed bytes with it).
+#[cfg(test)]
+pub(crate) fn bundle(b: &super::backup::Backup, now: DateTime<Utc>, bundle_id: Uuid) -> Value {
     let mut entries = Vec::new();
     for p in &b.pain_entries {
         pain(&mut entries, p);
@@ -57,7 +104,7 @@ pub(crate) fn bundle(b: &Backup, now: DateTime<Utc>) -> Value {
     }
     json!({
         "resourceType": "Bundle",
-        "id": Uuid::now_v7().to_string(),
+        "id": bundle_id.to_string(),
         "meta": {"lastUpdated": now.to_rfc3339_opts(SecondsFormat::Secs, true)},
         "type": "collection",
         "timestamp": now.to_rfc3339_opts(SecondsFormat::Secs, true),

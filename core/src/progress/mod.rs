@@ -11,15 +11,19 @@
 
 pub mod backup;
 pub mod chart;
-mod csv_zip;
+pub(crate) mod csv_zip;
 pub mod export;
-mod fhir;
+pub(crate) mod fhir;
+mod json_stream;
 mod labels;
+pub mod listener;
+pub mod records;
 mod report;
 pub mod summary;
 
 pub use backup::{Backup, ImportReport};
-pub use export::{ExportFile, ExportFormat};
+pub use export::{ExportFile, ExportFileInfo, ExportFormat};
+pub use listener::{ProgressListener, ProgressStage};
 pub use summary::{DailyPain, PainChange, PainWindow, ProgressSummary, WeekAdherence};
 
 #[cfg(test)]

@@ -83,13 +83,20 @@ impl Store {
     }
 
     /// Every saved assessment, oldest first (for the backup).
-    pub(super) fn all_assessments_oldest_first(&self) -> Result<Vec<SavedAssessment>> {
+    /// Every assessment, oldest first, one at a time.
+    pub(super) fn each_assessment_oldest_first(
+        &self,
+        each: &mut dyn FnMut(SavedAssessment) -> Result<()>,
+    ) -> Result<()> {
         let mut stmt = self.conn().prepare(
             "SELECT id, taken_at_ms, utc_offset_min, answers_json, result_json FROM assessment
              ORDER BY taken_at_ms, id",
         )?;
-        let rows = stmt.query_map([], read_row)?;
-        rows.map(|row| decode(row?)).collect()
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            each(decode(read_row(r)?)?)?;
+        }
+        Ok(())
     }
 
     pub fn get_assessment(&self, id: &str) -> Result<SavedAssessment> {

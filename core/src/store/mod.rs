@@ -20,6 +20,7 @@ mod damage;
 mod morning;
 mod pain;
 mod reminders;
+mod restore;
 mod routine;
 mod schema;
 mod summary;

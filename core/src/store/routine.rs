@@ -407,6 +407,21 @@ impl Store {
         newest_first: bool,
         limit: i64,
     ) -> Result<Vec<ProgressionRecord>> {
+        let mut events = Vec::new();
+        self.each_progression_event(newest_first, limit, &mut |e| {
+            events.push(e);
+            Ok(())
+        })?;
+        Ok(events)
+    }
+
+    /// [`Store::progression_events`], one at a time.
+    pub(super) fn each_progression_event(
+        &self,
+        newest_first: bool,
+        limit: i64,
+        each: &mut dyn FnMut(ProgressionRecord) -> Result<()>,
+    ) -> Result<()> {
         let sql = if newest_first {
             "SELECT id, at_ms, local_date, track, decision, from_step, to_step, reason FROM progression_event
              ORDER BY at_ms DESC, id DESC LIMIT ?1"
@@ -415,32 +430,21 @@ impl Store {
              ORDER BY at_ms, id LIMIT ?1"
         };
         let mut stmt = self.conn().prepare_cached(sql)?;
-        let rows = stmt.query_map([limit], |r| {
-            Ok((
-                r.get::<_, Uuid>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, String>(7)?,
-            ))
-        })?;
-        rows.map(|row| {
-            let (id, ms, date, track, decision, from, to, reason) = row?;
-            Ok(ProgressionRecord {
-                id,
-                at: from_millis(ms)?,
-                local_date: parse_date(&date)?,
-                track,
-                decision: Decision::parse("decision", &decision).map_err(|_| Error::Corrupt)?,
+        let mut rows = stmt.query([limit])?;
+        while let Some(r) = rows.next()? {
+            let (from, to): (String, String) = (r.get(5)?, r.get(6)?);
+            each(ProgressionRecord {
+                id: r.get(0)?,
+                at: from_millis(r.get(1)?)?,
+                local_date: parse_date(&r.get::<_, String>(2)?)?,
+                track: r.get(3)?,
+                decision: Decision::parse("decision", &r.get::<_, String>(4)?).map_err(|_| Error::Corrupt)?,
                 from: serde_json::from_str(&from).map_err(|_| Error::Corrupt)?,
                 to: serde_json::from_str(&to).map_err(|_| Error::Corrupt)?,
-                reason,
-            })
-        })
-        .collect()
+                reason: r.get(7)?,
+            })?;
+        }
+        Ok(())
     }
 
     /// Slots checked in on a local date, with whether symptoms spread.

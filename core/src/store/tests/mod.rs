@@ -262,6 +262,7 @@ fn a_version_1_database_upgrades_step_by_step_and_keeps_its_entries() {
     assert!(store.latest_assessment().unwrap().is_none());
 }
 mod damage;
+mod export;
 mod fhir;
 mod morning;
 mod progress;

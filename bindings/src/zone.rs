@@ -1,0 +1,102 @@
+//! Time-zone rules across the FFI (issue 17, part 3): the shells hand Limber their platform's
+//! rules for a zone over the window it plans (`ZoneRulesProvider`: Android
+//! `java.time.zone.ZoneRules`, iOS `TimeZone`), one call per re-plan.
+
+use limber_core::calendar::LocalTime;
+use limber_core::zone_rules::{self, Transition, ZoneRules, ZoneWindow};
+
+use crate::error::{LimberError, guard};
+use crate::routine::LocalDate;
+use crate::types::Timestamp;
+
+/// The platform's rules for one zone. `window` gives the offset in force at `from` and every
+/// change up to `to` (oldest first); throw `LimberException.InvalidInput` for a zone the
+/// platform does not know. Called off the main thread, on the thread of the call that plans.
+#[uniffi::export(with_foreign)]
+pub trait ZoneRulesProvider: Send + Sync {
+    fn window(&self, zone: String, from: Timestamp, to: Timestamp) -> Result<ZoneWindow, LimberError>;
+}
+
+/// The zone rules compiled into this library (chrono-tz, IANA `tzdb_version()`), as a window:
+/// for the parity tests against the platform's rules. An unknown zone is `InvalidInput`.
+#[uniffi::export]
+pub fn builtin_zone_window(zone: String, from: Timestamp, to: Timestamp) -> Result<ZoneWindow, LimberError> {
+    guard(|| zone_rules::Tzdb.window("zone", &zone, from, to))
+}
+
+/// The IANA release of the compiled-in rules, e.g. `2025b`.
+#[uniffi::export]
+pub fn builtin_tzdb_version() -> String {
+    limber_core::zone_rules::TZDB_VERSION.to_owned()
+}
+
+/// The instants reminders at each local `times` (`HH:MM`) of each of `days` (1-800) local days
+/// from `first_day` fire at under `window`'s rules (checked first: offsets within ±18 h,
+/// changes in order), with Limber's rules for times a change skips or repeats.
+#[uniffi::export]
+pub fn wall_clock_instants(
+    window: ZoneWindow,
+    times: Vec<String>,
+    first_day: LocalDate,
+    days: i32,
+) -> Result<Vec<Timestamp>, LimberError> {
+    guard(|| {
+        let window = window.validate()?;
+        let times = times
+            .iter()
+            .enumerate()
+            .map(|(i, t)| LocalTime::parse(&format!("times[{i}]"), t))
+            .collect::<limber_core::Result<Vec<_>>>()?;
+        zone_rules::wall_clock_instants(&window, &times, first_day, days)
+    })
+}
+
+/// The window `provider` gives for `zone`, checked as the core checks every provider's answer
+/// (offsets within ±18 h, changes in order and inside the window). A zone the provider does not
+/// know (any error it throws) is `InvalidInput` naming `zone`.
+#[uniffi::export]
+pub fn checked_zone_window(
+    provider: std::sync::Arc<dyn ZoneRulesProvider>,
+    zone: String,
+    from: Timestamp,
+    to: Timestamp,
+) -> Result<ZoneWindow, LimberError> {
+    guard(|| Platform(provider).window("zone", &zone, from, to))
+}
+
+/// The shell's provider seen by the core.
+pub(crate) struct Platform(pub std::sync::Arc<dyn ZoneRulesProvider>);
+
+impl ZoneRules for Platform {
+    fn window(
+        &self,
+        field: &str,
+        zone: &str,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> limber_core::Result<ZoneWindow> {
+        // Whatever the platform could not answer, the zone is one it does not know.
+        match self.0.window(zone.to_owned(), from, to) {
+            Ok(window) => window.validate(),
+            Err(_) => Err(limber_core::Error::invalid(
+                field,
+                "an IANA time zone id the platform's rules know, such as Europe/London",
+            )),
+        }
+    }
+}
+
+#[uniffi::remote(Record)]
+pub struct ZoneWindow {
+    pub zone: String,
+    pub from: Timestamp,
+    pub to: Timestamp,
+    pub offset_seconds: i32,
+    pub transitions: Vec<Transition>,
+}
+
+#[uniffi::remote(Record)]
+pub struct Transition {
+    pub at: Timestamp,
+    pub offset_seconds: i32,
+}

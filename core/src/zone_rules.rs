@@ -1,0 +1,213 @@
+//! Time-zone rules from a provider (issue 17, part 3): the offsets and transitions of one zone
+//! over the window Limber plans, asked for once per re-plan. On the desktop and in tests the
+//! provider is chrono-tz ([`Tzdb`], cargo feature `tzdb`); on phones it is the platform's own
+//! rules, which the OS keeps up to date (Android `java.time.zone.ZoneRules`, iOS `TimeZone`),
+//! through the bindings' `ZoneRulesProvider`.
+//!
+//! A [`ZoneWindow`] answers the questions [`crate::zone`] answers from chrono-tz, with the same
+//! rules for reminders: a local time that does not exist (spring forward) lands after the gap at
+//! the same distance, a time that happens twice is the first.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::LocalTime;
+use crate::timestamp::check_instant;
+use crate::{Error, Result};
+
+/// The largest UTC offset any zone has used, in seconds (±18 h, as java.time allows).
+pub const MAX_OFFSET_SECONDS: i32 = 18 * 3600;
+
+/// Transitions a window may hold: far more than any zone has had in a few years.
+pub const MAX_TRANSITIONS: usize = 1000;
+
+/// The longest window, in days (30 years: a long history and the plan ahead).
+pub const MAX_WINDOW_DAYS: i64 = 30 * 366;
+
+/// `from` and `to` are moments Limber accepts (2000-2099) at most 30 years apart.
+fn check_span(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<()> {
+    check_instant("from", from)?;
+    check_instant("to", to)?;
+    if to < from || to - from > Duration::days(MAX_WINDOW_DAYS) {
+        return Err(Error::invalid("to", "not before from, and at most 30 years after it"));
+    }
+    Ok(())
+}
+
+/// One change of a zone's UTC offset: from `at` on, local time is UTC + `offset_seconds`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transition {
+    pub at: DateTime<Utc>,
+    pub offset_seconds: i32,
+}
+
+/// A zone's rules over `[from, to]`: the offset in force at `from` and every change after it
+/// up to `to`, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ZoneWindow {
+    /// The IANA id, e.g. `Europe/London`.
+    pub zone: String,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    /// The UTC offset in force at `from`, in seconds (-64800..=64800).
+    pub offset_seconds: i32,
+    pub transitions: Vec<Transition>,
+}
+
+/// Where the rules come from. One call per re-plan: `window` covers everything the plan needs.
+pub trait ZoneRules: Send + Sync {
+    /// The rules of `zone` over `[from, to]`. An unknown zone is [`Error::Invalid`] naming
+    /// `field`.
+    fn window(&self, field: &str, zone: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<ZoneWindow>;
+}
+
+impl ZoneWindow {
+    /// Checks a window a provider handed over (it may come from a shell): offsets within
+    /// ±18 h, transitions inside the window, in order, each changing the offset, at most
+    /// [`MAX_TRANSITIONS`]. Errors name the field.
+    pub fn validate(self) -> Result<ZoneWindow> {
+        let offset = |field: &str, seconds: i32| {
+            if seconds.abs() <= MAX_OFFSET_SECONDS {
+                Ok(())
+            } else {
+                Err(Error::invalid(field, "an offset from -64800 to 64800 seconds (±18 hours)"))
+            }
+        };
+        check_span(self.from, self.to)?;
+        offset("offset_seconds", self.offset_seconds)?;
+        if self.transitions.len() > MAX_TRANSITIONS {
+            return Err(Error::invalid("transitions", "at most 1000 changes"));
+        }
+        let mut previous = (self.from, self.offset_seconds);
+        for (i, t) in self.transitions.iter().enumerate() {
+            offset(&format!("transitions[{i}].offset_seconds"), t.offset_seconds)?;
+            if t.at <= previous.0 && i > 0 || t.at < self.from || t.at > self.to {
+                return Err(Error::invalid(
+                    format!("transitions[{i}].at"),
+                    "inside the window, after the previous change",
+                ));
+            }
+            previous = (t.at, t.offset_seconds);
+        }
+        Ok(self)
+    }
+
+    /// The offset in force at `at`, in seconds. Outside the window, the nearest end's.
+    pub fn offset_at(&self, at: DateTime<Utc>) -> i32 {
+        let after = self.transitions.partition_point(|t| t.at <= at);
+        match after {
+            0 => self.offset_seconds,
+            n => self.transitions[n - 1].offset_seconds,
+        }
+    }
+
+    /// The UTC offset in minutes at an instant, as stored beside timestamps.
+    pub fn offset_minutes(&self, at: DateTime<Utc>) -> i32 {
+        self.offset_at(at) / 60
+    }
+
+    /// The local calendar date of an instant.
+    pub fn local_date(&self, at: DateTime<Utc>) -> NaiveDate {
+        (at.naive_utc() + Duration::seconds(self.offset_at(at).into())).date()
+    }
+
+    /// The instant a local date and time stands for.
+    pub fn instant(&self, date: NaiveDate, time: LocalTime) -> DateTime<Utc> {
+        self.resolve(date.and_time(time.naive()))
+    }
+
+    /// Resolves a local date-time: the first of two readings in an overlap, and after the gap
+    /// at the same distance in a gap (read with the offset in force just before it).
+    pub fn resolve(&self, local: NaiveDateTime) -> DateTime<Utc> {
+        // Spans of constant offset: (start, offset), the first from the window's start.
+        let spans = std::iter::once((None, self.offset_seconds))
+            .chain(self.transitions.iter().map(|t| (Some(t.at), t.offset_seconds)));
+        let mut previous_offset = None;
+        let ends = self.transitions.iter().map(|t| Some(t.at)).chain(std::iter::once(None));
+        for ((start, offset), end) in spans.zip(ends) {
+            let utc = (local - Duration::seconds(offset.into())).and_utc();
+            let inside = start.is_none_or(|s| utc >= s) && end.is_none_or(|e| utc < e);
+            if inside {
+                // The earliest reading that exists: spans are in time order.
+                return utc;
+            }
+            // A gap: the local time falls between this span's end reading and the next's start.
+            if let (Some(before), Some(s)) = (previous_offset, start)
+                && utc < s
+                && (local - Duration::seconds(i64::from(before))).and_utc() >= s
+            {
+                return (local - Duration::seconds(i64::from(before))).and_utc();
+            }
+            previous_offset = Some(offset);
+        }
+        // Past every span's reading (cannot happen: the last span is open-ended).
+        (local - Duration::seconds(self.offset_seconds.into())).and_utc()
+    }
+}
+
+/// Days [`wall_clock_instants`] covers at most: two years and a little.
+pub const MAX_DAYS: i32 = 800;
+
+/// The instant each local `time` of each of `days` local days from `first_day` stands for in
+/// the window's zone, day by day: what reminders fire at. `days` is 1-800.
+pub fn wall_clock_instants(
+    window: &ZoneWindow,
+    times: &[LocalTime],
+    first_day: NaiveDate,
+    days: i32,
+) -> Result<Vec<DateTime<Utc>>> {
+    crate::validate::in_range("days", days, 1, MAX_DAYS)?;
+    let (min, max) = (NaiveDate::from_ymd_opt(2000, 1, 1), NaiveDate::from_ymd_opt(2099, 12, 31));
+    if min.is_none_or(|min| first_day < min) || max.is_none_or(|max| first_day > max) {
+        return Err(Error::invalid("first_day", "a date from 2000-01-01 to 2099-12-31"));
+    }
+    let mut out = Vec::with_capacity(times.len() * days as usize);
+    let mut date = first_day;
+    for _ in 0..days {
+        out.extend(times.iter().map(|t| window.instant(date, *t)));
+        date = date.succ_opt().ok_or_else(|| Error::invalid("first_day", "a date before 9999"))?;
+    }
+    Ok(out)
+}
+
+/// The IANA time-zone database compiled in (chrono-tz): the desktop CLI and the tests.
+#[cfg(feature = "tzdb")]
+pub struct Tzdb;
+
+/// The IANA release [`Tzdb`] carries, e.g. `2025b`.
+#[cfg(feature = "tzdb")]
+pub const TZDB_VERSION: &str = chrono_tz::IANA_TZDB_VERSION;
+
+#[cfg(feature = "tzdb")]
+impl ZoneRules for Tzdb {
+    /// Scans the window hour by hour and pins each change to the second: zones change their
+    /// offset at most a few times a year, never twice within an hour.
+    fn window(&self, field: &str, zone: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<ZoneWindow> {
+        use chrono::Offset;
+        let tz = crate::zone::parse_tz(field, zone)?;
+        check_span(from, to)?;
+        let offset = |at: DateTime<Utc>| at.with_timezone(&tz).offset().fix().local_minus_utc();
+        let mut transitions = Vec::new();
+        let mut at = from;
+        let mut current = offset(from);
+        while at < to {
+            let next = (at + Duration::hours(1)).min(to);
+            let o = offset(next);
+            if o != current {
+                // The first second with the new offset, in (at, next].
+                let (mut lo, mut hi) = (at, next);
+                while hi - lo > Duration::seconds(1) {
+                    let mid = lo + (hi - lo) / 2;
+                    if offset(mid) == current { lo = mid } else { hi = mid }
+                }
+                transitions.push(Transition { at: hi, offset_seconds: o });
+                current = o;
+            }
+            at = next;
+        }
+        Ok(ZoneWindow { zone: tz.name().to_owned(), from, to, offset_seconds: offset(from), transitions })
+    }
+}
+
+#[cfg(all(test, feature = "tzdb"))]
+mod tests;
