@@ -2,6 +2,7 @@
 //! apply. Also the strain phase and the Nordic curl's entry rule (§5).
 
 use super::answers::{Answers, Onset};
+use super::questionnaire::STRAIN_TEST_FREE_DAYS;
 use super::result::{ExerciseCaution, Gate, GateId, StrainPhase, Tier};
 use crate::catalog::ExerciseId::{self, *};
 
@@ -179,11 +180,17 @@ pub fn strain_phase(a: &Answers) -> Option<(StrainPhase, Vec<String>)> {
     if !protect.is_empty() {
         return Some((StrainPhase::Protect, protect));
     }
-    let slr_close = a.slr.as_ref().is_some_and(|slr| match (slr.left_deg, slr.right_deg) {
-        (Some(l), Some(r)) => (l - r).abs() <= STRAIN_SLR_SIDE_GAP,
-        _ => false,
-    });
-    let bridge_pain_free = a.bridge.as_ref().is_some_and(|b| b.pain == Some(0));
+    // [E: CLINICAL.md §3] Within 14 days of the strain (or on a day not given) the raise to a
+    // firm stretch and the bridge to failure are not asked, so they can never move a fresh
+    // strain to the full dose, even when the answers carry them (issue 12 review: day 3 with an
+    // even raise and a pain-free bridge was given foam rolling and full stretching).
+    let tests_asked = s.days_since.is_some_and(|d| d > STRAIN_TEST_FREE_DAYS);
+    let slr_close = tests_asked
+        && a.slr.as_ref().is_some_and(|slr| match (slr.left_deg, slr.right_deg) {
+            (Some(l), Some(r)) => (l - r).abs() <= STRAIN_SLR_SIDE_GAP,
+            _ => false,
+        });
+    let bridge_pain_free = tests_asked && a.bridge.as_ref().is_some_and(|b| b.pain == Some(0));
     if slr_close && bridge_pain_free {
         Some((StrainPhase::Full, vec!["strain_slr_even_and_bridge_pain_free".into()]))
     } else {

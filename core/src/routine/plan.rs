@@ -353,18 +353,24 @@ pub fn effective_step(
     index
 }
 
+/// What to mind when doing it: the gate's condition, then every caution the assessment attached
+/// to this exercise (CLINICAL.md §3 G4: in pregnancy, each exercise done lying on the back), in
+/// one text; `None` when there is nothing to mind.
 fn condition(id: ExerciseId, r: &AssessmentResult) -> Option<String> {
     let hamstring =
         [LyingHamstringStretch, BandHamstringStretch, ChairHamstringStretch, WallHamstringStretch];
-    if r.has_gate(GateId::Nerve) && id == KneesToChest {
-        Some("Only while it brings on no leg symptoms; stop if anything spreads down the leg.".into())
+    let gate = if r.has_gate(GateId::Nerve) && id == KneesToChest {
+        Some("Only while it brings on no leg symptoms; stop if anything spreads down the leg.")
     } else if r.has_gate(GateId::Disc) && hamstring.contains(&id) {
-        Some("Only if it brings on no leg symptoms; Limber asks after the session.".into())
+        Some("Only if it brings on no leg symptoms; Limber asks after the session.")
     } else if r.strain_phase == Some(StrainPhase::Gentle) && hamstring.contains(&id) {
-        Some("Gently: no more than 2 out of 10 at the injury.".into())
+        Some("Gently: no more than 2 out of 10 at the injury.")
     } else {
         None
-    }
+    };
+    let cautions = r.exercise_cautions.iter().filter(|c| c.exercise == id).map(|c| c.caution.as_str());
+    let parts: Vec<&str> = gate.into_iter().chain(cautions).collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 /// [D] Where the bridge ladder starts: single-leg bridges for someone who already manages 20

@@ -167,7 +167,7 @@ const CASES: &[Case] = &[
     Case { name: "feeling unwell alone is no flag", change: |a| general(a).unwell = true, tier: NONE, flags: &[], gates: &[], patterns: CLEAR, excluded: &[], allowed: &[] },
     Case { name: "issue 12: a felt gap in the thigh muscle alone", change: |a| { strain(a, 5, true, 1); a.strain.as_mut().unwrap().gap = true; }, tier: URGENT, flags: &["complete_tear"], gates: &[], patterns: NO_PLAN, excluded: &[], allowed: &[] },
     Case { name: "pop with walking not answered is not read as walking normally", change: |a| { strain(a, 5, true, 1); let s = a.strain.as_mut().unwrap(); s.pop = true; s.walks_normally = None; }, tier: URGENT, flags: &["complete_tear"], gates: &[], patterns: NO_PLAN, excluded: &[], allowed: &[] },
-    Case { name: "pop, walking normally, no bruising: not a tear", change: |a| { strain(a, 5, true, 1); a.strain.as_mut().unwrap().pop = true; }, tier: NONE, flags: &[], gates: &[], patterns: CLEAR, excluded: &[], allowed: &[WallHamstringStretch] },
+    Case { name: "pop, walking normally, no bruising: not a tear", change: |a| { strain(a, 20, true, 1); a.strain.as_mut().unwrap().pop = true; }, tier: NONE, flags: &[], gates: &[], patterns: CLEAR, excluded: &[], allowed: &[WallHamstringStretch] },
     Case { name: "issue 12: a leg raise that brings on the usual leg pain", change: |a| slr_reproduces_left(a, 75), tier: NONE, flags: &[], gates: &[GateId::Nerve], patterns: CLEAR, excluded: NERVE_CLOSED, allowed: NERVE_OPEN },
     Case { name: "issue 12: a minor fall at 70", change: |a| { a.age = 70; a.duration_days = Some(20); a.onset = Some(Onset::MinorFallOrLift); }, tier: URGENT, flags: &["fragility_fracture", "onset_after_50"], gates: &[], patterns: NO_PLAN, excluded: &[], allowed: &[] },
     Case { name: "a minor fall at 69 is only the age at onset", change: |a| { a.age = 69; a.duration_days = Some(20); a.onset = Some(Onset::MinorFallOrLift); }, tier: SOON, flags: &["onset_after_50"], gates: &[], patterns: CLEAR, excluded: &[], allowed: &[] },
@@ -461,4 +461,26 @@ fn evaluation_is_deterministic() {
     let mut a = baseline();
     a.slump = Some(true);
     assert_eq!(evaluate(&a), evaluate(&a.clone()));
+}
+
+/// Review of issue 12: three days after a thigh strain, with an even leg raise and a pain-free
+/// bridge in the answers (not asked within 14 days, CLINICAL.md §3), the strain stayed at the
+/// full dose and foam rolling over the fresh strain was planned. Those tests never move a fresh
+/// strain on; past 14 days they do.
+#[test]
+fn tests_not_asked_after_a_fresh_strain_never_move_it_to_the_full_dose() {
+    for (days, phase) in [(3, StrainPhase::Gentle), (14, StrainPhase::Gentle), (15, StrainPhase::Full)] {
+        let mut a = baseline();
+        strain(&mut a, days, true, 1);
+        (slr(&mut a).left_deg, slr(&mut a).right_deg) = (Some(65), Some(70));
+        bridge(&mut a).pain = Some(0);
+        let r = evaluate(&a);
+        assert_eq!(r.strain_phase, Some(phase), "day {days}");
+        let foam_roll_excluded = r.excluded_exercises.contains(&ExerciseId::FoamRollHamstrings);
+        assert_eq!(
+            foam_roll_excluded,
+            phase != StrainPhase::Full,
+            "day {days}: foam rolling over the strain"
+        );
+    }
 }

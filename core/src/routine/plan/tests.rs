@@ -279,3 +279,29 @@ fn the_ladder_never_shows_a_level_without_its_equipment() {
         }
     }
 }
+
+/// Review of issue 12: the pregnancy cautions were worked out by the assessment but never shown
+/// with the exercises. Every planned exercise the assessment cautions carries its caution.
+#[test]
+fn in_pregnancy_each_exercise_done_lying_on_the_back_shows_its_caution() {
+    let mut a = clear();
+    a.known.as_mut().unwrap().pregnancy = true;
+    let result = evaluate(&a);
+    assert!(!result.exercise_cautions.is_empty());
+    let plan = day_plan(a, monday());
+    let planned: Vec<&PlannedExercise> = plan.sessions.iter().flat_map(|s| &s.exercises).collect();
+    let mut shown = 0;
+    for e in &planned {
+        for c in result.exercise_cautions.iter().filter(|c| c.exercise == e.exercise) {
+            let condition = e.condition.as_deref().unwrap_or_default();
+            assert!(condition.contains(&c.caution), "{:?}: {condition:?}", e.exercise);
+            shown += 1;
+        }
+    }
+    assert!(shown > 0, "at least one planned exercise is done lying on the back");
+    // Without pregnancy, no such caution.
+    let plain = day_plan(clear(), monday());
+    for e in plain.sessions.iter().flat_map(|s| &s.exercises) {
+        assert!(result.exercise_cautions.iter().all(|c| e.condition.as_deref() != Some(c.caution.as_str())));
+    }
+}

@@ -204,8 +204,19 @@ pub fn baseline_week(mornings: &[MorningPain]) -> Option<f64> {
 
 /// Morning pain is creeping on `on`: the mean of the 7 days ending on `on` is 1 or more above
 /// the mean of the 7 days before them, or above the baseline week's mean.
+///
+/// [D] While the baseline week is still being recorded, its mean holds the very days that may be
+/// rising, so it cannot be the usual (CLINICAL.md §8): until then the usual is the first morning
+/// recorded, and pain is creeping when the mornings since average 1 or more above it (issue 12
+/// review: mornings 0, 1, 1, 2, 2, 3, 3 stepped doses up three times in the first week).
 pub fn morning_creeping(mornings: &[MorningPain], on: NaiveDate) -> bool {
     let Some(last) = week_mean(mornings, on, 0) else { return false };
+    let Some(first) = mornings.iter().map(|(d, _)| *d).filter(|d| *d <= on).min() else { return false };
+    if first.checked_add_days(Days::new(WEEK_DAYS)).is_none_or(|baseline_end| on < baseline_end) {
+        let since_first = first.succ_opt().zip(on.succ_opt()).and_then(|(from, to)| mean(mornings, from, to));
+        return matches!((pain_on(mornings, first), since_first),
+            (Some(first), Some(since)) if since >= f64::from(first) + CREEPING_RISE);
+    }
     let rose_from = |usual: Option<f64>| usual.is_some_and(|u| last >= u + CREEPING_RISE);
     rose_from(week_mean(mornings, on, 1)) || rose_from(baseline_week(mornings))
 }

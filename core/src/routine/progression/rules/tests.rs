@@ -158,3 +158,23 @@ fn morning_pain_rising_2_to_9_over_seven_weeks_never_steps_up() {
     assert!(ups.iter().all(|d| *d < 12), "stepped up on days {ups:?} while morning pain crept");
     assert_eq!(mornings.last().unwrap().1, 9);
 }
+
+/// Review of issue 12: in the first week the baseline week is the rising days themselves, so
+/// mornings 0, 1, 1, 2, 2, 3, 3 stepped doses up three times. Until the baseline week is
+/// complete, the usual is the first morning.
+#[test]
+fn rising_mornings_in_the_first_week_are_creeping() {
+    let rising: Vec<MorningPain> =
+        [0, 1, 1, 2, 2, 3, 3].iter().enumerate().map(|(i, p)| (day(i as u64), *p)).collect();
+    for on in 1..7 {
+        assert!(morning_creeping(&rising, day(on)), "day {on}");
+        let sessions: Vec<SessionRecord> = (0..on).map(green).collect();
+        let f = facts(&sessions, &rising[..=on as usize], on);
+        assert!(step_up(&f).is_err(), "day {on}: no step up while morning pain rises");
+    }
+    // Steady or easing first weeks are not creeping, so they may step up as before.
+    assert!(!morning_creeping(&steady(2, 6), day(6)));
+    let easing: Vec<MorningPain> =
+        [4, 4, 3, 3, 2].iter().enumerate().map(|(i, p)| (day(i as u64), *p)).collect();
+    assert!(!morning_creeping(&easing, day(4)));
+}
