@@ -33,8 +33,68 @@ final class AssessmentModel: ObservableObject {
     }
 
     func answer(_ questionID: String, _ value: ResponseValue?) {
+        if phoneTest(for: questionID) == .slr {
+            // A typed leg is no longer the phone's.
+            let (oldL, oldR) = legs(answers[questionID])
+            let (newL, newR) = legs(value)
+            if oldL != newL { phoneLeft = false }
+            if oldR != newR { phoneRight = false }
+            markSlrMethod(value)
+        }
         answers[questionID] = value
         visibleIDs = Set(visibleQuestionIds(responses: allResponses))
+    }
+
+    /// The SLR legs the phone measured; typing a leg takes it back.
+    private var phoneLeft = false
+    private var phoneRight = false
+
+    /// A value the measure screen sent back (whole degrees) for one leg (`left`; ignored for
+    /// Thomas). It fills the answer as typing would, and typing can still change it. SLR and
+    /// AKE: the leg's number. Thomas: the core says whether the thigh sits above level
+    /// (`thomasThighAboveHorizontal`); above ticks `thigh_above_horizontal`. [D] Level or below
+    /// leaves the ticks as they were (one leg is measured at a time, and the other leg's "above"
+    /// must not be undone); the answer becomes at least "none of these", a real answer.
+    func useMeasured(_ questionID: String, test: PhoneTest, left: Bool, degrees: Int32) {
+        let value: ResponseValue
+        switch test {
+        case .slr, .ake:
+            let (l, r) = legs(answers[questionID])
+            value = left ? .perLeg(left: degrees, right: r) : .perLeg(left: l, right: degrees)
+        case .thomas:
+            var ids: [String] = []
+            if case .choices(let ticked) = answers[questionID] { ids = ticked }
+            let above = "thigh_above_horizontal"
+            if thomasThighAboveHorizontal(angleDeg: degrees), !ids.contains(above) { ids.append(above) }
+            value = .choices(ids: ids)
+        }
+        if test == .slr {
+            if left { phoneLeft = true } else { phoneRight = true }
+            markSlrMethod(value)
+        }
+        answers[questionID] = value
+        visibleIDs = Set(visibleQuestionIds(responses: allResponses))
+    }
+
+    /// The SLR is `measured_by: phone` when the phone measured every leg given. [D] Once a typed
+    /// leg is mixed in, an automatic "phone" is taken back and the person says how it was
+    /// measured: the core compares two phone values with a smaller real-change threshold than
+    /// typed ones, so a wrong "phone" could report a change that is not real.
+    private func markSlrMethod(_ value: ResponseValue?) {
+        let phone = ResponseValue.choice(id: String(describing: MeasuredBy.phone))
+        let (l, r) = legs(value)
+        let given = l != nil || r != nil
+        let allByPhone = given && (l == nil || phoneLeft) && (r == nil || phoneRight)
+        if allByPhone {
+            answers[slrMeasuredBy] = phone
+        } else if answers[slrMeasuredBy] == phone {
+            answers[slrMeasuredBy] = nil
+        }
+    }
+
+    private func legs(_ value: ResponseValue?) -> (Int32?, Int32?) {
+        if case .perLeg(let l, let r) = value { return (l, r) }
+        return (nil, nil)
     }
 
     var isLastSection: Bool {
@@ -96,5 +156,20 @@ final class AssessmentModel: ObservableObject {
 
     private var shownResponses: [Response] {
         allResponses.filter { visibleIDs.contains($0.questionId) }
+    }
+}
+
+/// The question that says how the straight leg raise was measured.
+let slrMeasuredBy = "slr.measured_by"
+
+/// The phone test that can answer a question, or nil when typing is the only way. The
+/// questionnaire data carries no measurement hint, so this is the one place that keys on the
+/// core's question ids (`slr`, `ake`, `thomas`).
+func phoneTest(for questionID: String) -> PhoneTest? {
+    switch questionID {
+    case "slr": return .slr
+    case "ake": return .ake
+    case "thomas": return .thomas
+    default: return nil
     }
 }

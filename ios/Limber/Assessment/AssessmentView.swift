@@ -60,7 +60,10 @@ private struct SectionPage: View {
                 SwiftUI.Section {
                     QuestionView(
                         question: question,
-                        value: Binding(get: { model.answers[question.id] }, set: { model.answer(question.id, $0) })
+                        value: Binding(get: { model.answers[question.id] }, set: { model.answer(question.id, $0) }),
+                        onMeasured: { test, left, degrees in
+                            model.useMeasured(question.id, test: test, left: left, degrees: degrees)
+                        }
                     )
                 }
             }

@@ -1,15 +1,43 @@
 import LimberCore
 import SwiftUI
 
-/// One question, drawn by its kind. The prompt, help and choices are the core's text.
+/// One question, drawn by its kind. The prompt, help and choices are the core's text. The leg
+/// raise, knee extension and Thomas questions also offer "Measure with the phone": the guided
+/// `MeasureView` opens in a sheet and `onMeasured` gets the test, the leg (left: true) and whole
+/// degrees; typing stays possible.
 struct QuestionView: View {
     let question: Question
     @Binding var value: ResponseValue?
+    var onMeasured: ((PhoneTest, Bool, Int32) -> Void)? = nil
+
+    @State private var measuring: Measuring?
 
     var body: some View {
         Text(question.prompt)
             .font(.headline)
         answer
+        if let test = phoneTest(for: question.id), onMeasured != nil {
+            // One row, borderless buttons: in a Form a tap on the row would press every button.
+            VStack(alignment: .leading, spacing: 12) {
+                if test == .thomas {
+                    Button("Measure with the phone") { measuring = Measuring(test: test, left: true) }
+                } else {
+                    Button("Measure left leg with the phone") { measuring = Measuring(test: test, left: true) }
+                    Button("Measure right leg with the phone") { measuring = Measuring(test: test, left: false) }
+                }
+            }
+            .buttonStyle(.borderless)
+            .sheet(item: $measuring) { m in
+                MeasureView(
+                    test: m.test,
+                    onMeasured: { degrees in
+                        onMeasured?(m.test, m.left, degrees)
+                        measuring = nil
+                    },
+                    onTypeInstead: { measuring = nil }
+                )
+            }
+        }
         if !question.help.isEmpty {
             DisclosureGroup("How to") {
                 Text(question.help)
@@ -108,6 +136,13 @@ struct QuestionView: View {
     }
 }
 
+/// The measurement a sheet is open for.
+private struct Measuring: Identifiable {
+    let test: PhoneTest
+    let left: Bool
+    var id: String { "\(test)-\(left)" }
+}
+
 /// A row with a check mark, for single choices.
 private struct CheckRow: View {
     let label: String
@@ -155,9 +190,19 @@ private struct NumberField: View {
             text = value.map { String($0) } ?? ""
         }
         .onChange(of: text) { newText in
-            let number = Int32(newText.trimmingCharacters(in: .whitespaces))
-            value = number.flatMap { range.contains($0) ? $0 : nil }
+            value = shown(newText)
         }
+        .onChange(of: value) { newValue in
+            // A value set from outside (the phone measured it) shows in the field.
+            if newValue != shown(text) {
+                text = newValue.map { String($0) } ?? ""
+            }
+        }
+    }
+
+    /// The number a text stands for, nil unless it is a whole number within the range.
+    private func shown(_ text: String) -> Int32? {
+        Int32(text.trimmingCharacters(in: .whitespaces)).flatMap { range.contains($0) ? $0 : nil }
     }
 
     private var isOutOfRange: Bool {

@@ -7,6 +7,7 @@ import app.limber.android.data.CoreRepository
 import app.limber.android.data.DeviceTime
 import app.limber.android.ui.CoreViewModel
 import app.limber.core.LimberException
+import app.limber.core.PhoneTest
 import app.limber.core.ResponseValue
 import app.limber.core.questionnaire
 import app.limber.core.visibleQuestionIds
@@ -28,8 +29,46 @@ class AssessmentViewModel(core: CoreRepository) : CoreViewModel(core) {
         }
     }
 
+    /** Which leg the measurement under way is for; kept here, as the measure screen is on top. */
+    private var measuringLeft = true
+
+    /** The SLR legs the phone measured; typing a leg takes it back. */
+    private var phoneLeft = false
+    private var phoneRight = false
+
+    /** A typed (or tapped) answer. */
     fun editDraft(value: ResponseValue?) {
+        if (phoneTestFor(wizard?.currentId) == PhoneTest.SLR) {
+            val before = draft as? ResponseValue.PerLeg
+            val after = value as? ResponseValue.PerLeg
+            if (before?.left != after?.left) phoneLeft = false
+            if (before?.right != after?.right) phoneRight = false
+            markSlrMethod(after)
+        }
         draft = value
+    }
+
+    /** Before opening the measure screen: which leg its value is for (ignored for Thomas). */
+    fun startMeasuring(left: Boolean) {
+        measuringLeft = left
+    }
+
+    /**
+     * The value the measure screen sent back (whole degrees), for the current question only; it
+     * fills the draft as typing would, and typing can still change it.
+     */
+    fun useMeasured(test: PhoneTest, degrees: Int) {
+        if (phoneTestFor(wizard?.currentId) != test) return
+        val next = measuredAnswer(test, measuringLeft, degrees, draft)
+        if (test == PhoneTest.SLR) {
+            if (measuringLeft) phoneLeft = true else phoneRight = true
+            markSlrMethod(next as? ResponseValue.PerLeg)
+        }
+        draft = next
+    }
+
+    private fun markSlrMethod(legs: ResponseValue.PerLeg?) {
+        wizard = wizard?.withSlrMethod(legs, phoneLeft, phoneRight)
     }
 
     private fun show(next: Wizard?) {

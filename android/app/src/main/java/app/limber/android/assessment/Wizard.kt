@@ -1,11 +1,14 @@
 package app.limber.android.assessment
 
+import app.limber.core.MeasuredBy
+import app.limber.core.PhoneTest
 import app.limber.core.Question
 import app.limber.core.QuestionKind
 import app.limber.core.Questionnaire
 import app.limber.core.Response
 import app.limber.core.ResponseValue
 import app.limber.core.Section
+import app.limber.core.thomasThighAboveHorizontal
 
 /**
  * Where the person is in the self-assessment. Everything shown comes from the core: the
@@ -73,3 +76,57 @@ data class Wizard(
 
 /** A range short enough for a slider (a 0-10 scale) rather than a number field. */
 val QuestionKind.WholeNumber.isShortScale: Boolean get() = max - min <= 10
+
+/**
+ * The phone test that can answer a question, or null when typing is the only way. The
+ * questionnaire data carries no measurement hint, so this is the one place that keys on the
+ * core's question ids (`slr`, `ake`, `thomas`).
+ */
+fun phoneTestFor(questionId: String?): PhoneTest? = when (questionId) {
+    "slr" -> PhoneTest.SLR
+    "ake" -> PhoneTest.AKE
+    "thomas" -> PhoneTest.THOMAS
+    else -> null
+}
+
+/** The question that says how the straight leg raise was measured, and its phone option id. */
+const val SLR_MEASURED_BY = "slr.measured_by"
+val PHONE_CHOICE: String = MeasuredBy.PHONE.name.lowercase()
+
+/**
+ * Sets the SLR's `measured_by` after its legs change: phone when the phone measured every leg
+ * given ([phoneLeft], [phoneRight]). [D] Once a typed leg is mixed in, an automatic "phone" is
+ * taken back and the person says how it was measured: the core compares two phone values with a
+ * smaller real-change threshold than typed ones, so a wrong "phone" could report a change that
+ * is not real. Any other method the person chose stays.
+ */
+fun Wizard.withSlrMethod(legs: ResponseValue.PerLeg?, phoneLeft: Boolean, phoneRight: Boolean): Wizard {
+    val phone = ResponseValue.Choice(PHONE_CHOICE)
+    val given = legs != null && (legs.left != null || legs.right != null)
+    val allByPhone = given && (legs?.left == null || phoneLeft) && (legs?.right == null || phoneRight)
+    return when {
+        allByPhone -> answer(SLR_MEASURED_BY, phone)
+        answers[SLR_MEASURED_BY] == phone -> answer(SLR_MEASURED_BY, null)
+        else -> this
+    }
+}
+
+/**
+ * The answer after the phone measured [degrees] (whole degrees, as the core reports them).
+ * SLR and AKE: the value lands on [left] or the other leg, as typed would. Thomas: the core
+ * says whether the thigh sits above level (`thomasThighAboveHorizontal`); above ticks
+ * `thigh_above_horizontal`. [D] Level or below leaves the ticks as they were (one leg is measured
+ * at a time, and the other leg's "above" must not be undone); the answer becomes at least
+ * "none of these", a real answer. The person can still untick by hand.
+ */
+fun measuredAnswer(test: PhoneTest, left: Boolean, degrees: Int, before: ResponseValue?): ResponseValue = when (test) {
+    PhoneTest.SLR, PhoneTest.AKE -> {
+        val legs = before as? ResponseValue.PerLeg
+        if (left) ResponseValue.PerLeg(degrees, legs?.right) else ResponseValue.PerLeg(legs?.left, degrees)
+    }
+    PhoneTest.THOMAS -> {
+        val ticked = (before as? ResponseValue.Choices)?.ids.orEmpty()
+        val above = "thigh_above_horizontal"
+        ResponseValue.Choices(if (thomasThighAboveHorizontal(degrees) && above !in ticked) ticked + above else ticked)
+    }
+}

@@ -28,6 +28,7 @@ import app.limber.android.assessment.AssessmentScreen
 import app.limber.android.assessment.SafetyResultScreen
 import app.limber.android.assessment.StartScreen
 import app.limber.android.assessment.WelcomeScreen
+import app.limber.android.measure.MeasureRoute
 import app.limber.android.measure.measureRoute
 import app.limber.android.pain.PainEntryScreen
 import app.limber.android.pain.PainLogScreen
@@ -90,10 +91,12 @@ fun LimberNavHost(requestedRoute: String?, onRouteShown: () -> Unit) {
                 StartScreen(onAssessed = { nav.replaceAll(Routes.TODAY) }, onFirstRun = { nav.replaceAll(Routes.WELCOME) })
             }
             composable(Routes.WELCOME) { WelcomeScreen(onStart = { nav.navigate(Routes.ASSESSMENT) }) }
-            composable(Routes.ASSESSMENT) {
+            composable(Routes.ASSESSMENT) { entry ->
                 AssessmentScreen(
                     onBack = { nav.popBackStack() },
                     onSubmitted = { nav.replaceAll(Routes.TODAY); nav.navigate(Routes.SAFETY) },
+                    onMeasure = { test -> nav.navigate(MeasureRoute.of(test)) },
+                    measured = entry.savedStateHandle,
                 )
             }
             composable(Routes.SAFETY) {

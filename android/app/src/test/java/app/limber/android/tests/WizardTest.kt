@@ -1,6 +1,12 @@
 package app.limber.android.tests
 
+import app.limber.android.assessment.PHONE_CHOICE
+import app.limber.android.assessment.SLR_MEASURED_BY
 import app.limber.android.assessment.Wizard
+import app.limber.android.assessment.measuredAnswer
+import app.limber.android.assessment.phoneTestFor
+import app.limber.android.assessment.withSlrMethod
+import app.limber.core.PhoneTest
 import app.limber.core.QuestionKind
 import app.limber.core.ResponseValue
 import app.limber.core.Tier
@@ -101,5 +107,50 @@ class WizardDraftTest {
         assertEquals(null, wizard.draftFor(question("onset")), "no option chosen for them")
         val answered = wizard.answer("age", ResponseValue.Number(52))
         assertEquals(ResponseValue.Number(52), answered.draftFor(question("age")))
+    }
+
+    @Test
+    fun theMeasurableQuestionsAreTheCoresAndTakeWhatThePhoneGives() {
+        val questions = questionnaire().sections.flatMap { it.questions }.associateBy { it.id }
+        val measurable = questions.keys.filter { phoneTestFor(it) != null }
+        assertEquals(listOf("slr", "ake", "thomas"), measurable)
+        assertTrue(questions.getValue("slr").kind is QuestionKind.PerLeg)
+        assertTrue(questions.getValue("ake").kind is QuestionKind.PerLeg)
+        val thomas = questions.getValue("thomas").kind as QuestionKind.SeveralChoices
+        assertTrue(thomas.options.any { it.id == "thigh_above_horizontal" })
+        val method = questions.getValue(SLR_MEASURED_BY).kind as QuestionKind.OneChoice
+        assertTrue(method.options.any { it.id == PHONE_CHOICE }, "the core offers measured_by phone")
+    }
+
+    @Test
+    fun aMeasuredLegFillsOnlyThatLegAndTheCoreDecidesTheThomasTick() {
+        val typed = ResponseValue.PerLeg(70, null)
+        assertEquals(ResponseValue.PerLeg(70, 64), measuredAnswer(PhoneTest.SLR, left = false, degrees = 64, before = typed))
+        assertEquals(ResponseValue.PerLeg(12, null), measuredAnswer(PhoneTest.AKE, left = true, degrees = 12, before = null))
+        val bent = ResponseValue.Choices(listOf("knee_bend_limited"))
+        assertEquals(
+            ResponseValue.Choices(listOf("knee_bend_limited", "thigh_above_horizontal")),
+            measuredAnswer(PhoneTest.THOMAS, left = true, degrees = 8, before = bent),
+        )
+        assertEquals(bent, measuredAnswer(PhoneTest.THOMAS, left = true, degrees = -8, before = bent))
+        assertEquals(ResponseValue.Choices(emptyList()), measuredAnswer(PhoneTest.THOMAS, left = true, degrees = -8, before = null))
+        // One leg above level is not undone by the other leg measured level.
+        val above = measuredAnswer(PhoneTest.THOMAS, left = true, degrees = 8, before = null)
+        assertEquals(above, measuredAnswer(PhoneTest.THOMAS, left = false, degrees = 0, before = above))
+    }
+
+    @Test
+    fun theLegRaiseIsByPhoneOnlyWhenThePhoneMeasuredEveryLegGiven() {
+        val phone = ResponseValue.Choice(PHONE_CHOICE)
+        val both = start().withSlrMethod(ResponseValue.PerLeg(70, 64), phoneLeft = true, phoneRight = true)
+        assertEquals(phone, both.answers[SLR_MEASURED_BY])
+        val oneLeg = start().withSlrMethod(ResponseValue.PerLeg(null, 64), phoneLeft = false, phoneRight = true)
+        assertEquals(phone, oneLeg.answers[SLR_MEASURED_BY])
+        // A typed leg mixed in takes the automatic "phone" back: the person says how.
+        val mixed = both.withSlrMethod(ResponseValue.PerLeg(72, 64), phoneLeft = false, phoneRight = true)
+        assertEquals(null, mixed.answers[SLR_MEASURED_BY])
+        // A method the person chose is theirs.
+        val helper = start().answer(SLR_MEASURED_BY, ResponseValue.Choice("helper"))
+        assertEquals(ResponseValue.Choice("helper"), helper.withSlrMethod(ResponseValue.PerLeg(72, 64), false, false).answers[SLR_MEASURED_BY])
     }
 }
