@@ -90,7 +90,8 @@ fn not_active(p: &DayPlan, out: &mut impl Write) -> CliResult {
     for line in &p.message {
         writeln!(out, "  {line}")?;
     }
-    writeln!(out, "To answer the safety questions again: `limber assess`.")?;
+    // The core's words for the way back, then the command that takes it.
+    writeln!(out, "{} (`limber assess`)", p.status.way_back())?;
     Ok(())
 }
 

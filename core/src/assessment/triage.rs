@@ -74,7 +74,11 @@ fn below_knee_pain_both_sides(a: &Answers) -> bool {
         .pain_sites
         .as_ref()
         .is_some_and(|s| s.contains(&BodySite::BelowKnee) || s.contains(&BodySite::Foot));
-    below && a.pain_side == Some(Side::Both)
+    // [E: CLINICAL.md §2] Once the both-legs question confirms it: "both sides" may be the back
+    // pain's sides while the pain below the knee is in one leg. [D] Unanswered still fires (the
+    // safer reading); only an explicit "not in both legs" stands it down.
+    let not_both_legs = a.leg_symptoms.as_ref().is_some_and(|l| l.both_legs == Some(false));
+    below && a.pain_side == Some(Side::Both) && !not_both_legs
 }
 
 /// The cancer signs of CLINICAL.md §2 that are present, for the two-or-more rule.
