@@ -5,9 +5,9 @@
 //!
 //! The free functions are reachable only this way: they live in private modules.
 
+mod scaffolding;
 mod strategies;
 
-use std::mem::ManuallyDrop;
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -20,7 +20,7 @@ use limber_core::progress::ProgressSummary;
 use limber_core::routine::today::Today;
 use limber_ffi::{Limber, LimberError, UniFfiTag};
 use proptest::prelude::*;
-use proptest::test_runner::TestCaseError;
+use scaffolding::{Ended, ended, lower, typed};
 use strategies::*;
 use uniffi::{Lift, Lower, LowerReturn, RustCallStatus, RustCallStatusCode};
 
@@ -68,45 +68,6 @@ unsafe extern "C" {
         status: &mut RustCallStatus,
     ) -> Ret<Res<ProgressSummary>>;
 
-}
-
-/// How a call ended, as the shell sees it.
-#[derive(Debug)]
-enum Ended<T> {
-    Value(T),
-    /// A `LimberError` the shell can catch by type.
-    Typed(LimberError),
-    /// uniffi's untyped error: a panic that escaped, or an argument the bindings could not lift.
-    Unexpected(String),
-}
-
-fn ended<T>(status: RustCallStatus, value: impl FnOnce() -> T) -> Ended<T> {
-    let buf = ManuallyDrop::into_inner(status.error_buf);
-    match status.code {
-        RustCallStatusCode::Success => Ended::Value(value()),
-        RustCallStatusCode::Error => Ended::Typed(
-            <LimberError as Lift<UniFfiTag>>::try_lift_from_rust_buffer(buf).expect("a LimberError"),
-        ),
-        _ => Ended::Unexpected(<String as Lift<UniFfiTag>>::try_lift(buf).unwrap_or_default()),
-    }
-}
-
-/// A value or a typed error that is not `Internal`; anything else fails the case.
-fn typed<T>(what: &dyn std::fmt::Debug, ended: Ended<T>) -> Result<Option<T>, TestCaseError> {
-    match ended {
-        Ended::Value(v) => Ok(Some(v)),
-        Ended::Typed(LimberError::Internal { reason }) => {
-            Err(TestCaseError::fail(format!("internal error ({reason}): {what:?}")))
-        }
-        Ended::Typed(_) => Ok(None),
-        Ended::Unexpected(message) => {
-            Err(TestCaseError::fail(format!("unexpected error ({message}): {what:?}")))
-        }
-    }
-}
-
-fn lower<T: Lower<UniFfiTag>>(value: T) -> T::FfiType {
-    T::lower(value)
 }
 
 fn evaluate_answers_json(json: &str) -> Ended<AssessmentResult> {

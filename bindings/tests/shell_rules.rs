@@ -2,9 +2,9 @@
 //! and Swift call them, through the C scaffolding, with arbitrary arguments: each ends in a value
 //! or a typed error that is not `Internal`, never a panic or uniffi's untyped error.
 
+mod scaffolding;
 mod strategies;
 
-use std::mem::ManuallyDrop;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -22,8 +22,9 @@ use limber_core::schedule::zone_hand_over::ZoneHandOver;
 use limber_ffi::{Limber, LimberError, UniFfiTag};
 use proptest::prelude::*;
 use proptest::sample::select;
+use scaffolding::{Ended, ended, lower, typed};
 use strategies::*;
-use uniffi::{Lift, Lower, LowerReturn, RustCallStatus, RustCallStatusCode};
+use uniffi::{Lift, Lower, LowerReturn, RustCallStatus};
 
 type Arg<T> = <T as Lower<UniFfiTag>>::FfiType;
 type Ret<T> = <T as LowerReturn<UniFfiTag>>::ReturnType;
@@ -84,39 +85,6 @@ unsafe extern "C" {
         now: Arg<DateTime<Utc>>,
         status: &mut RustCallStatus,
     ) -> Ret<Res<ZoneHandOver>>;
-}
-
-#[derive(Debug)]
-enum Ended<T> {
-    Value(T),
-    Typed(LimberError),
-    Unexpected(String),
-}
-
-fn ended<T>(status: RustCallStatus, value: impl FnOnce() -> T) -> Ended<T> {
-    let buf = ManuallyDrop::into_inner(status.error_buf);
-    match status.code {
-        RustCallStatusCode::Success => Ended::Value(value()),
-        RustCallStatusCode::Error => Ended::Typed(
-            <LimberError as Lift<UniFfiTag>>::try_lift_from_rust_buffer(buf).expect("a LimberError"),
-        ),
-        _ => Ended::Unexpected(<String as Lift<UniFfiTag>>::try_lift(buf).unwrap_or_default()),
-    }
-}
-
-fn typed<T>(what: &dyn std::fmt::Debug, ended: Ended<T>) -> Result<Option<T>, TestCaseError> {
-    match ended {
-        Ended::Value(v) => Ok(Some(v)),
-        Ended::Typed(LimberError::Internal { reason }) => {
-            Err(TestCaseError::fail(format!("internal ({reason}): {what:?}")))
-        }
-        Ended::Typed(_) => Ok(None),
-        Ended::Unexpected(message) => Err(TestCaseError::fail(format!("unexpected ({message}): {what:?}"))),
-    }
-}
-
-fn lower<T: Lower<UniFfiTag>>(value: T) -> T::FfiType {
-    T::lower(value)
 }
 
 macro_rules! call {
