@@ -22,7 +22,9 @@ impl Limber {
         guard(|| {
             // A panic mid-call rolled its transaction back, so the store is still sound.
             let mut store = self.store.lock().unwrap_or_else(PoisonError::into_inner);
-            call(&mut store)
+            // A damaged page met by any call, a read too, refuses every change after it.
+            let result = call(&mut store);
+            store.noticed(result)
         })
     }
 }

@@ -135,8 +135,11 @@ impl Store {
         self.noticed(result)
     }
 
-    /// Remembers a damaged page met by any statement: changes are refused from then on.
-    pub(crate) fn noticed<T>(&self, result: Result<T>) -> Result<T> {
+    /// Remembers a damaged page met by any statement: changes are refused from then on. Every
+    /// write passes through here; a shell that keeps one store open (the phones, through the
+    /// bindings) passes every call's result through it too, so a damaged page met by a read
+    /// also stops the writes that follow.
+    pub fn noticed<T>(&self, result: Result<T>) -> Result<T> {
         if matches!(result, Err(Error::Corrupt)) {
             self.damaged.set(true);
         }
