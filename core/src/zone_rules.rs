@@ -67,7 +67,8 @@ impl ZoneWindow {
     /// [`MAX_TRANSITIONS`]. Errors name the field.
     pub fn validate(self) -> Result<ZoneWindow> {
         let offset = |field: &str, seconds: i32| {
-            if seconds.abs() <= MAX_OFFSET_SECONDS {
+            // `unsigned_abs`: a shell may hand over i32::MIN, whose `abs` overflows.
+            if seconds.unsigned_abs() <= MAX_OFFSET_SECONDS.unsigned_abs() {
                 Ok(())
             } else {
                 Err(Error::invalid(field, "an offset from -64800 to 64800 seconds (±18 hours)"))

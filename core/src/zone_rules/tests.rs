@@ -98,3 +98,28 @@ proptest! {
         prop_assert_eq!(window.offset_at(at), at.with_timezone(&tz).offset().fix().local_minus_utc());
     }
 }
+
+/// Found by the bindings' property test: a shell handing over `i32::MIN` seconds overflowed
+/// `abs` (a panic, reported as an internal error). Every out-of-range offset is a typed error.
+#[test]
+fn an_offset_at_the_limits_of_i32_is_a_typed_error_not_a_panic() {
+    let at = DateTime::<Utc>::from_timestamp(1_795_000_000, 0).unwrap();
+    for seconds in [i32::MIN, i32::MAX, -MAX_OFFSET_SECONDS - 1, MAX_OFFSET_SECONDS + 1] {
+        let w = ZoneWindow {
+            zone: "Africa/Abidjan".into(),
+            from: at,
+            to: at,
+            offset_seconds: seconds,
+            transitions: vec![],
+        };
+        assert!(matches!(w.validate(), Err(crate::Error::Invalid { .. })), "{seconds}");
+    }
+    let ok = ZoneWindow {
+        zone: "Africa/Abidjan".into(),
+        from: at,
+        to: at,
+        offset_seconds: -MAX_OFFSET_SECONDS,
+        transitions: vec![],
+    };
+    assert!(ok.validate().is_ok());
+}
