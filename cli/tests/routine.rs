@@ -258,3 +258,21 @@ fn a_bad_zone_is_one_clear_error() {
     let err = limber.fails(&["today", "--tz", "Mars/Base"]);
     assert!(err.starts_with("error: invalid tz"), "{err}");
 }
+
+/// Review of issue 12: `plan --json` for today left out the cards `today --json` showed at the
+/// same moment (a physiotherapist after two reds in a row), while its reasons referred to them.
+#[test]
+fn todays_plan_shows_the_same_cards_as_today() {
+    let limber = assessed();
+    for day in ["2026-11-16", "2026-11-17"] {
+        run(&limber, &["check-in", "--done", "band_hamstring_stretch=7"], &format!("{day}T08:30:00Z"));
+    }
+    let now = "2026-11-18T07:00:00Z";
+    let cards = |v: &serde_json::Value| -> Vec<String> {
+        v["cards"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_owned()).collect()
+    };
+    let today = json(&limber, &["today", "--json"], now);
+    let plan = json(&limber, &["plan", "--json"], now);
+    assert!(cards(&today["plan"]).contains(&"see_physio".to_owned()), "{:?}", cards(&today["plan"]));
+    assert_eq!(cards(&plan), cards(&today["plan"]));
+}

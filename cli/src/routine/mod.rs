@@ -76,12 +76,16 @@ pub fn run(db: Option<PathBuf>, clock: Clock, command: RoutineCommand, out: &mut
         }
         RoutineCommand::Plan { date, json } => {
             let store = db::open(db)?;
+            let today = local_date(parse_tz("tz", &clock.tz)?, clock.now);
             let date = match date {
                 Some(d) => chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
                     .map_err(|_| limber_core::Error::invalid("date", "a date as YYYY-MM-DD"))?,
-                None => local_date(parse_tz("tz", &clock.tz)?, clock.now),
+                None => today,
             };
-            let plan = store.day_plan(date)?;
+            // Today's plan is the one `today` shows, with the cards that depend on the moment
+            // (a physiotherapist, a re-test); another day has only the plan itself.
+            let plan =
+                if date == today { store.today(clock.now, &clock.tz)?.plan } else { store.day_plan(date)? };
             if json { print_json(out, &plan) } else { show::plan(&plan, out) }
         }
         RoutineCommand::CheckIn(args) => checkin::run(db, clock, args, out),
