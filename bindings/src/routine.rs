@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use limber_core::calendar::{DayOfWeek, LocalTime};
 use limber_core::catalog::{Category, Dose, Equipment, Exercise, ExerciseId};
 use limber_core::routine::checkin::{CheckInInput, ExerciseCheckIn, SkipReason};
-use limber_core::routine::plan::ChangeNote;
-use limber_core::routine::progression::{Change, Decision};
+use limber_core::routine::plan::DoseChangeNote;
+use limber_core::routine::progression::{Decision, DoseChange as CoreDoseChange};
 use limber_core::routine::today::{SessionState, SessionStatus, Today};
 use limber_core::routine::{
     Card, CardId, DayPlan, PlanStatus, PlannedExercise, PlannedSession, RoutineSettings,
@@ -52,8 +52,8 @@ pub struct DoseChange {
     pub reason: String,
 }
 
-impl From<Change> for DoseChange {
-    fn from(c: Change) -> Self {
+impl From<CoreDoseChange> for DoseChange {
+    fn from(c: CoreDoseChange) -> Self {
         DoseChange {
             decision: c.decision,
             from_exercise: c.from.exercise,
@@ -69,7 +69,7 @@ impl From<Change> for DoseChange {
 pub struct CheckInResult {
     pub id: String,
     pub date: LocalDate,
-    pub slot: i32,
+    pub session: i32,
     pub changes: Vec<DoseChange>,
     /// Symptoms spread down the leg: stop and answer the safety questions again.
     pub stop_and_retriage: bool,
@@ -86,12 +86,12 @@ pub struct MorningCheckResult {
 }
 
 #[derive(uniffi::Record)]
-pub struct DoseChangeRecord {
+pub struct DatedDoseChange {
     pub at: Timestamp,
     pub change: DoseChange,
 }
 
-fn changes(list: Vec<Change>) -> Vec<DoseChange> {
+fn changes(list: Vec<CoreDoseChange>) -> Vec<DoseChange> {
     list.into_iter().map(DoseChange::from).collect()
 }
 
@@ -116,7 +116,7 @@ impl Limber {
         self.with_store(|s| s.check_in(input, &time_zone)).map(|o| CheckInResult {
             id: o.id.to_string(),
             date: o.date,
-            slot: o.slot,
+            session: o.session,
             changes: changes(o.changes),
             stop_and_retriage: o.stop_and_retriage,
             message: o.message,
@@ -140,9 +140,9 @@ impl Limber {
     }
 
     /// Every dose decision, newest first, at most `limit`.
-    pub fn progression_history(&self, limit: i32) -> Result<Vec<DoseChangeRecord>, LimberError> {
-        self.with_store(|s| s.progression_history(limit)).map(|list| {
-            list.into_iter().map(|(at, change)| DoseChangeRecord { at, change: change.into() }).collect()
+    pub fn dose_change_history(&self, limit: i32) -> Result<Vec<DatedDoseChange>, LimberError> {
+        self.with_store(|s| s.dose_change_history(limit)).map(|list| {
+            list.into_iter().map(|(at, change)| DatedDoseChange { at, change: change.into() }).collect()
         })
     }
 }
@@ -223,7 +223,7 @@ pub enum Decision {
 }
 
 #[uniffi::remote(Record)]
-pub struct ChangeNote {
+pub struct DoseChangeNote {
     pub decision: Decision,
     pub reason: String,
     pub date: LocalDate,
@@ -237,12 +237,12 @@ pub struct PlannedExercise {
     pub dose: Dose,
     pub pain_ceiling: i32,
     pub condition: Option<String>,
-    pub last_change: Option<ChangeNote>,
+    pub last_dose_change: Option<DoseChangeNote>,
 }
 
 #[uniffi::remote(Record)]
 pub struct PlannedSession {
-    pub slot: i32,
+    pub session: i32,
     pub time: LocalTime,
     pub exercises: Vec<PlannedExercise>,
     pub minutes: i32,
@@ -294,7 +294,7 @@ pub enum SessionState {
 
 #[uniffi::remote(Record)]
 pub struct SessionStatus {
-    pub slot: i32,
+    pub session: i32,
     pub time: LocalTime,
     pub at: Timestamp,
     pub state: SessionState,
@@ -343,7 +343,7 @@ pub struct ExerciseCheckIn {
 
 #[uniffi::remote(Record)]
 pub struct CheckInInput {
-    pub slot: i32,
+    pub session: i32,
     pub at: Timestamp,
     pub pain_before: Option<i32>,
     pub pain_after: Option<i32>,

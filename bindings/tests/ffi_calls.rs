@@ -311,7 +311,7 @@ fn every_export_is_covered() {
         "set_routine_settings",
         "check_in",
         "morning_check",
-        "progression_history",
+        "dose_change_history",
         "reminder_settings",
         "set_reminder_settings",
         "upcoming_reminders",

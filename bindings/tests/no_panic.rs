@@ -178,7 +178,7 @@ enum Op {
     CheckInPlanned {
         at: DateTime<Utc>,
         zone: &'static str,
-        slot: i32,
+        session: i32,
         skip: Vec<bool>,
         pain: i32,
         spread: bool,
@@ -234,7 +234,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (backup_bytes(), descriptor()).prop_map(|(b, d)| Op::ImportFromFd(b, d)),
         1 => Just(Op::WipeAllData),
         6 => (recent(), select(ZONES.to_vec()), 1..=2i32, prop::collection::vec(prop::bool::weighted(0.2), 12), 0..=10i32, prop::bool::weighted(0.1))
-            .prop_map(|(at, zone, slot, skip, pain, spread)| Op::CheckInPlanned { at, zone, slot, skip, pain, spread }),
+            .prop_map(|(at, zone, session, skip, pain, spread)| Op::CheckInPlanned { at, zone, session, skip, pain, spread }),
         3 => (recent(), any::<Index>(), 0..30i64)
             .prop_map(|(now, pick, minutes_before)| Op::SnoozeOffered { now, pick, minutes_before }),
     ]
@@ -348,7 +348,7 @@ fn run(limber: &Limber, handed: &mut Handed, op: &Op) -> Result<(), TestCaseErro
         Op::Today(now, zone) => drop(call(op, || limber.today(*now, tz(zone)))?),
         Op::CheckIn(input, zone) => drop(call(op, || limber.check_in(input.clone(), tz(zone)))?),
         Op::MorningCheck(pain, at, zone) => drop(call(op, || limber.morning_check(*pain, *at, tz(zone)))?),
-        Op::ProgressionHistory(limit) => drop(call(op, || limber.progression_history(*limit))?),
+        Op::ProgressionHistory(limit) => drop(call(op, || limber.dose_change_history(*limit))?),
         Op::ReminderSettings => drop(call(op, || limber.reminder_settings())?),
         Op::SetReminderSettings(s) => drop(call(op, || limber.set_reminder_settings(s.clone()))?),
         Op::UpcomingReminders(now, limit) => {
@@ -401,10 +401,10 @@ fn run(limber: &Limber, handed: &mut Handed, op: &Op) -> Result<(), TestCaseErro
             drop(call(op, || limber.import_backup_from_fd(fd, Box::new(Listener)))?)
         }
         Op::WipeAllData => drop(call(op, || limber.wipe_all_data())?),
-        Op::CheckInPlanned { at, zone, slot, skip, pain, spread } => {
+        Op::CheckInPlanned { at, zone, session, skip, pain, spread } => {
             let Some(today) = call(op, || limber.today(*at, (*zone).to_owned()))? else { return Ok(()) };
-            let Some(session) = today.plan.sessions.get((*slot - 1) as usize) else { return Ok(()) };
-            let exercises = session
+            let Some(planned) = today.plan.sessions.get((*session - 1) as usize) else { return Ok(()) };
+            let exercises = planned
                 .exercises
                 .iter()
                 .zip(skip.iter().cycle())
@@ -420,7 +420,7 @@ fn run(limber: &Limber, handed: &mut Handed, op: &Op) -> Result<(), TestCaseErro
                 })
                 .collect();
             let input = CheckInInput {
-                slot: *slot,
+                session: *session,
                 at: *at,
                 pain_before: Some(*pain),
                 pain_after: Some(*pain),
@@ -536,7 +536,7 @@ proptest! {
             call(&what, || limber.today(now, zone.clone()))?;
             call(&what, || limber.upcoming_reminders(now, 64))?;
             call(&what, || limber.adherence(now, 366))?;
-            call(&what, || limber.progression_history(500))?;
+            call(&what, || limber.dose_change_history(500))?;
             call(&what, || limber.export(ExportFormat::JsonBackup, now, zone.clone()))?;
             call(&what, || limber.progress_summary(None, None, zone.clone(), now))?;
             call(&what, || limber.wipe_all_data())?;
@@ -609,7 +609,7 @@ fn seeded_with_data(dir: &tempfile::TempDir) -> Arc<Limber> {
         })
         .collect();
     let check_in =
-        CheckInInput { slot: 1, at, pain_before: Some(3), pain_after: Some(2), exercises, note: None };
+        CheckInInput { session: 1, at, pain_before: Some(3), pain_after: Some(2), exercises, note: None };
     limber.check_in(check_in, "Europe/Berlin".into()).expect("a check-in");
     limber
 }

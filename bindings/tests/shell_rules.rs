@@ -116,10 +116,10 @@ fn planned_session() -> impl Strategy<Value = PlannedSession> {
                     dose: exercise(id).dose.clone(),
                     pain_ceiling: 5,
                     condition: None,
-                    last_change: None,
+                    last_dose_change: None,
                 })
                 .collect();
-            PlannedSession { slot, time: LocalTime { hour: 8, minute: 0 }, exercises, minutes }
+            PlannedSession { session: slot, time: LocalTime { hour: 8, minute: 0 }, exercises, minutes }
         },
     )
 }

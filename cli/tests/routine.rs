@@ -67,8 +67,8 @@ fn a_fresh_user_assesses_sees_today_checks_in_records_the_morning_and_sees_the_d
         (stretch["dose"]["reps"].clone(), stretch["dose"]["hold_seconds"].clone()),
         (3.into(), 30.into())
     );
-    assert_eq!(stretch["last_change"]["decision"], "progress");
-    assert!(stretch["last_change"]["reason"].as_str().unwrap().contains("Three comfortable sessions"));
+    assert_eq!(stretch["last_dose_change"]["decision"], "progress");
+    assert!(stretch["last_dose_change"]["reason"].as_str().unwrap().contains("Three comfortable sessions"));
     let text = run(&limber, &["today"], "2026-11-19T07:30:00Z");
     assert!(text.contains("Last change (progress"), "{text}");
 }
@@ -92,7 +92,7 @@ fn check_in_with_flags_regresses_on_red_and_stops_on_spread() {
     assert!(out.contains("STOP:"), "{out}");
     assert!(out.contains("regress"), "{out}");
     let again = limber.fails(
-        &at(&["check-in", "--slot", "1", "--all-done", "0"], "2026-11-16T09:00:00Z")
+        &at(&["check-in", "--session", "1", "--all-done", "0"], "2026-11-16T09:00:00Z")
             .iter()
             .map(String::as_str)
             .collect::<Vec<_>>(),
@@ -223,7 +223,7 @@ fn the_interactive_check_in_asks_about_each_exercise() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(result["slot"], 1);
+    assert_eq!(result["session"], 1);
     assert_eq!(result["changes"].as_array().unwrap().len(), 2, "two done, one skipped");
 }
 

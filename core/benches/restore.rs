@@ -46,7 +46,7 @@ fn all_rows(path: &Path) -> Vec<(String, Vec<Vec<Value>>)> {
         "checkin_exercise",
         "morning_check",
         "track_state",
-        "progression_event",
+        "dose_change",
         "snooze",
     ];
     let mut all = Vec::new();

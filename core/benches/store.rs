@@ -105,7 +105,7 @@ fn check_in_write(c: &mut Criterion) {
         n += 1;
         let at = now() + Duration::days(1 + n / 2);
         let input = CheckInInput {
-            slot: (n % 2) as i32 + 1,
+            session: (n % 2) as i32 + 1,
             at,
             pain_before: Some(3),
             pain_after: Some(2),
@@ -135,7 +135,7 @@ fn check_in_write(c: &mut Criterion) {
         let id = uuid::Uuid::now_v7();
         let date = format!("raw-{raw_day}");
         tx.execute(
-            "INSERT INTO checkin (id, local_date, slot, at_ms, utc_offset_min, pain_before, pain_after, symptoms_spread, note)
+            "INSERT INTO checkin (id, local_date, session, at_ms, utc_offset_min, pain_before, pain_after, symptoms_spread, note)
              VALUES (?1, ?2, 1, ?3, 0, 3, 2, 0, NULL)",
             params![id, date, 1_900_000_000_000 + raw_day],
         )
@@ -147,7 +147,7 @@ fn check_in_write(c: &mut Criterion) {
             )
             .unwrap();
             tx.execute(
-                "INSERT INTO progression_event VALUES (?1, ?2, ?3, ?4, 'keep', '{}', '{}', 'Comfortable today.')",
+                "INSERT INTO dose_change VALUES (?1, ?2, ?3, ?4, 'keep', '{}', '{}', 'Comfortable today.')",
                 params![uuid::Uuid::now_v7(), 1_900_000_000_000 + raw_day, date, e.as_str()],
             )
             .unwrap();

@@ -84,7 +84,7 @@ fn count(b: &Backup) -> usize {
         + b.check_ins.len()
         + b.morning_checks.len()
         + b.track_states.len()
-        + b.progression_events.len()
+        + b.dose_changes.len()
         + b.snoozes.len()
 }
 
@@ -106,7 +106,7 @@ fn kept(before: &Backup, after: &Backup) {
     all("check-ins", &before.check_ins, &after.check_ins);
     all("morning checks", &before.morning_checks, &after.morning_checks);
     all("track states", &before.track_states, &after.track_states);
-    all("progression events", &before.progression_events, &after.progression_events);
+    all("progression events", &before.dose_changes, &after.dose_changes);
     all("snoozes", &before.snoozes, &after.snoozes);
 }
 

@@ -101,7 +101,7 @@ class RoutineTest {
             val stretch = today.plan.sessions.single().exercises.single { e -> e.exercise == ExerciseId.BAND_HAMSTRING_STRETCH }
             assertEquals(3, stretch.dose.reps)
             assertEquals(SessionState.DONE, today.sessions.single().state)
-            assertTrue(it.progressionHistory(50).size >= 8)
+            assertTrue(it.doseChangeHistory(50).size >= 8)
         }
     }
 

@@ -264,7 +264,7 @@ pub fn check_in_input() -> impl Strategy<Value = CheckInInput> {
     ];
     (int_in(1..=2), timestamp(), opt_int_in(0..=10), opt_int_in(0..=10), exercises, opt_text()).prop_map(
         |(slot, at, pain_before, pain_after, exercises, note)| CheckInInput {
-            slot,
+            session: slot,
             at,
             pain_before,
             pain_after,

@@ -7,7 +7,7 @@ use clap::Args;
 use limber_core::Error;
 use limber_core::catalog::ExerciseId;
 use limber_core::routine::checkin::{CheckInInput, ExerciseCheckIn, SkipReason};
-use limber_core::routine::progression::Change;
+use limber_core::routine::progression::DoseChange;
 use limber_core::routine::today::SessionState;
 use limber_core::routine::{PlanStatus, PlannedExercise};
 
@@ -18,8 +18,8 @@ use crate::{CliResult, db, print_json};
 #[derive(Args)]
 pub struct CheckInArgs {
     /// Which session, 1 or 2 [default: the first one not checked in today].
-    #[arg(long)]
-    slot: Option<i32>,
+    #[arg(long, alias = "slot")]
+    session: Option<i32>,
     /// An exercise done and the pain during it, 0-10: ID=PAIN (e.g. bridge=2). Repeat.
     #[arg(long = "done", value_name = "ID=PAIN")]
     done: Vec<String>,
@@ -51,24 +51,24 @@ pub fn run(db: Option<PathBuf>, clock: Clock, args: CheckInArgs, out: &mut impl 
     if today.status != PlanStatus::Active {
         return Err(today.status.refusal().into());
     }
-    let slot = match args.slot {
+    let slot = match args.session {
         Some(slot) => slot,
         None => today
             .sessions
             .iter()
             .find(|s| s.state != SessionState::Done)
-            .map(|s| s.slot)
+            .map(|s| s.session)
             .ok_or(Error::NotNow("every session today is already checked in"))?,
     };
     let planned: Vec<PlannedExercise> =
-        today.plan.sessions.iter().find(|s| s.slot == slot).map(|s| s.exercises.clone()).unwrap_or_default();
+        today.plan.sessions.iter().find(|s| s.session == slot).map(|s| s.exercises.clone()).unwrap_or_default();
     let interactive = args.done.is_empty() && args.skip.is_empty() && args.all_done.is_none();
     let mut input = if interactive {
         ask(&planned, &mut std::io::stdin().lock(), &mut std::io::stderr())?
     } else {
         from_flags(&args, &planned)?
     };
-    input.slot = slot;
+    input.session = slot;
     input.at = clock.now;
     input.pain_before = input.pain_before.or(args.pain_before);
     input.pain_after = input.pain_after.or(args.pain_after);
@@ -77,14 +77,14 @@ pub fn run(db: Option<PathBuf>, clock: Clock, args: CheckInArgs, out: &mut impl 
     if args.json {
         return print_json(out, &outcome);
     }
-    writeln!(out, "Checked in session {} of {}.", outcome.slot, outcome.date)?;
+    writeln!(out, "Checked in session {} of {}.", outcome.session, outcome.date)?;
     for line in &outcome.message {
         writeln!(out, "STOP: {line}")?;
     }
     print_changes(&outcome.changes, out)
 }
 
-pub fn print_changes(changes: &[Change], out: &mut impl Write) -> CliResult {
+pub fn print_changes(changes: &[DoseChange], out: &mut impl Write) -> CliResult {
     for c in changes {
         let name = &limber_core::catalog::exercise(c.to.exercise).name;
         let dose = if c.from == c.to {
@@ -146,7 +146,7 @@ fn from_flags(args: &CheckInArgs, planned: &[PlannedExercise]) -> CliResult<Chec
         e.symptoms_spread = true;
     }
     Ok(CheckInInput {
-        slot: 1,
+        session: 1,
         at: chrono::DateTime::UNIX_EPOCH,
         pain_before: None,
         pain_after: None,
@@ -206,7 +206,7 @@ fn ask(
         }
     }
     Ok(CheckInInput {
-        slot: 1,
+        session: 1,
         at: chrono::DateTime::UNIX_EPOCH,
         pain_before: None,
         pain_after: None,

@@ -30,7 +30,7 @@ pub fn today(t: &Today, out: &mut impl Write) -> CliResult {
         writeln!(
             out,
             "\nSession {} at {} ({}, about {} min): {state}",
-            session.slot, session.time, t.time_zone, session.minutes
+            session.session, session.time, t.time_zone, session.minutes
         )?;
         exercises(&session.exercises, out)?;
     }
@@ -65,7 +65,7 @@ pub fn plan(p: &DayPlan, out: &mut impl Write) -> CliResult {
         return not_active(p, out);
     }
     for session in &p.sessions {
-        writeln!(out, "\nSession {} at {} (about {} min)", session.slot, session.time, session.minutes)?;
+        writeln!(out, "\nSession {} at {} (about {} min)", session.session, session.time, session.minutes)?;
         exercises(&session.exercises, out)?;
     }
     cards(p, out)
@@ -101,7 +101,7 @@ fn exercises(list: &[PlannedExercise], out: &mut impl Write) -> CliResult {
         if let Some(condition) = &e.condition {
             writeln!(out, "     {condition}")?;
         }
-        if let Some(change) = &e.last_change {
+        if let Some(change) = &e.last_dose_change {
             writeln!(out, "     Last change ({}, {}): {}", change.decision, change.date, change.reason)?;
         }
     }

@@ -68,7 +68,8 @@ pub struct Backup {
     #[serde(default)]
     pub track_states: Vec<TrackStateRecord>,
     #[serde(default)]
-    pub progression_events: Vec<ProgressionRecord>,
+    #[serde(rename = "progression_events")]
+    pub dose_changes: Vec<DoseChangeRecord>,
     #[serde(default)]
     pub snoozes: Vec<SnoozeRecord>,
 }
@@ -113,7 +114,8 @@ pub struct CheckInRecord {
     pub id: Uuid,
     pub local_date: NaiveDate,
     /// Which session of the day, 1-based.
-    pub slot: i32,
+    #[serde(rename = "slot")]
+    pub session: i32,
     pub at: DateTime<Utc>,
     pub utc_offset_minutes: i32,
     pub pain_before: Option<i32>,
@@ -162,7 +164,7 @@ pub struct TrackStateRecord {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ProgressionRecord {
+pub struct DoseChangeRecord {
     pub id: Uuid,
     pub at: DateTime<Utc>,
     pub local_date: NaiveDate,
@@ -202,7 +204,7 @@ impl Backup {
             + self.check_ins.len()
             + self.morning_checks.len()
             + self.track_states.len()
-            + self.progression_events.len()
+            + self.dose_changes.len()
             + self.snoozes.len()) as i64
     }
 }
@@ -392,7 +394,7 @@ fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
         let at = format!("check_ins[{i}]");
         ids.once(&at, c.id)?;
         check_check_in(&at, c)?;
-        if !sessions.insert((c.local_date, c.slot)) {
+        if !sessions.insert((c.local_date, c.session)) {
             return Err(Error::invalid(format!("{at}.slot"), "one check-in per session and date"));
         }
     }
@@ -426,7 +428,7 @@ fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
     }
 
     let mut ids = Unique::default();
-    for (i, e) in b.progression_events.iter_mut().enumerate() {
+    for (i, e) in b.dose_changes.iter_mut().enumerate() {
         tick(progress);
         let at = format!("progression_events[{i}]");
         ids.once(&at, e.id)?;
@@ -463,7 +465,7 @@ fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
 fn check_check_in(at: &str, c: &mut CheckInRecord) -> Result<()> {
     within(at, check_offset("utc_offset_minutes", c.utc_offset_minutes))?;
     let input = CheckInInput {
-        slot: c.slot,
+        session: c.session,
         at: c.at,
         pain_before: c.pain_before,
         pain_after: c.pain_after,

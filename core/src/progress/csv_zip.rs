@@ -15,7 +15,7 @@ use uuid::Uuid;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use super::backup::{AssessmentRecord, CheckInExerciseRecord, CheckInRecord, PainRecord, ProgressionRecord};
+use super::backup::{AssessmentRecord, CheckInExerciseRecord, CheckInRecord, PainRecord, DoseChangeRecord};
 use super::labels::{local_text, unit, utc_text};
 use super::listener::Throttled;
 use super::records::{Records, Tally};
@@ -33,7 +33,7 @@ pub const FILES: &[&str] = &[
     "morning_checks.csv",
     "assessments.csv",
     "measurements.csv",
-    "progression_decisions.csv",
+    "dose_changes.csv",
 ];
 
 /// Writes the zip as the records are read: each CSV file is compressed row by row into `out`
@@ -50,7 +50,7 @@ pub(crate) fn write_to(
         + 2 * counts.check_ins
         + 2 * counts.assessments
         + counts.morning_checks
-        + counts.progression_events;
+        + counts.dose_changes;
     let mut tally = Tally::new(total, progress);
     let mut zip = ZipWriter::new_stream(out);
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
@@ -115,9 +115,9 @@ pub(crate) fn write_to(
                     tally.tick();
                 }
             }
-            "progression_decisions.csv" => {
+            "dose_changes.csv" => {
                 w.write_record(DECISIONS).map_err(csv_error)?;
-                records.progression_events(&mut |e| {
+                records.dose_changes(&mut |e| {
                     tally.tick();
                     row(&mut w, &decision(&e))
                 })?;
@@ -214,7 +214,7 @@ fn check_in(c: &CheckInRecord) -> [String; 10] {
     [
         c.id.to_string(),
         c.local_date.to_string(),
-        c.slot.to_string(),
+        c.session.to_string(),
         utc_text(c.at),
         local_text(c.at, c.utc_offset_minutes),
         c.utc_offset_minutes.to_string(),
@@ -244,7 +244,7 @@ fn check_in_exercise(c: &CheckInRecord, e: &CheckInExerciseRecord) -> [String; 1
     [
         c.id.to_string(),
         c.local_date.to_string(),
-        c.slot.to_string(),
+        c.session.to_string(),
         e.exercise.to_string(),
         e.done.to_string(),
         opt(e.skip_reason),
@@ -357,7 +357,7 @@ const DECISIONS: &[&str] = &[
     "reason",
 ];
 
-fn decision(e: &ProgressionRecord) -> [String; 10] {
+fn decision(e: &DoseChangeRecord) -> [String; 10] {
     [
         e.id.to_string(),
         utc_text(e.at),

@@ -144,7 +144,7 @@ pub(crate) fn write_backup(
     list!("check_ins", check_ins);
     list!("morning_checks", morning_checks);
     list!("track_states", track_states);
-    list!("progression_events", progression_events);
+    list!("progression_events", dose_changes);
     list!("snoozes", snoozes);
     json.finish()?;
     Ok(())

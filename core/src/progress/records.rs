@@ -4,7 +4,7 @@
 
 use super::backup::{
     AssessmentRecord, Backup, BackupSettings, CheckInRecord, MorningCheckRecord, PainRecord,
-    ProgressionRecord, SnoozeRecord, TrackStateRecord,
+    DoseChangeRecord, SnoozeRecord, TrackStateRecord,
 };
 use super::listener::{ProgressStage, Throttled};
 use crate::Result;
@@ -22,7 +22,7 @@ pub struct Counts {
     pub check_ins: i64,
     pub morning_checks: i64,
     pub track_states: i64,
-    pub progression_events: i64,
+    pub dose_changes: i64,
     pub snoozes: i64,
 }
 
@@ -34,7 +34,7 @@ impl Counts {
             + self.check_ins
             + self.morning_checks
             + self.track_states
-            + self.progression_events
+            + self.dose_changes
             + self.snoozes
     }
 }
@@ -49,7 +49,7 @@ pub trait Records {
     fn check_ins(&self, each: Each<'_, CheckInRecord>) -> Result<()>;
     fn morning_checks(&self, each: Each<'_, MorningCheckRecord>) -> Result<()>;
     fn track_states(&self, each: Each<'_, TrackStateRecord>) -> Result<()>;
-    fn progression_events(&self, each: Each<'_, ProgressionRecord>) -> Result<()>;
+    fn dose_changes(&self, each: Each<'_, DoseChangeRecord>) -> Result<()>;
     fn snoozes(&self, each: Each<'_, SnoozeRecord>) -> Result<()>;
     /// The SLR, knee-extension and bridge series, test by test (one point per assessment and
     /// side: a few hundred over ten years).
@@ -74,7 +74,7 @@ impl Records for Backup {
             check_ins: n(self.check_ins.len()),
             morning_checks: n(self.morning_checks.len()),
             track_states: n(self.track_states.len()),
-            progression_events: n(self.progression_events.len()),
+            dose_changes: n(self.dose_changes.len()),
             snoozes: n(self.snoozes.len()),
         })
     }
@@ -96,8 +96,8 @@ impl Records for Backup {
     fn track_states(&self, each: Each<'_, TrackStateRecord>) -> Result<()> {
         each_of(&self.track_states, each)
     }
-    fn progression_events(&self, each: Each<'_, ProgressionRecord>) -> Result<()> {
-        each_of(&self.progression_events, each)
+    fn dose_changes(&self, each: Each<'_, DoseChangeRecord>) -> Result<()> {
+        each_of(&self.dose_changes, each)
     }
     fn snoozes(&self, each: Each<'_, SnoozeRecord>) -> Result<()> {
         each_of(&self.snoozes, each)

@@ -385,7 +385,7 @@ fn backup_with(pain_entries: Vec<PainRecord>) -> Backup {
         check_ins: Vec::new(),
         morning_checks: Vec::new(),
         track_states: Vec::new(),
-        progression_events: Vec::new(),
+        dose_changes: Vec::new(),
         snoozes: Vec::new(),
     }
 }

@@ -46,10 +46,10 @@ mod tests {
             dose: exercise(id).dose.clone(),
             pain_ceiling: 5,
             condition: None,
-            last_change: None,
+            last_dose_change: None,
         };
         let session = PlannedSession {
-            slot: 1,
+            session: 1,
             time: LocalTime { hour: 8, minute: 0 },
             exercises: vec![planned(ExerciseId::LyingHamstringStretch), planned(ExerciseId::Bridge)],
             minutes: 15,
@@ -63,7 +63,7 @@ mod tests {
         );
         entries[1].done = false;
         let input = CheckInInput {
-            slot: 1,
+            session: 1,
             at: chrono::Utc::now(),
             pain_before: None,
             pain_after: None,

@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::progression::Change;
+use super::progression::DoseChange;
 use crate::calendar::LocalTime;
 use crate::catalog::ExerciseId;
 use crate::validate::{in_range, optional_text};
@@ -66,7 +66,7 @@ pub struct ExerciseCheckIn {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckInInput {
     /// Which session of the day, 1-based.
-    pub slot: i32,
+    pub session: i32,
     pub at: DateTime<Utc>,
     pub pain_before: Option<i32>,
     pub pain_after: Option<i32>,
@@ -79,8 +79,8 @@ pub struct CheckInInput {
 pub struct CheckInOutcome {
     pub id: Uuid,
     pub date: NaiveDate,
-    pub slot: i32,
-    pub changes: Vec<Change>,
+    pub session: i32,
+    pub changes: Vec<DoseChange>,
     /// Symptoms spread down the leg: stop the routine and answer the safety questions again.
     pub stop_and_retriage: bool,
     pub message: Vec<String>,
@@ -94,14 +94,14 @@ pub struct MorningOutcome {
     /// The usual morning pain it was compared with, when there was one.
     pub usual: Option<f64>,
     pub worse_than_usual: bool,
-    pub changes: Vec<Change>,
+    pub changes: Vec<DoseChange>,
 }
 
 pub const STOP_AND_RETRIAGE: &str = super::status::STOP_WAY_BACK;
 
 impl CheckInInput {
     pub fn validate(self, sessions_per_day: usize) -> Result<CheckInInput> {
-        in_range("slot", self.slot, 1, sessions_per_day as i32)?;
+        in_range("session", self.session, 1, sessions_per_day as i32)?;
         timestamp::check_instant("at", self.at)?;
         opt("pain_before", self.pain_before, 10)?;
         opt("pain_after", self.pain_after, 10)?;

@@ -28,12 +28,12 @@ pub struct PlannedExercise {
     /// A condition on doing it at all, e.g. only while leg symptoms do not spread.
     pub condition: Option<String>,
     /// The latest decision about this exercise's dose and why, once there is one.
-    pub last_change: Option<ChangeNote>,
+    pub last_dose_change: Option<DoseChangeNote>,
 }
 
 /// The latest progression decision for an exercise, as shown beside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ChangeNote {
+pub struct DoseChangeNote {
     pub decision: super::progression::Decision,
     pub reason: String,
     pub date: NaiveDate,
@@ -42,7 +42,7 @@ pub struct ChangeNote {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedSession {
     /// 1-based, in time order.
-    pub slot: i32,
+    pub session: i32,
     pub time: LocalTime,
     pub exercises: Vec<PlannedExercise>,
     pub minutes: i32,
@@ -158,7 +158,7 @@ pub fn build(
         exercises.sort_by_key(|e| order(e.category));
         trim_to_budget(&mut exercises);
         let minutes = exercises.iter().map(|e| exercise(e.exercise).minutes_estimate).sum();
-        plan.sessions.push(PlannedSession { slot: slot as i32 + 1, time: *time, exercises, minutes });
+        plan.sessions.push(PlannedSession { session: slot as i32 + 1, time: *time, exercises, minutes });
     }
     plan.activity = choice.activity.into_iter().map(planned).collect();
     plan
@@ -298,7 +298,7 @@ fn planned(
         dose,
         pain_ceiling: saved.result.pain_ceiling,
         condition: condition(chosen, &saved.result),
-        last_change: None,
+        last_dose_change: None,
     }
 }
 

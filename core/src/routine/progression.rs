@@ -56,7 +56,7 @@ pub struct TrackState {
 
 /// A decision about a track's next dose, with the reason shown to the person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Change {
+pub struct DoseChange {
     pub track: Track,
     pub decision: Decision,
     /// The step before and after, on the person's dose line.
@@ -80,7 +80,7 @@ impl TrackState {
     }
 
     /// The decision after one session's check-in of this track.
-    pub fn after_session(&mut self, light: Light, date: NaiveDate) -> Change {
+    pub fn after_session(&mut self, light: Light, date: NaiveDate) -> DoseChange {
         match light {
             Light::Red => {
                 self.reds_in_row += 1;
@@ -100,18 +100,18 @@ impl TrackState {
     }
 
     /// The next morning's pain was 2 or more above the usual: one step down for a few days.
-    pub fn after_worse_morning(&mut self, date: NaiveDate) -> Change {
+    pub fn after_worse_morning(&mut self, date: NaiveDate) -> DoseChange {
         self.regress(date, "Pain this morning was 2 or more points above your usual, so the next sessions are one step easier for a few days.")
     }
 
     /// Applies the step-up rule's verdict ([`rules::step_up`]): one step up, a kept dose with the
     /// hold's reason, or nothing to say yet.
-    pub fn apply(&mut self, verdict: Result<(), Hold>) -> Option<Change> {
+    pub fn apply(&mut self, verdict: Result<(), Hold>) -> Option<DoseChange> {
         match verdict {
             Ok(()) => {
                 let from = self.current();
                 self.step += 1;
-                Some(Change {
+                Some(DoseChange {
                     track: self.track,
                     decision: Decision::Progress,
                     from,
@@ -126,14 +126,14 @@ impl TrackState {
 
     /// Moves the track down to `step` (never up), with `reason`: a reset after a new
     /// assessment (CLINICAL.md §8). `None` when it already stands at or below `step`.
-    pub fn lower_to(&mut self, step: usize, date: NaiveDate, reason: &str) -> Option<Change> {
+    pub fn lower_to(&mut self, step: usize, date: NaiveDate, reason: &str) -> Option<DoseChange> {
         if self.step <= step {
             return None;
         }
         let from = self.current();
         self.step = step;
         self.hold_until = date.checked_add_days(Days::new(HOLD_DAYS_AFTER_REGRESS));
-        Some(Change {
+        Some(DoseChange {
             track: self.track,
             decision: Decision::Regress,
             from,
@@ -146,11 +146,11 @@ impl TrackState {
         self.reds_in_row >= REDS_FOR_PHYSIO
     }
 
-    fn regress(&mut self, date: NaiveDate, reason: &str) -> Change {
+    fn regress(&mut self, date: NaiveDate, reason: &str) -> DoseChange {
         let from = self.current();
         self.step = self.step.saturating_sub(1);
         self.hold_until = date.checked_add_days(Days::new(HOLD_DAYS_AFTER_REGRESS));
-        Change {
+        DoseChange {
             track: self.track,
             decision: Decision::Regress,
             from,
@@ -159,9 +159,9 @@ impl TrackState {
         }
     }
 
-    fn keep(&self, reason: &str) -> Change {
+    fn keep(&self, reason: &str) -> DoseChange {
         let here = self.current();
-        Change {
+        DoseChange {
             track: self.track,
             decision: Decision::Keep,
             from: here.clone(),

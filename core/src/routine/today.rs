@@ -28,7 +28,7 @@ text_enum! {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionStatus {
-    pub slot: i32,
+    pub session: i32,
     pub time: LocalTime,
     pub at: DateTime<Utc>,
     pub state: SessionState,
@@ -74,7 +74,7 @@ impl Store {
                         None if at <= now => SessionState::Due,
                         None => SessionState::Upcoming,
                     };
-                    SessionStatus { slot, time: *time, at, state, checkin_id }
+                    SessionStatus { session: slot, time: *time, at, state, checkin_id }
                 })
                 .collect()
         } else {
@@ -122,7 +122,7 @@ impl Store {
         let mut plan = build(latest.as_ref(), stopped, &self.routine_settings()?, &self.track_steps()?, date);
         let changes = self.latest_changes()?;
         for e in plan.sessions.iter_mut().flat_map(|s| s.exercises.iter_mut()) {
-            e.last_change = changes.get(&Track::of(e.exercise)).cloned();
+            e.last_dose_change = changes.get(&Track::of(e.exercise)).cloned();
         }
         Ok(plan)
     }

@@ -10,7 +10,7 @@ use crate::assessment::history::{MeasuredTest, MeasurementPoint};
 use crate::pain::{BodySite, PainContext, Side, SitePain};
 use crate::progress::backup::{
     self, AssessmentRecord, Backup, BackupSettings, CheckInExerciseRecord, CheckInRecord, MorningCheckRecord,
-    PainRecord, ProgressionRecord, SnoozeRecord, TrackStateRecord,
+    PainRecord, DoseChangeRecord, SnoozeRecord, TrackStateRecord,
 };
 use crate::progress::records::{Counts, Each, Records};
 use crate::routine::settings::RoutineSettings;
@@ -37,7 +37,7 @@ impl Store {
             check_ins: self.all_check_ins()?,
             morning_checks: self.all_morning_checks()?,
             track_states: self.all_track_states()?,
-            progression_events: self.all_progression_events()?,
+            dose_changes: self.all_dose_changes()?,
             snoozes: self.all_snoozes()?,
         })
     }
@@ -58,8 +58,8 @@ impl Store {
     pub(super) fn all_track_states(&self) -> Result<Vec<TrackStateRecord>> {
         all(|each| Records::track_states(self, each))
     }
-    pub(super) fn all_progression_events(&self) -> Result<Vec<ProgressionRecord>> {
-        all(|each| Records::progression_events(self, each))
+    pub(super) fn all_dose_changes(&self) -> Result<Vec<DoseChangeRecord>> {
+        all(|each| Records::dose_changes(self, each))
     }
     pub(super) fn all_snoozes(&self) -> Result<Vec<SnoozeRecord>> {
         all(|each| Records::snoozes(self, each))
@@ -89,7 +89,7 @@ impl Records for Store {
             check_ins: self.count("checkin")?,
             morning_checks: self.count("morning_check")?,
             track_states: self.count("track_state")?,
-            progression_events: self.count("progression_event")?,
+            dose_changes: self.count("dose_change")?,
             snoozes: self.count("snooze")?,
         })
     }
@@ -159,7 +159,7 @@ impl Records for Store {
              FROM checkin_exercise WHERE checkin_id = ?1 ORDER BY exercise",
         )?;
         let mut stmt = conn.prepare(
-            "SELECT id, local_date, slot, at_ms, utc_offset_min, pain_before, pain_after, note FROM checkin
+            "SELECT id, local_date, session, at_ms, utc_offset_min, pain_before, pain_after, note FROM checkin
              ORDER BY at_ms, id",
         )?;
         let mut rows = stmt.query([])?;
@@ -173,7 +173,7 @@ impl Records for Store {
             each(CheckInRecord {
                 id,
                 local_date: parse_date(text(r, 1)?)?,
-                slot: r.get(2)?,
+                session: r.get(2)?,
                 at: from_millis(r.get(3)?)?,
                 utc_offset_minutes: r.get(4)?,
                 pain_before: r.get(5)?,
@@ -218,8 +218,8 @@ impl Records for Store {
         Ok(())
     }
 
-    fn progression_events(&self, each: Each<'_, ProgressionRecord>) -> Result<()> {
-        self.each_progression_event(false, -1, each)
+    fn dose_changes(&self, each: Each<'_, DoseChangeRecord>) -> Result<()> {
+        self.each_dose_change(false, -1, each)
     }
 
     fn snoozes(&self, each: Each<'_, SnoozeRecord>) -> Result<()> {

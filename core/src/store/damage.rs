@@ -135,7 +135,7 @@ impl Store {
             check_ins: Vec::new(),
             morning_checks: Vec::new(),
             track_states: Vec::new(),
-            progression_events: Vec::new(),
+            dose_changes: Vec::new(),
             snoozes: Vec::new(),
         };
         read(
@@ -151,7 +151,7 @@ impl Store {
         read("check-ins", self.all_check_ins().map(|v| b.check_ins = v));
         read("morning checks", self.all_morning_checks().map(|v| b.morning_checks = v));
         read("dose steps", self.all_track_states().map(|v| b.track_states = v));
-        read("dose decisions", self.all_progression_events().map(|v| b.progression_events = v));
+        read("dose decisions", self.all_dose_changes().map(|v| b.dose_changes = v));
         read("snoozes", self.all_snoozes().map(|v| b.snoozes = v));
         // A morning check whose pain entry was lost cannot be restored without it.
         let entries: std::collections::HashSet<_> = b.pain_entries.iter().map(|p| p.id).collect();

@@ -154,7 +154,7 @@ impl Store {
     fn checked_in_since(&self, since: Option<NaiveDate>) -> Result<BTreeSet<(NaiveDate, i32)>> {
         let since = since.map_or_else(String::new, |d| d.to_string());
         let mut stmt =
-            self.conn().prepare_cached("SELECT local_date, slot FROM checkin WHERE local_date >= ?1")?;
+            self.conn().prepare_cached("SELECT local_date, session FROM checkin WHERE local_date >= ?1")?;
         let rows = stmt.query_map([since], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?)))?;
         rows.map(|row| {
             let (date, slot) = row?;

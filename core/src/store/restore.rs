@@ -196,7 +196,7 @@ fn apply(tx: &Transaction<'_>, b: &Backup, progress: &mut Throttled<'_>) -> Resu
     let (mut added, mut skipped, mut taken) = (0, 0, 0);
     // Two keys: the id, and one check-in per session and date.
     let mut check_in = tx.prepare(
-        "INSERT INTO checkin (id, local_date, slot, at_ms, utc_offset_min, pain_before, pain_after,
+        "INSERT INTO checkin (id, local_date, session, at_ms, utc_offset_min, pain_before, pain_after,
          symptoms_spread, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
     )?;
     let mut exercise = tx.prepare(
@@ -208,7 +208,7 @@ fn apply(tx: &Transaction<'_>, b: &Backup, progress: &mut Throttled<'_>) -> Resu
         let row = params![
             c.id,
             c.local_date.to_string(),
-            c.slot,
+            c.session,
             to_millis(c.at),
             c.utc_offset_minutes,
             c.pain_before,
@@ -286,10 +286,10 @@ fn apply(tx: &Transaction<'_>, b: &Backup, progress: &mut Throttled<'_>) -> Resu
 
     let (mut added, mut skipped) = (0, 0);
     let mut event = tx.prepare(
-        "INSERT INTO progression_event (id, at_ms, local_date, track, decision, from_step, to_step, reason)
+        "INSERT INTO dose_change (id, at_ms, local_date, track, decision, from_step, to_step, reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO NOTHING",
     )?;
-    for e in &b.progression_events {
+    for e in &b.dose_changes {
         let json = |step| serde_json::to_string(step).map_err(json_bug);
         let row = params![
             e.id,

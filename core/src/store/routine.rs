@@ -12,17 +12,17 @@ use crate::assessment::Tier;
 use crate::assessment::history::SavedAssessment;
 use crate::ids::new_id;
 use crate::pain::{PainContext, PainInput};
-use crate::progress::backup::ProgressionRecord;
+use crate::progress::backup::DoseChangeRecord;
 use crate::routine::cards::{ProgressFacts, progress_cards};
 use crate::routine::checkin::SkipReason;
 use crate::routine::checkin::{
     CheckInInput, CheckInOutcome, MorningOutcome, STOP_AND_RETRIAGE, morning_date,
 };
 use crate::routine::dose::{Track, steps_for};
-use crate::routine::plan::{CardId, ChangeNote, gate_cap, profile, start_step, step_allowed};
+use crate::routine::plan::{CardId, DoseChangeNote, gate_cap, profile, start_step, step_allowed};
 use crate::routine::progression::resets::{RESUME_AFTER_STOP, restart_reason, step_after_assessment};
 use crate::routine::progression::rules::{self, Next, StepUpFacts, usual_morning, worse_than_usual};
-use crate::routine::progression::{Change, Decision, Light, TrackState, light};
+use crate::routine::progression::{DoseChange, Decision, Light, TrackState, light};
 use crate::routine::settings::RoutineSettings;
 use crate::routine::status::{PlanStatus, plan_status};
 use crate::timestamp::{from_millis, to_millis};
@@ -126,20 +126,20 @@ impl Store {
         let equipment = settings.equipment.clone();
         self.write_records(|tx| {
             let taken: bool = tx
-                .prepare_cached("SELECT 1 FROM checkin WHERE local_date = ?1 AND slot = ?2")?
-                .exists(params![date.to_string(), input.slot])?;
+                .prepare_cached("SELECT 1 FROM checkin WHERE local_date = ?1 AND session = ?2")?
+                .exists(params![date.to_string(), input.session])?;
             if taken {
                 return Err(Error::NotNow("that session is already checked in"));
             }
             let id = new_id();
             tx.prepare_cached(
-                "INSERT INTO checkin (id, local_date, slot, at_ms, utc_offset_min, pain_before, pain_after,
+                "INSERT INTO checkin (id, local_date, session, at_ms, utc_offset_min, pain_before, pain_after,
                  symptoms_spread, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(params![
                 id,
                 date.to_string(),
-                input.slot,
+                input.session,
                 to_millis(input.at),
                 offset_minutes(tz, input.at),
                 input.pain_before,
@@ -190,7 +190,7 @@ impl Store {
             Ok(CheckInOutcome {
                 id,
                 date,
-                slot: input.slot,
+                session: input.session,
                 changes,
                 stop_and_retriage: spread,
                 message: if spread { vec![STOP_AND_RETRIAGE.to_owned()] } else { Vec::new() },
@@ -363,9 +363,9 @@ impl Store {
 
     /// The latest decision per track: one index seek per track (there are at most a few dozen),
     /// never a pass over years of decisions.
-    pub fn latest_changes(&self) -> Result<BTreeMap<Track, ChangeNote>> {
+    pub fn latest_changes(&self) -> Result<BTreeMap<Track, DoseChangeNote>> {
         let mut latest = self.conn().prepare_cached(
-            "SELECT decision, reason, local_date FROM progression_event WHERE track = ?1
+            "SELECT decision, reason, local_date FROM dose_change WHERE track = ?1
              ORDER BY at_ms DESC, id DESC LIMIT 1",
         )?;
         let mut map = BTreeMap::new();
@@ -378,7 +378,7 @@ impl Store {
             if let Some((decision, reason, date)) = row {
                 map.insert(
                     track,
-                    ChangeNote {
+                    DoseChangeNote {
                         decision: Decision::parse("decision", &decision).map_err(|_| Error::Corrupt)?,
                         reason,
                         date: parse_date(&date)?,
@@ -390,50 +390,50 @@ impl Store {
     }
 
     /// Every decision, newest first.
-    pub fn progression_history(&self, limit: i32) -> Result<Vec<(DateTime<Utc>, Change)>> {
+    pub fn dose_change_history(&self, limit: i32) -> Result<Vec<(DateTime<Utc>, DoseChange)>> {
         let limit = crate::validate::in_range("limit", limit, 1, 10_000)?;
-        self.progression_events(true, limit.into())?
+        self.dose_changes(true, limit.into())?
             .into_iter()
             .map(|e| {
                 let track = Track::parse(&e.track).ok_or(Error::Corrupt)?;
-                Ok((e.at, Change { track, decision: e.decision, from: e.from, to: e.to, reason: e.reason }))
+                Ok((e.at, DoseChange { track, decision: e.decision, from: e.from, to: e.to, reason: e.reason }))
             })
             .collect()
     }
 
     /// Stored decisions as records, oldest or newest first, at most `limit` (-1: all).
-    pub(super) fn progression_events(
+    pub(super) fn dose_changes(
         &self,
         newest_first: bool,
         limit: i64,
-    ) -> Result<Vec<ProgressionRecord>> {
+    ) -> Result<Vec<DoseChangeRecord>> {
         let mut events = Vec::new();
-        self.each_progression_event(newest_first, limit, &mut |e| {
+        self.each_dose_change(newest_first, limit, &mut |e| {
             events.push(e);
             Ok(())
         })?;
         Ok(events)
     }
 
-    /// [`Store::progression_events`], one at a time.
-    pub(super) fn each_progression_event(
+    /// [`Store::dose_changes`], one at a time.
+    pub(super) fn each_dose_change(
         &self,
         newest_first: bool,
         limit: i64,
-        each: &mut dyn FnMut(ProgressionRecord) -> Result<()>,
+        each: &mut dyn FnMut(DoseChangeRecord) -> Result<()>,
     ) -> Result<()> {
         let sql = if newest_first {
-            "SELECT id, at_ms, local_date, track, decision, from_step, to_step, reason FROM progression_event
+            "SELECT id, at_ms, local_date, track, decision, from_step, to_step, reason FROM dose_change
              ORDER BY at_ms DESC, id DESC LIMIT ?1"
         } else {
-            "SELECT id, at_ms, local_date, track, decision, from_step, to_step, reason FROM progression_event
+            "SELECT id, at_ms, local_date, track, decision, from_step, to_step, reason FROM dose_change
              ORDER BY at_ms, id LIMIT ?1"
         };
         let mut stmt = self.conn().prepare_cached(sql)?;
         let mut rows = stmt.query([limit])?;
         while let Some(r) = rows.next()? {
             let (from, to): (String, String) = (r.get(5)?, r.get(6)?);
-            each(ProgressionRecord {
+            each(DoseChangeRecord {
                 id: r.get(0)?,
                 at: from_millis(r.get(1)?)?,
                 local_date: parse_date(&r.get::<_, String>(2)?)?,
@@ -450,7 +450,7 @@ impl Store {
     /// Slots checked in on a local date, with whether symptoms spread.
     pub fn checkins_on(&self, date: NaiveDate) -> Result<Vec<(i32, Uuid)>> {
         let mut stmt =
-            self.conn().prepare_cached("SELECT slot, id FROM checkin WHERE local_date = ?1 ORDER BY slot")?;
+            self.conn().prepare_cached("SELECT session, id FROM checkin WHERE local_date = ?1 ORDER BY session")?;
         let rows = stmt.query_map([date.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

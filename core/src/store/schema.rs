@@ -18,7 +18,20 @@ const STEPS: &[&str] = &[
     super::reminders::SCHEMA_V4,
     super::routine::SCHEMA_V5,
     super::morning::SCHEMA_V6,
+    SCHEMA_V7,
 ];
+
+/// One name per concept: a dose decision is a "dose change" everywhere (core, bindings, CLI,
+/// shells, tables), and a check-in's 1-based session number is its `session` (a reminder
+/// "slot" is a reminder time, which is another thing).
+const SCHEMA_V7: &str = "
+ALTER TABLE progression_event RENAME TO dose_change;
+DROP INDEX progression_event_by_track;
+DROP INDEX progression_event_by_decision;
+CREATE INDEX dose_change_by_track ON dose_change (track, at_ms);
+CREATE INDEX dose_change_by_decision ON dose_change (decision, at_ms);
+ALTER TABLE checkin RENAME COLUMN slot TO session;
+";
 
 pub const VERSION: i32 = STEPS.len() as i32;
 

@@ -278,7 +278,7 @@ impl Store {
     fn sessions_between(&self, from: NaiveDate, to: NaiveDate) -> Result<BTreeSet<(NaiveDate, i32)>> {
         let mut stmt = self
             .conn()
-            .prepare_cached("SELECT local_date, slot FROM checkin WHERE local_date BETWEEN ?1 AND ?2")?;
+            .prepare_cached("SELECT local_date, session FROM checkin WHERE local_date BETWEEN ?1 AND ?2")?;
         // Read in place (no String per row): ten years are thousands of rows.
         let rows = stmt.query_map([from.to_string(), to.to_string()], |r| {
             Ok((parse_date(r.get_ref(0)?.as_str()?), r.get::<_, i32>(1)?))

@@ -81,7 +81,7 @@ final class CheckInModel: ObservableObject {
                 phase = .notActive(today.plan)
                 return
             }
-            guard let session = today.plan.sessions.first(where: { $0.slot == slot }) else {
+            guard let session = today.plan.sessions.first(where: { $0.session == slot }) else {
                 phase = .failed(String(localized: "There is no session \(Int(slot)) today."))
                 return
             }

@@ -17,7 +17,7 @@ struct ExerciseRow: View {
                 Text(condition)
                     .font(.footnote)
             }
-            if let change = exercise.lastChange {
+            if let change = exercise.lastDoseChange {
                 Text("\(Text(change.decision.title)): \(change.reason)")
                     .font(.footnote)
                     .foregroundStyle(.secondary)

@@ -89,8 +89,8 @@ private struct TodayList: View {
                 ForEach(today.plan.sessions) { session in
                     SessionSection(
                         session: session,
-                        status: today.sessions.first(where: { $0.slot == session.slot }),
-                        checkIn: { router.open(.checkIn(slot: Int(session.slot))) }
+                        status: today.sessions.first(where: { $0.session == session.session }),
+                        checkIn: { router.open(.checkIn(slot: Int(session.session))) }
                     )
                 }
                 if !today.plan.activity.isEmpty {
@@ -140,7 +140,7 @@ private struct SessionSection: View {
             }
         } header: {
             HStack {
-                Text("Session \(Int(session.slot)) · \(session.time.text)")
+                Text("Session \(Int(session.session)) · \(session.time.text)")
                 Spacer()
                 if let status {
                     Text(status.state.title)

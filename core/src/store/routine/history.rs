@@ -60,9 +60,9 @@ pub(super) fn sessions_at_dose(tx: &Transaction<'_>, track: Track) -> Result<Vec
         "SELECT c.local_date, e.light, c.pain_before, c.pain_after
          FROM checkin_exercise e JOIN checkin c ON c.id = e.checkin_id
          WHERE e.track = ?1 AND e.light IS NOT NULL AND c.at_ms > coalesce(
-             (SELECT max(at_ms) FROM progression_event WHERE track = ?1 AND decision IN ('progress', 'regress')),
+             (SELECT max(at_ms) FROM dose_change WHERE track = ?1 AND decision IN ('progress', 'regress')),
              -9223372036854775807)
-         ORDER BY c.at_ms, c.slot",
+         ORDER BY c.at_ms, c.session",
     )?;
     let rows = stmt.query_map([track.key()], |r| {
         Ok((

@@ -1,5 +1,5 @@
 //! Where each track stands (`track_state`) and the decisions made about it
-//! (`progression_event`): load and save only.
+//! (`dose_change`): load and save only.
 
 use std::collections::BTreeMap;
 
@@ -11,7 +11,7 @@ use crate::catalog::Equipment;
 use crate::ids::new_id;
 use crate::routine::dose::{Step, Track};
 use crate::routine::plan::{effective_step, profile};
-use crate::routine::progression::{Change, Light, TrackState};
+use crate::routine::progression::{DoseChange, Light, TrackState};
 use crate::timestamp::to_millis;
 use crate::{Error, Result};
 
@@ -67,14 +67,14 @@ pub(super) fn save_state(tx: &Transaction<'_>, s: &TrackState) -> Result<()> {
 pub(super) fn save_change(
     tx: &Transaction<'_>,
     state: &mut TrackState,
-    change: &Change,
+    change: &DoseChange,
     at: DateTime<Utc>,
     date: NaiveDate,
 ) -> Result<()> {
     save_state(tx, state)?;
     let json = |step: &Step| serde_json::to_string(step).map_err(|_| Error::Internal("encoding a dose step"));
     tx.prepare_cached(
-        "INSERT INTO progression_event (id, at_ms, local_date, track, decision, from_step, to_step, reason)
+        "INSERT INTO dose_change (id, at_ms, local_date, track, decision, from_step, to_step, reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![

@@ -66,7 +66,7 @@ fn the_streamed_csv_zip_holds_every_row_of_every_table() {
         ("morning_checks.csv", count("morning_check")),
         ("assessments.csv", count("assessment")),
         ("measurements.csv", count("measurement")),
-        ("progression_decisions.csv", count("progression_event")),
+        ("dose_changes.csv", count("dose_change")),
     ];
     for (name, rows) in expected {
         assert!(rows > 0, "{name} has rows to export");

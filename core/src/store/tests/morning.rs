@@ -33,7 +33,7 @@ fn done(exercise: ExerciseId, pain: i32) -> ExerciseCheckIn {
 
 fn check_in(store: &mut Store, at: DateTime<Utc>) {
     let input = CheckInInput {
-        slot: 1,
+        session: 1,
         at,
         pain_before: Some(3),
         pain_after: Some(3),
@@ -121,7 +121,7 @@ fn the_day_after_a_date_the_zone_skipped_follows_the_day_before_it() {
         .submit_assessment(crate::assessment::tests::screened(65, 70), thursday - Duration::days(2), 0)
         .unwrap();
     let input = CheckInInput {
-        slot: 1,
+        session: 1,
         at: thursday,
         pain_before: Some(3),
         pain_after: Some(3),

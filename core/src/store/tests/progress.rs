@@ -83,7 +83,7 @@ pub(super) fn check_in(store: &mut Store, day: i64, note: Option<&str>) {
         ..done(GluteStretch, 0)
     };
     let input = CheckInInput {
-        slot: 1,
+        session: 1,
         at: at(day, 9),
         pain_before: Some(4),
         pain_after: Some(3),
@@ -335,7 +335,7 @@ fn the_csv_export_has_one_file_per_kind_of_record() {
     assert_eq!(count("morning_checks.csv"), 1);
     assert_eq!(count("assessments.csv"), 2);
     assert_eq!(count("measurements.csv"), 4);
-    assert!(count("progression_decisions.csv") > 0);
+    assert!(count("dose_changes.csv") > 0);
 
     let pain = &files["pain_entries.csv"];
     let header: Vec<&str> = pain[0].iter().collect();

@@ -47,7 +47,7 @@ fn assessed(taken_at: DateTime<Utc>) -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
-fn check_in(store: &mut Store, slot: i32, at: DateTime<Utc>, tz: &str) {
+fn check_in(store: &mut Store, session: i32, at: DateTime<Utc>, tz: &str) {
     let exercise = ExerciseCheckIn {
         exercise: ExerciseId::KneesToChest,
         done: true,
@@ -59,7 +59,7 @@ fn check_in(store: &mut Store, slot: i32, at: DateTime<Utc>, tz: &str) {
         symptoms_spread: false,
     };
     let input = CheckInInput {
-        slot,
+        session,
         at,
         pain_before: Some(3),
         pain_after: Some(3),
@@ -305,7 +305,7 @@ fn days_paused_by_a_stop_are_not_planned_and_keep_the_streak() {
     }
     // Friday's session: symptoms spread down the leg, so the plan stops.
     let mut spread = CheckInInput {
-        slot: 1,
+        session: 1,
         at: local(LONDON, day(2026, 11, 6), 9, 0),
         pain_before: Some(3),
         pain_after: Some(3),

@@ -72,7 +72,7 @@ fn export_wipe_import_restores_every_table_exactly() {
         + records("checkin")
         + records("morning_check")
         + records("track_state")
-        + records("progression_event")
+        + records("dose_change")
         + records("snooze");
     assert_eq!(report.added, expected);
     assert!(report.summary.contains(&"pain entries: 44 added".to_owned()), "{:?}", report.summary);
@@ -181,7 +181,7 @@ fn a_bad_value_anywhere_in_the_file_writes_nothing() {
         ),
         ("check_ins[1].local_date", Box::new(|v| v["check_ins"][1]["local_date"] = "2026-11-20".into())),
         (
-            "check_ins[1].slot",
+            "check_ins[1].session",
             Box::new(|v| {
                 v["check_ins"][1]["local_date"] = v["check_ins"][0]["local_date"].clone();
                 v["check_ins"][1]["at"] = v["check_ins"][0]["at"].clone();

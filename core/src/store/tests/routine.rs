@@ -38,7 +38,7 @@ fn done(exercise: ExerciseId, pain: i32) -> ExerciseCheckIn {
 }
 
 fn session(day: i64, exercises: Vec<ExerciseCheckIn>) -> CheckInInput {
-    CheckInInput { slot: 1, at: at(day, 9), pain_before: Some(3), pain_after: Some(3), exercises, note: None }
+    CheckInInput { session: 1, at: at(day, 9), pain_before: Some(3), pain_after: Some(3), exercises, note: None }
 }
 
 fn assessed() -> (tempfile::TempDir, Store) {
@@ -111,7 +111,7 @@ fn a_week_progresses_one_exercise_and_regresses_another_with_reasons() {
         today.plan.sessions[0].exercises.iter().find(|e| e.exercise == BandHamstringStretch).unwrap();
     // CLINICAL.md §5 (revised): a stretch steps up by one repetition of 30 s, not a longer hold.
     assert_eq!((stretch.dose.reps, stretch.dose.hold_seconds), (Some(3), Some(30)), "one step up: +1 rep");
-    assert_eq!(stretch.last_change.as_ref().unwrap().decision, Decision::Progress);
+    assert_eq!(stretch.last_dose_change.as_ref().unwrap().decision, Decision::Progress);
 
     // Day 3: the stretch hurts 7/10: red, one step down.
     let out =
@@ -119,7 +119,7 @@ fn a_week_progresses_one_exercise_and_regresses_another_with_reasons() {
     let red = out.changes.iter().find(|c| c.track == Track::Single(BandHamstringStretch)).unwrap();
     assert_eq!(red.decision, Decision::Regress);
     assert_eq!((red.to.dose.reps, red.to.dose.hold_seconds), (Some(2), Some(30)));
-    let history = store.progression_history(50).unwrap();
+    let history = store.dose_change_history(50).unwrap();
     assert_eq!(
         history.len(),
         2 * 3 + 2 * 2,
@@ -207,8 +207,8 @@ fn check_ins_are_validated_and_once_per_session() {
     assert_eq!(field(store.check_in(session(0, vec![skipped.clone()]), TZ)), "exercises[0].skip_reason");
     assert_eq!(field(store.check_in(session(0, vec![done(Walk, 11)]), TZ)), "exercises[0].pain_during");
     let mut two = session(0, vec![done(Walk, 1)]);
-    two.slot = 2;
-    assert_eq!(field(store.check_in(two, TZ)), "slot");
+    two.session = 2;
+    assert_eq!(field(store.check_in(two, TZ)), "session");
     assert_eq!(field(store.check_in(session(0, vec![done(Walk, 1)]), "Mars/Base")), "time_zone");
 
     skipped.skip_reason = Some(SkipReason::NoTime);

@@ -11,11 +11,11 @@ extension Exercise: Identifiable {}
 extension Card: Identifiable {}
 
 extension PlannedSession: Identifiable {
-    public var id: Int32 { slot }
+    public var id: Int32 { session }
 }
 
 extension SessionStatus: Identifiable {
-    public var id: Int32 { slot }
+    public var id: Int32 { session }
 }
 
 extension PlannedExercise: Identifiable {

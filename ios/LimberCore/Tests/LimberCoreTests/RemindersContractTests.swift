@@ -62,7 +62,7 @@ final class RemindersContractTests: XCTestCase {
         XCTAssertEqual(try limber.upcomingReminders(now: day, limit: 5).first?.id, "session:2026-11-17:1")
         let walk = ExerciseCheckIn(exercise: .walk, done: true, painDuring: 0)
         _ = try limber.checkIn(
-            input: CheckInInput(slot: 1, at: date("2026-11-17T06:05:00Z"), painBefore: nil, painAfter: nil, exercises: [walk]),
+            input: CheckInInput(session: 1, at: date("2026-11-17T06:05:00Z"), painBefore: nil, painAfter: nil, exercises: [walk]),
             timeZone: "Europe/London"
         )
         let after = try limber.upcomingReminders(now: date("2026-11-17T06:06:00Z"), limit: 5)

@@ -30,7 +30,7 @@ final class RemindersTests: XCTestCase {
         try readyForReminders(limber)
         let walk = ExerciseCheckIn(exercise: .walk, done: true, painDuring: 0)
         _ = try limber.checkIn(
-            input: CheckInInput(slot: 1, at: date("2026-03-05T11:05:00Z"), painBefore: nil, painAfter: nil, exercises: [walk]),
+            input: CheckInInput(session: 1, at: date("2026-03-05T11:05:00Z"), painBefore: nil, painAfter: nil, exercises: [walk]),
             timeZone: newYork
         )
         let after = try limber.upcomingReminders(now: date("2026-03-05T11:06:00Z"), limit: 5)

@@ -48,7 +48,7 @@ final class RoutineTests: XCTestCase {
             }
         }
         let red = try limber.checkIn(
-            input: CheckInInput(slot: 1, at: on(3, "08:30"), painBefore: 3, painAfter: 4, exercises: [done(.kneesToChest, 7)]),
+            input: CheckInInput(session: 1, at: on(3, "08:30"), painBefore: 3, painAfter: 4, exercises: [done(.kneesToChest, 7)]),
             timeZone: zone
         )
         XCTAssertEqual(red.changes.map(\.decision), [.regress])
@@ -58,7 +58,7 @@ final class RoutineTests: XCTestCase {
     func testBadInputIsTyped() throws {
         let limber = try Limber.open(path: freshDbPath())
         _ = try limber.submitAssessmentJson(answersJson: tightAnswers, takenAt: on(-1, "18:00"), utcOffsetMinutes: 0)
-        let input = CheckInInput(slot: 1, at: on(0, "08:30"), painBefore: nil, painAfter: nil, exercises: [done(.walk, 11)])
+        let input = CheckInInput(session: 1, at: on(0, "08:30"), painBefore: nil, painAfter: nil, exercises: [done(.walk, 11)])
         XCTAssertThrowsError(try limber.checkIn(input: input, timeZone: zone)) { error in
             guard case let LimberError.InvalidInput(field, _, _) = error else {
                 return XCTFail("expected InvalidInput, got \(error)")

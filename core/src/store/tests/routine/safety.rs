@@ -5,7 +5,7 @@ use super::*;
 use crate::assessment::answers::{Bridge, Onset, Strain};
 use crate::catalog::Equipment;
 use crate::routine::dose::{Track, steps};
-use crate::routine::progression::Change;
+use crate::routine::progression::DoseChange;
 
 fn stretch_dose(store: &Store, day: i64) -> (Option<i32>, Option<i32>) {
     let today = store.today(at(day, 7), TZ).unwrap();
@@ -18,7 +18,7 @@ fn with_pains(day: i64, before: i32, after: i32, exercises: Vec<ExerciseCheckIn>
 }
 
 /// Three comfortable, settled days: every exercise done that day steps up on the third morning.
-fn three_good_days(store: &mut Store, from: i64, exercises: &[ExerciseId]) -> Vec<Change> {
+fn three_good_days(store: &mut Store, from: i64, exercises: &[ExerciseId]) -> Vec<DoseChange> {
     let mut changes = Vec::new();
     for day in from..from + 3 {
         store.check_in(with_pains(day, 2, 2, exercises.iter().map(|e| done(*e, 1)).collect()), TZ).unwrap();
@@ -68,7 +68,7 @@ fn creeping_morning_pain_keeps_the_dose_and_says_why() {
     store.morning_check(3, at(17, 7), TZ).unwrap();
     let today = store.today(at(17, 8), TZ).unwrap();
     let knees = today.plan.sessions[0].exercises.iter().find(|e| e.exercise == KneesToChest).unwrap();
-    assert!(knees.last_change.as_ref().unwrap().reason.contains("creeping up"), "shown beside it");
+    assert!(knees.last_dose_change.as_ref().unwrap().reason.contains("creeping up"), "shown beside it");
 }
 
 #[test]
@@ -102,7 +102,7 @@ fn a_new_assessment_opening_the_strain_gate_restarts_every_dose_with_the_reason(
     for e in &today.plan.sessions[0].exercises {
         assert_eq!(e.dose, crate::catalog::exercise(e.exercise).dose, "{}: its start dose", e.exercise);
     }
-    let history = store.progression_history(10).unwrap();
+    let history = store.dose_change_history(10).unwrap();
     assert!(history.iter().any(|(_, c)| c.decision == Decision::Regress && c.reason.contains("strain")));
 
     // Once the strain has passed, the stretch comes back at its start, not the old 3 × 30 s.
@@ -122,7 +122,7 @@ fn the_stop_ends_with_a_new_assessment_and_exercises_resume_one_step_below() {
     store.submit_assessment(tight(), at(4, 12), 0).unwrap();
     assert_eq!(store.plan_status().unwrap(), PlanStatus::Active);
     assert_eq!(stretch_dose(&store, 5), (Some(2), Some(30)), "one step below 3 × 30 s");
-    let history = store.progression_history(10).unwrap();
+    let history = store.dose_change_history(10).unwrap();
     assert!(history.iter().any(|(_, c)| c.reason.contains("resumes after the stop")));
 }
 

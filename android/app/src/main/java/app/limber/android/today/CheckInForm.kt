@@ -38,7 +38,7 @@ data class CheckInForm(
 
     companion object {
         fun forSession(session: PlannedSession) = CheckInForm(
-            slot = session.slot,
+            slot = session.session,
             names = session.exercises.associate { it.exercise to it.name },
             exercises = checkInDefaults(session),
         )

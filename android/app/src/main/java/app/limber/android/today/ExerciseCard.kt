@@ -29,7 +29,7 @@ fun ExerciseCard(planned: PlannedExercise, exercise: Exercise?, timer: HoldTimer
             Text(doseLine(planned.dose), style = MaterialTheme.typography.bodyLarge)
             Text("Keep pain at ${planned.painCeiling}/10 or below", style = MaterialTheme.typography.bodySmall)
             planned.condition?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
-            planned.lastChange?.let { Text("${it.decision.label} (${it.date}): ${it.reason}", style = MaterialTheme.typography.bodySmall) }
+            planned.lastDoseChange?.let { Text("${it.decision.label} (${it.date}): ${it.reason}", style = MaterialTheme.typography.bodySmall) }
             if (exercise != null) {
                 TextButton(onClick = { showSteps = !showSteps }) { Text(if (showSteps) "Hide steps" else "How to do it") }
                 if (showSteps) {

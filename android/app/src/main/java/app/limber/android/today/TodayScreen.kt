@@ -78,8 +78,8 @@ fun TodayScreen(model: TodayViewModel, onCheckIn: (Int) -> Unit, onAssess: () ->
         }
 
         if (active) plan.sessions.forEach { session ->
-            val state = day.sessions.firstOrNull { it.slot == session.slot }?.state
-            SectionTitle("Session ${session.slot} at ${session.time.text}")
+            val state = day.sessions.firstOrNull { it.session == session.session }?.state
+            SectionTitle("Session ${session.session} at ${session.time.text}")
             Text(
                 "About ${session.minutes} min" + (state?.let { " · ${it.label}" } ?: ""),
                 style = MaterialTheme.typography.labelLarge,
@@ -88,12 +88,12 @@ fun TodayScreen(model: TodayViewModel, onCheckIn: (Int) -> Unit, onAssess: () ->
                 ExerciseCard(
                     planned = planned,
                     exercise = model.catalog[planned.exercise],
-                    timer = model.timer(session.slot, planned.exercise),
-                    onTimer = { model.setTimer(session.slot, planned.exercise, it) },
+                    timer = model.timer(session.session, planned.exercise),
+                    onTimer = { model.setTimer(session.session, planned.exercise, it) },
                 )
             }
             if (state != SessionState.DONE) {
-                Button(onClick = { onCheckIn(session.slot) }, modifier = Modifier.fillMaxWidth()) { Text("Check in") }
+                Button(onClick = { onCheckIn(session.session) }, modifier = Modifier.fillMaxWidth()) { Text("Check in") }
             }
         }
 

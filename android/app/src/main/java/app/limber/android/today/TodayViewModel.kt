@@ -49,7 +49,7 @@ class TodayViewModel(core: CoreRepository) : CoreViewModel(core) {
         val fresh = core.call {
             today.plan.sessions.flatMap { session ->
                 session.exercises.mapNotNull { planned ->
-                    val key = timerKey(today, session.slot, planned.exercise)
+                    val key = timerKey(today, session.session, planned.exercise)
                     if (key in timers) null else HoldTimer.forDose(planned.dose)?.let { key to it }
                 }
             }
@@ -72,7 +72,7 @@ class TodayViewModel(core: CoreRepository) : CoreViewModel(core) {
         result = null
         form = null
         load()
-        val session = day?.plan?.sessions?.firstOrNull { it.slot == slot } ?: return@launchCore
+        val session = day?.plan?.sessions?.firstOrNull { it.session == slot } ?: return@launchCore
         form = core.call { CheckInForm.forSession(session) }
     }
 

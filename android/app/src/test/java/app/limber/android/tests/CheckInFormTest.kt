@@ -51,7 +51,7 @@ class CheckInFormTest {
             assertTrue(input.exercises.filter { it.exercise != first }.all { it.painDuring == null }, "untouched is not rated, not 0")
 
             val result = limber.checkIn(input, LONDON)
-            assertEquals(session.slot, result.slot)
+            assertEquals(session.session, result.session)
             assertEquals(SessionState.DONE, limber.today(on(0, "09:00"), LONDON).sessions.single().state)
         }
     }
