@@ -54,7 +54,7 @@ impl Limber {
         taken_at: Timestamp,
         utc_offset_minutes: i32,
     ) -> Result<AssessmentRecord, LimberError> {
-        self.with_store(|s| {
+        self.with_core(|s| {
             s.submit_assessment(Answers::from_json(&answers_json)?, taken_at, utc_offset_minutes)
         })
         .map(AssessmentRecord::from)
@@ -62,17 +62,17 @@ impl Limber {
 
     /// The assessment that drives the routine, if any.
     pub fn latest_assessment(&self) -> Result<Option<AssessmentRecord>, LimberError> {
-        self.with_store(|s| s.latest_assessment()).map(|a| a.map(AssessmentRecord::from))
+        self.with_core(|s| s.latest_assessment()).map(|a| a.map(AssessmentRecord::from))
     }
 
     /// Saved assessments, newest first, at most `limit` (1-500).
     pub fn assessment_history(&self, limit: i32) -> Result<Vec<AssessmentRecord>, LimberError> {
-        self.with_store(|s| s.assessment_history(limit)).map(|v| v.into_iter().map(Into::into).collect())
+        self.with_core(|s| s.assessment_history(limit)).map(|v| v.into_iter().map(Into::into).collect())
     }
 
     /// One test's measurements, oldest first, with real changes marked.
     pub fn measurement_series(&self, test: MeasuredTest) -> Result<Vec<MeasurementPoint>, LimberError> {
-        self.with_store(|s| s.measurement_series(test))
+        self.with_core(|s| s.measurement_series(test))
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::sync::{Arc, Mutex, PoisonError};
 
-use limber_core::Store;
+use limber_core::Limber as Core;
 use limber_core::pain::{PainEntry, PainInput, PainPage, PainQuery};
 
 use crate::error::{LimberError, guard};
@@ -11,17 +11,17 @@ use crate::error::{LimberError, guard};
 /// does disk I/O: call it off the main thread.
 #[derive(uniffi::Object)]
 pub struct Limber {
-    store: Mutex<Store>,
+    core: Mutex<Core>,
 }
 
 impl Limber {
-    pub(crate) fn with_store<T>(
+    pub(crate) fn with_core<T>(
         &self,
-        call: impl FnOnce(&mut Store) -> limber_core::Result<T>,
+        call: impl FnOnce(&mut Core) -> limber_core::Result<T>,
     ) -> Result<T, LimberError> {
         guard(|| {
             // A panic mid-call rolled its transaction back, so the store is still sound.
-            let mut store = self.store.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut store = self.core.lock().unwrap_or_else(PoisonError::into_inner);
             // A damaged page met by any call, a read too, refuses every change after it.
             let result = call(&mut store);
             store.noticed(result)
@@ -35,31 +35,31 @@ impl Limber {
     /// a Limber database, is damaged or comes from a newer version is refused and left as is.
     #[uniffi::constructor]
     pub fn open(path: String) -> Result<Arc<Self>, LimberError> {
-        let store = guard(|| Store::open(&path))?;
-        Ok(Arc::new(Limber { store: Mutex::new(store) }))
+        let core = guard(|| Core::open(&path))?;
+        Ok(Arc::new(Limber { core: Mutex::new(core) }))
     }
 
     /// Logs a pain entry and returns it with its new id.
     pub fn add_pain(&self, input: PainInput) -> Result<PainEntry, LimberError> {
-        self.with_store(|s| s.add_pain(input))
+        self.with_core(|s| s.add_pain(input))
     }
 
     /// Replaces every field of the entry `id` but the id itself.
     pub fn update_pain(&self, id: String, input: PainInput) -> Result<PainEntry, LimberError> {
-        self.with_store(|s| s.update_pain(&id, input))
+        self.with_core(|s| s.update_pain(&id, input))
     }
 
     pub fn delete_pain(&self, id: String) -> Result<(), LimberError> {
-        self.with_store(|s| s.delete_pain(&id))
+        self.with_core(|s| s.delete_pain(&id))
     }
 
     pub fn get_pain(&self, id: String) -> Result<PainEntry, LimberError> {
-        self.with_store(|s| s.get_pain(&id))
+        self.with_core(|s| s.get_pain(&id))
     }
 
     /// Entries in `[from, to)`, newest first, `limit` (1-500) at a time; pass the page's
     /// `next_cursor` back as `cursor` for the next page.
     pub fn list_pain(&self, query: PainQuery) -> Result<PainPage, LimberError> {
-        self.with_store(|s| s.list_pain(&query))
+        self.with_core(|s| s.list_pain(&query))
     }
 }

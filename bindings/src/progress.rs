@@ -26,7 +26,7 @@ impl Limber {
         time_zone: String,
         now: Timestamp,
     ) -> Result<ProgressSummary, LimberError> {
-        self.with_store(|s| s.progress_summary(from, to, now, &time_zone))
+        self.with_core(|s| s.progress_summary(from, to, now, &time_zone))
     }
 
     /// The progress chart as SVG (pain line, sessions bars, SLR points), with a title and a text
@@ -38,7 +38,7 @@ impl Limber {
         time_zone: String,
         now: Timestamp,
     ) -> Result<String, LimberError> {
-        self.with_store(|s| s.progress_summary(from, to, now, &time_zone).map(|summary| chart::svg(&summary)))
+        self.with_core(|s| s.progress_summary(from, to, now, &time_zone).map(|summary| chart::svg(&summary)))
     }
 
     /// One export file in memory, ready to hand to the share sheet. Long histories make large
@@ -49,7 +49,7 @@ impl Limber {
         now: Timestamp,
         time_zone: String,
     ) -> Result<ExportFile, LimberError> {
-        self.with_store(|s| s.export(format, now, &time_zone))
+        self.with_core(|s| s.export(format, now, &time_zone))
     }
 
     /// Writes the export to the file at `path` (created or truncated), record by record, so
@@ -65,7 +65,7 @@ impl Limber {
         listener: Box<dyn ProgressListener>,
     ) -> Result<ExportFileInfo, LimberError> {
         let listener = Heard(listener);
-        self.with_store(|s| {
+        self.with_core(|s| {
             // Bad arguments are refused before the file is made.
             export::file_info(format, now, &time_zone)?;
             let mut file = File::create(&path)?;
@@ -88,7 +88,7 @@ impl Limber {
         listener: Box<dyn ProgressListener>,
     ) -> Result<ExportFileInfo, LimberError> {
         let listener = Heard(listener);
-        self.with_store(|s| {
+        self.with_core(|s| {
             let mut file = file_from_fd(fd)?;
             let info = s.export_to(format, now, &time_zone, &mut file, &listener)?;
             // A pipe or socket cannot be synced; a file can, and must be.
@@ -100,7 +100,7 @@ impl Limber {
     /// Restores a JSON backup: checked whole before anything is written, then merged by id in
     /// one transaction. A broken or hostile file changes nothing.
     pub fn import_backup(&self, bytes: Vec<u8>) -> Result<ImportReport, LimberError> {
-        self.with_store(|s| s.import_backup(&bytes))
+        self.with_core(|s| s.import_backup(&bytes))
     }
 
     /// [`Limber::import_backup`] from the file at `path`, read in pieces; `listener` hears
@@ -112,7 +112,7 @@ impl Limber {
         listener: Box<dyn ProgressListener>,
     ) -> Result<ImportReport, LimberError> {
         let listener = Heard(listener);
-        self.with_store(|s| {
+        self.with_core(|s| {
             let file = File::open(&path)?;
             let len = file.metadata()?.len();
             s.import_backup_from(file, len, &listener)
@@ -127,7 +127,7 @@ impl Limber {
         listener: Box<dyn ProgressListener>,
     ) -> Result<ImportReport, LimberError> {
         let listener = Heard(listener);
-        self.with_store(|s| {
+        self.with_core(|s| {
             let file = file_from_fd(fd)?;
             // A pipe has no length: the bar then shows bytes read without an end.
             let len = file.metadata().map(|m| if m.is_file() { m.len() } else { 0 }).unwrap_or(0);
@@ -137,7 +137,7 @@ impl Limber {
 
     /// Deletes every entry, assessment, check-in and setting, leaving no trace in the file.
     pub fn wipe_all_data(&self) -> Result<(), LimberError> {
-        self.with_store(|s| s.wipe_all_data())
+        self.with_core(|s| s.wipe_all_data())
     }
 }
 

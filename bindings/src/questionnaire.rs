@@ -44,7 +44,7 @@ impl Limber {
         taken_at: Timestamp,
         utc_offset_minutes: i32,
     ) -> Result<AssessmentRecord, LimberError> {
-        self.with_store(|s| {
+        self.with_core(|s| {
             let answers = answers_from_responses(&core_questionnaire(), &responses)?;
             s.submit_assessment(answers, taken_at, utc_offset_minutes)
         })

@@ -48,28 +48,28 @@ impl From<limber_core::schedule::Reminder> for Reminder {
 #[uniffi::export]
 impl Limber {
     pub fn reminder_settings(&self) -> Result<ReminderSettings, LimberError> {
-        self.with_store(|s| s.reminder_settings())
+        self.with_core(|s| s.reminder_settings())
     }
 
     /// Saves reminder settings: 1-4 slots, days, IANA zone, snooze 5-120 minutes, ...
     pub fn set_reminder_settings(&self, settings: ReminderSettings) -> Result<ReminderSettings, LimberError> {
-        self.with_store(|s| s.set_reminder_settings(settings))
+        self.with_core(|s| s.set_reminder_settings(settings))
     }
 
     /// The next reminders after `now`, in firing order, at most `limit` (1-64; 64 is iOS's cap on
     /// pending notifications, so leave room there for snoozes).
     pub fn upcoming_reminders(&self, now: Timestamp, limit: i32) -> Result<Vec<Reminder>, LimberError> {
-        self.with_store(|s| s.upcoming_reminders(now, limit)).map(|v| v.into_iter().map(Into::into).collect())
+        self.with_core(|s| s.upcoming_reminders(now, limit)).map(|v| v.into_iter().map(Into::into).collect())
     }
 
     /// Snoozes the reminder `id` by the snooze length and returns the new reminder to arm.
     pub fn snooze(&self, id: String, now: Timestamp) -> Result<Reminder, LimberError> {
-        self.with_store(|s| s.snooze(&id, now)).map(Into::into)
+        self.with_core(|s| s.snooze(&id, now)).map(Into::into)
     }
 
     /// The last `days` local days (1-366): planned and done sessions, the smoothed score and streaks.
     pub fn adherence(&self, now: Timestamp, days: i32) -> Result<Adherence, LimberError> {
-        self.with_store(|s| s.adherence(now, days))
+        self.with_core(|s| s.adherence(now, days))
     }
 }
 

@@ -98,22 +98,22 @@ fn changes(list: Vec<CoreDoseChange>) -> Vec<DoseChange> {
 #[uniffi::export]
 impl Limber {
     pub fn routine_settings(&self) -> Result<RoutineSettings, LimberError> {
-        self.with_store(|s| s.routine_settings())
+        self.with_core(|s| s.routine_settings())
     }
 
     /// Saves the routine settings: 1-2 session times, 2-3 strength days, equipment, rolling.
     pub fn set_routine_settings(&self, settings: RoutineSettings) -> Result<RoutineSettings, LimberError> {
-        self.with_store(|s| s.set_routine_settings(settings))
+        self.with_core(|s| s.set_routine_settings(settings))
     }
 
     /// The local day at `now` in `time_zone` (IANA id): sessions, doses, states, what is due.
     pub fn today(&self, now: Timestamp, time_zone: String) -> Result<Today, LimberError> {
-        self.with_store(|s| s.today(now, &time_zone))
+        self.with_core(|s| s.today(now, &time_zone))
     }
 
     /// Records a session and returns each exercise's next-dose decision with its reason.
     pub fn check_in(&self, input: CheckInInput, time_zone: String) -> Result<CheckInResult, LimberError> {
-        self.with_store(|s| s.check_in(input, &time_zone)).map(|o| CheckInResult {
+        self.with_core(|s| s.check_in(input, &time_zone)).map(|o| CheckInResult {
             id: o.id.to_string(),
             date: o.date,
             session: o.session,
@@ -130,7 +130,7 @@ impl Limber {
         at: Timestamp,
         time_zone: String,
     ) -> Result<MorningCheckResult, LimberError> {
-        self.with_store(|s| s.morning_check(pain, at, &time_zone)).map(|o| MorningCheckResult {
+        self.with_core(|s| s.morning_check(pain, at, &time_zone)).map(|o| MorningCheckResult {
             date: o.date,
             pain_entry_id: o.pain_entry_id.to_string(),
             usual: o.usual,
@@ -141,7 +141,7 @@ impl Limber {
 
     /// Every dose decision, newest first, at most `limit`.
     pub fn dose_change_history(&self, limit: i32) -> Result<Vec<DatedDoseChange>, LimberError> {
-        self.with_store(|s| s.dose_change_history(limit)).map(|list| {
+        self.with_core(|s| s.dose_change_history(limit)).map(|list| {
             list.into_iter().map(|(at, change)| DatedDoseChange { at, change: change.into() }).collect()
         })
     }

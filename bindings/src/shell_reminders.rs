@@ -37,7 +37,7 @@ impl Limber {
         fired_at: Timestamp,
         now: Timestamp,
     ) -> Result<Option<Reminder>, LimberError> {
-        let plan = self.with_store(|s| s.upcoming_reminders(still_due::plan_from(fired_at), MAX_LIMIT))?;
+        let plan = self.with_core(|s| s.upcoming_reminders(still_due::plan_from(fired_at), MAX_LIMIT))?;
         Ok(still_due::still_due(&id, fired_at, &plan, now).map(Reminder::from))
     }
 
@@ -49,7 +49,7 @@ impl Limber {
         device_zone: String,
         now: Timestamp,
     ) -> Result<ZoneHandOver, LimberError> {
-        self.with_store(|s| Ok(s.use_device_zone(&device_zone, now)?.0))
+        self.with_core(|s| Ok(s.use_device_zone(&device_zone, now)?.0))
     }
 }
 

@@ -616,7 +616,7 @@ fn seeded_with_data(dir: &tempfile::TempDir) -> Arc<Limber> {
 
 // Bugs these tests found, kept as regression tests.
 
-/// `Store::today` reads `now` in the zone before checking its range: chrono panics ("Local time
+/// `Limber::today` reads `now` in the zone before checking its range: chrono panics ("Local time
 /// out of range") within a day of its limits, and the shell gets `Internal`.
 #[test]
 fn today_at_the_limits_of_time() {

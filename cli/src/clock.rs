@@ -2,7 +2,7 @@
 //! is `--tz`, else `LIMBER_TZ`, else `TZ`, else the system setting, read in that one order and
 //! nowhere else (no command reads the host's zone on its own). The zone is the device's zone:
 //! the reminder settings follow it through the core rule the phones use when the zone changes
-//! ([`limber_core::Store::use_device_zone`]).
+//! ([`limber_core::Limber::use_device_zone`]).
 
 use chrono::{DateTime, FixedOffset, Utc};
 use chrono_tz::Tz;

@@ -128,7 +128,7 @@ pub fn wipe(db: Option<PathBuf>, yes: bool, out: &mut impl Write) -> CliResult {
 /// `limber rescue`: reads a damaged database without changing it and writes what could be read
 /// as a JSON backup, naming what was lost.
 pub fn rescue(db: Option<PathBuf>, clock: Clock, out_path: &Path, out: &mut impl Write) -> CliResult {
-    let rescue = limber_core::Store::open_damaged(db::path(db)?)?.rescue(clock.now)?;
+    let rescue = limber_core::Limber::open_damaged(db::path(db)?)?.rescue(clock.now)?;
     let bytes = serde_json::to_vec_pretty(&rescue.backup)?;
     let day = clock.now.with_timezone(&clock.zone).date_naive();
     let target = if out_path.is_dir() {

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use directories::ProjectDirs;
-use limber_core::Store;
+use limber_core::Limber;
 
 use crate::clock::Clock;
 use crate::{CliError, CliResult};
@@ -23,10 +23,10 @@ pub fn path(db: Option<PathBuf>) -> CliResult<PathBuf> {
 }
 
 /// Opens the database, creating it (and its folder) private if it is not there yet.
-pub fn open(db: Option<PathBuf>) -> CliResult<Store> {
+pub fn open(db: Option<PathBuf>) -> CliResult<Limber> {
     let path = path(db)?;
     let existing = prepare(&path)?;
-    let store = Store::open(&path)?;
+    let store = Limber::open(&path)?;
     // Only once it is known to be a Limber database.
     if let Some(meta) = existing {
         warn_if_shared(&path, &meta);
@@ -36,7 +36,7 @@ pub fn open(db: Option<PathBuf>) -> CliResult<Store> {
 
 /// [`open`], then hands `--tz` (or the machine's zone) to the core as the device's zone, the
 /// rule the phones follow on a zone change, before anything reads the reminders.
-pub fn open_at(db: Option<PathBuf>, clock: &Clock) -> CliResult<Store> {
+pub fn open_at(db: Option<PathBuf>, clock: &Clock) -> CliResult<Limber> {
     let mut store = open(db)?;
     store.use_device_zone(&clock.tz, clock.now)?;
     Ok(store)

@@ -4,7 +4,6 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use common::Limber;
-use limber_core::Store;
 
 /// The answers example of the assessment contract (README), shared with the core's tests.
 const CONTRACT_EXAMPLE: &str = include_str!("../../tests/fixtures/answers-example.json");
@@ -17,7 +16,7 @@ fn write(limber: &Limber, name: &str, text: &str) -> String {
 }
 
 fn saved_count(limber: &Limber) -> usize {
-    Store::open(&limber.db).unwrap().assessment_history(100).unwrap().len()
+    limber_core::Limber::open(&limber.db).unwrap().assessment_history(100).unwrap().len()
 }
 
 #[test]

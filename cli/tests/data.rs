@@ -171,7 +171,7 @@ fn the_data_folder_is_0700_and_every_file_limber_writes_0600() {
     assert_eq!(mode(dir), 0o700);
     assert_eq!(mode(&limber.db), 0o600);
     // SQLite's WAL and SHM files while a connection is open take the database's mode.
-    let store = limber_core::Store::open(&limber.db).unwrap();
+    let store = limber_core::Limber::open(&limber.db).unwrap();
     for suffix in ["-wal", "-shm"] {
         let side = dir.join(format!("limber.db{suffix}"));
         assert_eq!(mode(&side), 0o600, "{suffix}");

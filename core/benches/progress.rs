@@ -8,7 +8,7 @@ use std::hint::black_box;
 
 use common::{DAYS, ZONE, database, median, now, ratio};
 use criterion::{Criterion, criterion_group, criterion_main};
-use limber_core::Store;
+use limber_core::Limber;
 
 /// The hand-written query: pain per local day (each entry's own offset), nothing else.
 const AGGREGATE: &str = "SELECT date(recorded_at_ms / 1000 + utc_offset_min * 60, 'unixepoch') AS day,
@@ -16,7 +16,7 @@ const AGGREGATE: &str = "SELECT date(recorded_at_ms / 1000 + utc_offset_min * 60
 
 fn summary_against_one_query(c: &mut Criterion) {
     let path = database();
-    let store = Store::open(&path).unwrap();
+    let store = Limber::open(&path).unwrap();
     let conn = rusqlite::Connection::open(&path).unwrap();
     let now = now();
 

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use common::{history, median_timed, ratio};
-use limber_core::Store;
+use limber_core::Limber;
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
@@ -20,7 +20,7 @@ use rusqlite::types::Value;
 fn fresh(dir: &Path, n: &mut u32) -> PathBuf {
     *n += 1;
     let path = dir.join(format!("restore-{n}.db"));
-    drop(Store::open(&path).unwrap());
+    drop(Limber::open(&path).unwrap());
     path
 }
 
@@ -97,7 +97,7 @@ fn main() {
     let mut n = 0;
 
     let first = fresh(dir.path(), &mut n);
-    let report = Store::open(&first).unwrap().import_backup(&bytes).unwrap();
+    let report = Limber::open(&first).unwrap().import_backup(&bytes).unwrap();
     let rows = all_rows(&first);
     let total: usize = rows.iter().map(|(_, r)| r.len()).sum();
     println!(
@@ -110,7 +110,7 @@ fn main() {
     let ours = median_timed(
         || {
             let path = fresh(dir.path(), &mut n);
-            let mut store = Store::open(&path).unwrap();
+            let mut store = Limber::open(&path).unwrap();
             let start = Instant::now();
             let r = store.import_backup(&bytes).unwrap();
             let took = start.elapsed();

@@ -13,7 +13,7 @@ use std::hint::black_box;
 use chrono::{Duration, TimeZone, Utc};
 use common::{ZONE, database, median, now, ratio};
 use criterion::{Criterion, criterion_group, criterion_main};
-use limber_core::Store;
+use limber_core::Limber;
 use limber_core::catalog::ExerciseId;
 use limber_core::pain::{PainContext, PainInput};
 use limber_core::routine::checkin::{CheckInInput, ExerciseCheckIn};
@@ -30,7 +30,7 @@ fn open_and_today(c: &mut Criterion) {
     let path = database();
     let now = now();
     let ours = || {
-        let store = Store::open(&path).unwrap();
+        let store = Limber::open(&path).unwrap();
         black_box(store.today(now, ZONE).unwrap());
     };
     // The floor: open the file and read today's check-ins through an index.
@@ -51,7 +51,7 @@ fn durable_writes(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("writes.db");
     std::fs::copy(database(), &path).unwrap();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Limber::open(&path).unwrap();
     let raw = raw_connection(&path);
     let mut n = 0i64;
     let start = Utc.with_ymd_and_hms(2030, 1, 1, 0, 0, 0).unwrap();
@@ -89,7 +89,7 @@ fn check_in_write(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("checkins.db");
     std::fs::copy(database(), &path).unwrap();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Limber::open(&path).unwrap();
     let raw = raw_connection(&path);
     let exercises = [
         ExerciseId::BandHamstringStretch,

@@ -126,7 +126,7 @@ mod tests {
     #[test]
     fn a_serialisation_failure_is_a_bug_not_storage() {
         let serde_failure = serde_json::from_str::<i32>("\"a note\"").expect_err("not a number");
-        let e = crate::progress::export::json_bug(serde_failure);
+        let e = crate::progress::json_stream::json_bug(serde_failure);
         assert!(matches!(e, Error::Internal(_)), "{e:?}");
         assert!(!e.to_string().contains("a note"), "{e}");
     }

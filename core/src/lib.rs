@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod error;
 pub mod ids;
+pub mod limber;
 pub mod measure;
 pub mod pain;
 pub mod progress;
@@ -19,8 +20,9 @@ pub mod schedule;
 pub mod store;
 pub mod timestamp;
 pub mod validate;
+pub mod versions;
 pub mod zone;
 pub mod zone_rules;
 
 pub use error::{Error, Result};
-pub use store::Store;
+pub use limber::{Limber, Rescue};

@@ -10,7 +10,7 @@ use std::sync::{Mutex, OnceLock};
 
 use chrono::{DateTime, Utc};
 use libfuzzer_sys::fuzz_target;
-use limber_core::Store;
+use limber_core::Limber;
 use limber_core::progress::backup::{self, Backup};
 
 /// What the store holds before every input, so an input can collide with records already there.
@@ -24,7 +24,7 @@ struct Fixture {
     /// The baseline database, copied over `work` whenever an input changed it.
     template: PathBuf,
     work: PathBuf,
-    store: Option<Store>,
+    store: Option<Limber>,
     baseline: Backup,
 }
 
@@ -35,7 +35,7 @@ impl Fixture {
         let dir = tempfile::Builder::new().prefix("limber-fuzz-").tempdir().expect("temp dir").keep();
         let template = dir.join("baseline.db");
         {
-            let mut store = Store::open(&template).expect("open the baseline store");
+            let mut store = Limber::open(&template).expect("open the baseline store");
             store.import_backup(BASELINE).expect("the baseline seed restores");
         } // Closing the last connection checkpoints the WAL into the file.
         let mut fixture =
@@ -52,10 +52,10 @@ impl Fixture {
             let _ = fs::remove_file(with_suffix(&self.work, suffix));
         }
         fs::copy(&self.template, &self.work).expect("copy the baseline store");
-        self.store = Some(Store::open(&self.work).expect("open the work store"));
+        self.store = Some(Limber::open(&self.work).expect("open the work store"));
     }
 
-    fn store(&mut self) -> &mut Store {
+    fn store(&mut self) -> &mut Limber {
         self.store.as_mut().expect("the store is open")
     }
 

@@ -8,7 +8,7 @@ use limber_core::assessment::questionnaire::questionnaire;
 use limber_core::assessment::responses::answers_from_responses;
 use limber_core::assessment::{Answers, AssessmentResult, Tier, evaluate};
 use limber_core::zone::{offset_minutes, parse_tz};
-use limber_core::{Error, Store};
+use limber_core::{Error, Limber};
 
 use super::prompt;
 use crate::clock::Clock;
@@ -46,7 +46,7 @@ pub fn run(db: Option<PathBuf>, clock: Clock, args: AssessArgs, out: &mut impl W
     let (result, saved_note) = if args.dry_run {
         (evaluate(&answers), "Not saved (--dry-run).".to_owned())
     } else {
-        let mut store: Store = db::open(db)?;
+        let mut store: Limber = db::open(db)?;
         let tz = parse_tz("tz", &clock.tz)?;
         let saved = store.submit_assessment(answers, clock.now, offset_minutes(tz, clock.now))?;
         let due = saved.retest_due_at().with_timezone(&tz).format("%Y-%m-%d");

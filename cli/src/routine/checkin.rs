@@ -60,8 +60,13 @@ pub fn run(db: Option<PathBuf>, clock: Clock, args: CheckInArgs, out: &mut impl 
             .map(|s| s.session)
             .ok_or(Error::NotNow("every session today is already checked in"))?,
     };
-    let planned: Vec<PlannedExercise> =
-        today.plan.sessions.iter().find(|s| s.session == slot).map(|s| s.exercises.clone()).unwrap_or_default();
+    let planned: Vec<PlannedExercise> = today
+        .plan
+        .sessions
+        .iter()
+        .find(|s| s.session == slot)
+        .map(|s| s.exercises.clone())
+        .unwrap_or_default();
     let interactive = args.done.is_empty() && args.skip.is_empty() && args.all_done.is_none();
     let mut input = if interactive {
         ask(&planned, &mut std::io::stdin().lock(), &mut std::io::stderr())?

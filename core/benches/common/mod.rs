@@ -1,6 +1,6 @@
 //! The ten-year history every store benchmark runs on (issue 9): 3,650 days, two sessions a
 //! day with five exercises each and their progression decisions, three pain entries a day, and
-//! an assessment every 14 days. It goes in through `Store::import_backup` in one transaction,
+//! an assessment every 14 days. It goes in through `Limber::import_backup` in one transaction,
 //! and is built once per machine under target/bench-data.
 
 #![allow(dead_code)] // Each bench uses part of this.
@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use limber_core::Store;
+use limber_core::Limber;
 use serde_json::{Value, json};
 
 pub const DAYS: u64 = 3650;
@@ -96,7 +96,7 @@ pub fn database() -> PathBuf {
         std::fs::create_dir_all(&dir).unwrap();
         let building = dir.join("ten-years.building.db");
         let _ = std::fs::remove_file(&building);
-        let mut store = Store::open(&building).unwrap();
+        let mut store = Limber::open(&building).unwrap();
         let report = store.import_backup(&serde_json::to_vec(&history()).unwrap()).unwrap();
         assert!(report.added as u64 > DAYS * 10, "{:?}", report.summary);
         drop(store);

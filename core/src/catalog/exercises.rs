@@ -7,10 +7,10 @@
 //! Foam rolling is optional, 60 s per thigh, capped at 2 rounds of 90 s (range 1-3 x 30-120 s).
 //! Strength caps **[D]** keep each exercise short; moving up the ladder is the bigger step.
 
-use super::Category::*;
-use super::Equipment::*;
-use super::ExerciseId::{self, *};
-use super::{Dose, Exercise};
+use super::types::Category::*;
+use super::types::Equipment::*;
+use super::types::ExerciseId::{self, *};
+use super::types::{Dose, Exercise};
 
 /// [E: CLINICAL.md §3] During any session, spreading symptoms mean stop and re-run triage.
 const STOP_IF_SPREADS: &str = "Stop and do the safety check in the app again if pain spreads further down \

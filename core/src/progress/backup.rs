@@ -1,5 +1,5 @@
 //! The JSON backup: every table's rows as typed records, settings included, in a versioned
-//! format. `Store::export(ExportFormat::JsonBackup, ..)` writes it and `Store::import_backup`
+//! format. `Limber::export(ExportFormat::JsonBackup, ..)` writes it and `Limber::import_backup`
 //! restores it.
 //!
 //! ```json
@@ -32,9 +32,9 @@ use crate::routine::dose::{Step, Track, steps};
 use crate::routine::progression::{Decision, Light};
 use crate::routine::settings::RoutineSettings;
 use crate::schedule::{ReminderSettings, Target};
-use crate::store::SCHEMA_VERSION;
 use crate::timestamp::{self, check_instant, check_offset};
 use crate::validate::{in_range, optional_text};
+use crate::versions::SCHEMA_VERSION;
 use crate::{Error, Result};
 
 pub const FORMAT: &str = "limber-backup";

@@ -15,7 +15,7 @@ use uuid::Uuid;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use super::backup::{AssessmentRecord, CheckInExerciseRecord, CheckInRecord, PainRecord, DoseChangeRecord};
+use super::backup::{AssessmentRecord, CheckInExerciseRecord, CheckInRecord, DoseChangeRecord, PainRecord};
 use super::labels::{local_text, unit, utc_text};
 use super::listener::Throttled;
 use super::records::{Records, Tally};
@@ -311,7 +311,7 @@ fn assessment(a: &AssessmentRecord) -> Result<[String; 21]> {
         opt(answers.ake.as_ref().and_then(|k| k.right_deficit_deg)),
         opt(answers.bridge.as_ref().and_then(|k| k.left_reps)),
         opt(answers.bridge.as_ref().and_then(|k| k.right_reps)),
-        serde_json::to_string(answers).map_err(super::export::json_bug)?,
+        serde_json::to_string(answers).map_err(super::json_stream::json_bug)?,
     ])
 }
 

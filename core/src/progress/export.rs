@@ -9,27 +9,25 @@
 //!
 //! `<date>` is today's local date in the zone given.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use super::backup::{FORMAT, FORMAT_VERSION};
 use super::json_stream::JsonStream;
-use super::listener::{ProgressListener, Silent, Throttled};
+use super::listener::Throttled;
 use super::records::{Records, Tally};
-use super::{csv_zip, fhir, report};
 use crate::Result;
-use crate::store::{SCHEMA_VERSION, Store};
 use crate::timestamp::check_instant;
+use crate::versions::SCHEMA_VERSION;
 use crate::zone::{local_date, parse_tz};
 
 text_enum! {
     pub enum ExportFormat {
         /// One CSV file per kind of record, zipped.
         CsvZip = "csv",
-        /// Everything, restorable with `Store::import_backup`.
+        /// Everything, restorable with `Limber::import_backup`.
         JsonBackup = "json",
         /// Pain and straight leg raise as FHIR R4 Observations.
         FhirBundle = "fhir",
@@ -56,7 +54,7 @@ pub struct ExportFileInfo {
 }
 
 /// Writes go out in pieces this large.
-const WRITE_BUFFER: usize = 64 * 1024;
+pub(crate) const WRITE_BUFFER: usize = 64 * 1024;
 
 /// The file an export in `format` makes on `now`'s local date in `time_zone`.
 pub fn file_info(format: ExportFormat, now: DateTime<Utc>, time_zone: &str) -> Result<ExportFileInfo> {
@@ -69,45 +67,6 @@ pub fn file_info(format: ExportFormat, now: DateTime<Utc>, time_zone: &str) -> R
         ExportFormat::ReportHtml => ("report", "html", "text/html"),
     };
     Ok(ExportFileInfo { file_name: format!("limber-{name}-{day}.{ext}"), mime_type: mime.to_owned() })
-}
-
-impl Store {
-    /// Everything stored, in `format`, in memory. `now` stamps the file; local dates and the
-    /// report are in `time_zone`. For long histories prefer [`Store::export_to`].
-    pub fn export(&self, format: ExportFormat, now: DateTime<Utc>, time_zone: &str) -> Result<ExportFile> {
-        let mut bytes = Vec::new();
-        let info = self.export_to(format, now, time_zone, &mut bytes, &Silent)?;
-        Ok(ExportFile { file_name: info.file_name, mime_type: info.mime_type, bytes })
-    }
-
-    /// Writes the export to `out` as the records are read, one record in memory at a time, so
-    /// memory stays flat however long the history; `listener` hears how many records are
-    /// written, at most a few times a second. Errors: an unknown `time_zone`, `now` out of
-    /// range, the writer's own errors ([`crate::Error::Io`]); what was written before an error
-    /// is not a whole file.
-    pub fn export_to(
-        &self,
-        format: ExportFormat,
-        now: DateTime<Utc>,
-        time_zone: &str,
-        out: &mut dyn Write,
-        listener: &dyn ProgressListener,
-    ) -> Result<ExportFileInfo> {
-        let info = file_info(format, now, time_zone)?;
-        let mut progress = Throttled::new(listener);
-        let mut out = BufWriter::with_capacity(WRITE_BUFFER, out);
-        match format {
-            ExportFormat::CsvZip => csv_zip::write_to(self, &mut out, &mut progress)?,
-            ExportFormat::JsonBackup => write_backup(self, now, &mut out, &mut progress)?,
-            ExportFormat::FhirBundle => fhir::write_to(self, now, Uuid::now_v7(), &mut out, &mut progress)?,
-            ExportFormat::ReportHtml => {
-                let summary = self.progress_summary(None, None, now, time_zone)?;
-                out.write_all(report::html(&summary, self.latest_assessment()?.as_ref()).as_bytes())?;
-            }
-        }
-        out.flush()?;
-        Ok(info)
-    }
 }
 
 /// The JSON backup ([`mod@super::backup`]), record by record: the same bytes as
@@ -148,9 +107,4 @@ pub(crate) fn write_backup(
     list!("snoozes", snoozes);
     json.finish()?;
     Ok(())
-}
-
-/// Serialising our own types cannot fail; if it ever does, it is a bug, not bad input.
-pub(crate) fn json_bug(_: serde_json::Error) -> crate::Error {
-    crate::Error::Internal("encoding an export as JSON")
 }

@@ -99,6 +99,11 @@ fn bug(_what: &str) -> Error {
     Error::Internal("writing an export's JSON out of order")
 }
 
+/// Serialising our own types cannot fail; if it ever does, it is a bug, not bad input.
+pub(crate) fn json_bug(_: serde_json::Error) -> Error {
+    Error::Internal("encoding an export as JSON")
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::{Value, json};

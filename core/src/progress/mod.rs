@@ -2,23 +2,23 @@
 //!
 //! - [`summary`]: pain per local day, a 7-day rolling mean, the first week against the last
 //!   (Farrar 2001, CLINICAL.md §6), sessions per ISO week, the SLR, knee-extension and bridge
-//!   series, and the same in plain words for screen readers. `Store::progress_summary`.
+//!   series, and the same in plain words for screen readers. `Limber::progress_summary`.
 //! - [`chart`]: the summary as one accessible SVG.
 //! - [`export`]: CSV (zip), the JSON backup, a FHIR R4 bundle and a clinician report.
-//!   `Store::export`.
-//! - [`backup`]: the JSON backup format and its checks; `Store::import_backup` restores it,
-//!   `Store::wipe_all_data` deletes everything.
+//!   `Limber::export`.
+//! - [`backup`]: the JSON backup format and its checks; `Limber::import_backup` restores it,
+//!   `Limber::wipe_all_data` deletes everything.
 
 pub mod backup;
 pub mod chart;
 pub(crate) mod csv_zip;
 pub mod export;
 pub(crate) mod fhir;
-mod json_stream;
+pub(crate) mod json_stream;
 mod labels;
 pub mod listener;
 pub mod records;
-mod report;
+pub(crate) mod report;
 pub mod summary;
 
 pub use backup::{Backup, ImportReport};

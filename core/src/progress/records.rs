@@ -3,8 +3,8 @@
 //! [`Backup`] already in memory hands over its own.
 
 use super::backup::{
-    AssessmentRecord, Backup, BackupSettings, CheckInRecord, MorningCheckRecord, PainRecord,
-    DoseChangeRecord, SnoozeRecord, TrackStateRecord,
+    AssessmentRecord, Backup, BackupSettings, CheckInRecord, DoseChangeRecord, MorningCheckRecord,
+    PainRecord, SnoozeRecord, TrackStateRecord,
 };
 use super::listener::{ProgressStage, Throttled};
 use crate::Result;

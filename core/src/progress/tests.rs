@@ -377,7 +377,7 @@ fn backup_with(pain_entries: Vec<PainRecord>) -> Backup {
     Backup {
         format: backup::FORMAT.into(),
         format_version: backup::FORMAT_VERSION,
-        schema_version: crate::store::SCHEMA_VERSION,
+        schema_version: crate::versions::SCHEMA_VERSION,
         exported_at: utc("2026-11-20T08:30:00Z"),
         settings: BackupSettings::default(),
         pain_entries,
@@ -580,7 +580,7 @@ fn a_backup_from_a_newer_limber_is_a_typed_error() {
         other => panic!("{other:?}"),
     }
     let mut v = valid_json();
-    v["schema_version"] = (crate::store::SCHEMA_VERSION + 1).into();
+    v["schema_version"] = (crate::versions::SCHEMA_VERSION + 1).into();
     assert!(matches!(
         backup::read(v.to_string().as_bytes()),
         Err(Error::NewerBackup { what: "database schema", found, supported }) if found == supported + 1

@@ -5,7 +5,10 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::progression::DoseChange;
+use std::collections::BTreeMap;
+
+use super::dose::Track;
+use super::progression::{DoseChange, Light, light};
 use crate::calendar::LocalTime;
 use crate::catalog::ExerciseId;
 use crate::validate::{in_range, optional_text};
@@ -128,6 +131,29 @@ impl CheckInInput {
     pub fn symptoms_spread(&self) -> bool {
         self.exercises.iter().any(|e| e.symptoms_spread)
     }
+}
+
+/// The light an exercise of a session gets (CLINICAL.md §6, §8): a done exercise by its pain
+/// during it and any spread, against the pain `ceiling` (0-10) of the assessment in force; one
+/// skipped as too painful is red; any other skip gets none.
+pub fn exercise_light(e: &ExerciseCheckIn, ceiling: i32) -> Option<Light> {
+    if e.done {
+        Some(light(e.pain_during, e.symptoms_spread, ceiling))
+    } else {
+        (e.skip_reason == Some(SkipReason::TooPainful)).then_some(Light::Red)
+    }
+}
+
+/// One decision per track and session: the worst light of the track's exercises.
+pub fn worst_by_track(lit: impl IntoIterator<Item = (ExerciseId, Option<Light>)>) -> BTreeMap<Track, Light> {
+    let mut worst: BTreeMap<Track, Light> = BTreeMap::new();
+    for (exercise, l) in lit {
+        if let Some(l) = l {
+            let w = worst.entry(Track::of(exercise)).or_insert(l);
+            *w = (*w).max(l);
+        }
+    }
+    worst
 }
 
 fn opt(field: &str, value: Option<i32>, max: i32) -> Result<()> {

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dose::{DoseProfile, Step, Track, steps_for};
 
+pub mod next_morning;
 pub mod resets;
 pub mod rules;
 mod traffic_light;

@@ -1,168 +1,38 @@
-//! Assessment history: every submitted assessment with its answers and result, and the
-//! measurements it carried, for progress.
+//! The assessment history's rows: `assessment` (answers and result as JSON) and the
+//! `measurement`s each one carried.
 
-use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use uuid::Uuid;
 
-use super::Store;
-use crate::assessment::history::{
-    MeasuredTest, MeasurementPoint, SavedAssessment, mark_changes, measurements,
-};
+use super::columns::{from_json, to_json, value as column};
+use crate::assessment::answers::MeasuredBy;
+use crate::assessment::history::{MeasuredTest, MeasurementPoint, SavedAssessment, measurements};
 use crate::assessment::{Answers, evaluate};
-use crate::ids::new_id;
 use crate::pain::Side;
-use crate::timestamp::{check_instant, check_offset, from_millis, to_millis};
-use crate::validate::in_range;
+use crate::timestamp::{from_millis, to_millis};
 use crate::{Error, Result};
 
-pub(super) const SCHEMA_V2: &str = "
-CREATE TABLE assessment (
-    id BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
-    taken_at_ms INTEGER NOT NULL,
-    utc_offset_min INTEGER NOT NULL CHECK (utc_offset_min BETWEEN -840 AND 840),
-    answers_json TEXT NOT NULL,
-    result_json TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE INDEX assessment_by_time ON assessment (taken_at_ms, id);
-CREATE TABLE measurement (
-    assessment_id BLOB NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,
-    test TEXT NOT NULL,
-    side TEXT NOT NULL,
-    value INTEGER NOT NULL,
-    measured_by TEXT,
-    taken_at_ms INTEGER NOT NULL,
-    PRIMARY KEY (assessment_id, test, side)
-) WITHOUT ROWID;
-CREATE INDEX measurement_by_test ON measurement (test, taken_at_ms);
-";
+const SELECT: &str = "SELECT id, taken_at_ms, utc_offset_min, answers_json, result_json FROM assessment";
 
-pub const MAX_HISTORY_PAGE: i32 = 500;
-
-impl Store {
-    /// Validates and evaluates the answers, then saves both with the moment they were taken.
-    pub fn submit_assessment(
-        &mut self,
-        answers: Answers,
-        taken_at: DateTime<Utc>,
-        utc_offset_minutes: i32,
-    ) -> Result<SavedAssessment> {
-        let answers = answers.validate()?;
-        let saved = SavedAssessment {
-            id: new_id(),
-            taken_at: check_instant("taken_at", taken_at)?,
-            utc_offset_minutes: check_offset("utc_offset_minutes", utc_offset_minutes)?,
-            result: evaluate(&answers),
-            answers,
-        };
-        // A new assessment may restart the doses, or end a stop one step lower (CLINICAL.md §8).
-        let previous = self.latest_assessment()?;
-        let stopped = self.stopped_since(previous.as_ref())?;
-        let date = (saved.taken_at + chrono::Duration::minutes(saved.utc_offset_minutes.into())).date_naive();
-        self.write(|tx| {
-            insert(tx, &saved)?;
-            Store::after_assessment(tx, previous.as_ref(), &saved, stopped, date)
-        })?;
-        Ok(saved)
+/// Writes an assessment and its measurements, unless one with its id is there already (a
+/// restore skips it). Returns whether it was written. The one writer of both tables.
+pub(crate) fn insert(conn: &Connection, saved: &SavedAssessment) -> Result<bool> {
+    let written =
+        conn.prepare_cached(
+            "INSERT INTO assessment (id, taken_at_ms, utc_offset_min, answers_json, result_json)
+             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO NOTHING",
+        )?
+        .execute(params![
+            saved.id,
+            to_millis(saved.taken_at),
+            saved.utc_offset_minutes,
+            to_json(&saved.answers)?,
+            to_json(&saved.result)?,
+        ])? == 1;
+    if !written {
+        return Ok(false);
     }
-
-    /// The assessment that drives the routine: the most recent one.
-    pub fn latest_assessment(&self) -> Result<Option<SavedAssessment>> {
-        self.cache.get(self.conn(), |c| &mut c.latest, || Ok(self.assessment_history(1)?.pop()))
-    }
-
-    /// Saved assessments, newest first.
-    pub fn assessment_history(&self, limit: i32) -> Result<Vec<SavedAssessment>> {
-        let limit = in_range("limit", limit, 1, MAX_HISTORY_PAGE)?;
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT id, taken_at_ms, utc_offset_min, answers_json, result_json FROM assessment
-             ORDER BY taken_at_ms DESC, id DESC LIMIT ?1",
-        )?;
-        let rows = stmt.query_map([limit], read_row)?;
-        rows.map(|row| decode(row?)).collect()
-    }
-
-    /// Every saved assessment, oldest first (for the backup).
-    /// Every assessment, oldest first, one at a time.
-    pub(super) fn each_assessment_oldest_first(
-        &self,
-        each: &mut dyn FnMut(SavedAssessment) -> Result<()>,
-    ) -> Result<()> {
-        let mut stmt = self.conn().prepare(
-            "SELECT id, taken_at_ms, utc_offset_min, answers_json, result_json FROM assessment
-             ORDER BY taken_at_ms, id",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            each(decode(read_row(r)?)?)?;
-        }
-        Ok(())
-    }
-
-    pub fn get_assessment(&self, id: &str) -> Result<SavedAssessment> {
-        let id = crate::ids::parse_id("id", id)?;
-        let row = self
-            .conn()
-            .prepare_cached(
-                "SELECT id, taken_at_ms, utc_offset_min, answers_json, result_json FROM assessment WHERE id = ?1",
-            )?
-            .query_row([id], read_row)
-            .optional()?
-            .ok_or(Error::NotFound { what: "assessment" })?;
-        decode(row)
-    }
-
-    /// One test's measurements over time, oldest first, each with its change since the previous
-    /// measurement of the same side and whether that change is real.
-    pub fn measurement_series(&self, test: MeasuredTest) -> Result<Vec<MeasurementPoint>> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT assessment_id, taken_at_ms, side, value, measured_by FROM measurement
-             WHERE test = ?1 ORDER BY taken_at_ms, assessment_id, side",
-        )?;
-        let rows = stmt.query_map([test.as_str()], |r| {
-            Ok((
-                r.get::<_, Uuid>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, i32>(3)?,
-                r.get::<_, Option<String>>(4)?,
-            ))
-        })?;
-        let mut points = Vec::new();
-        for row in rows {
-            let (assessment_id, taken_at_ms, side, value, measured_by) = row?;
-            points.push(MeasurementPoint {
-                assessment_id,
-                taken_at: from_millis(taken_at_ms)?,
-                test,
-                side: Side::parse("side", &side).map_err(|_| Error::Corrupt)?,
-                value,
-                measured_by: measured_by
-                    .map(|m| crate::assessment::answers::MeasuredBy::parse("measured_by", &m))
-                    .transpose()
-                    .map_err(|_| Error::Corrupt)?,
-                change: None,
-                real_change: false,
-            });
-        }
-        mark_changes(&mut points);
-        Ok(points)
-    }
-}
-
-pub(super) fn insert(tx: &Transaction<'_>, saved: &SavedAssessment) -> Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO assessment (id, taken_at_ms, utc_offset_min, answers_json, result_json)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![
-        saved.id,
-        to_millis(saved.taken_at),
-        saved.utc_offset_minutes,
-        serde_json::to_string(&saved.answers).map_err(json_bug)?,
-        serde_json::to_string(&saved.result).map_err(json_bug)?,
-    ])?;
-    let mut stmt = tx.prepare_cached(
+    let mut stmt = conn.prepare_cached(
         "INSERT INTO measurement (assessment_id, test, side, value, measured_by, taken_at_ms)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
@@ -176,7 +46,132 @@ pub(super) fn insert(tx: &Transaction<'_>, saved: &SavedAssessment) -> Result<()
             to_millis(p.taken_at)
         ])?;
     }
+    Ok(true)
+}
+
+/// The newest `limit` assessments, newest first.
+pub(crate) fn newest(conn: &Connection, limit: i64) -> Result<Vec<SavedAssessment>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} ORDER BY taken_at_ms DESC, id DESC LIMIT ?1"))?;
+    let rows = stmt.query_map([limit], read_row)?;
+    rows.map(|row| decode(row?)).collect()
+}
+
+pub(crate) fn get(conn: &Connection, id: Uuid) -> Result<Option<SavedAssessment>> {
+    let row =
+        conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?.query_row([id], read_row).optional()?;
+    row.map(decode).transpose()
+}
+
+/// Every assessment, oldest first, one at a time.
+pub(crate) fn each(conn: &Connection, each: &mut dyn FnMut(SavedAssessment) -> Result<()>) -> Result<()> {
+    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY taken_at_ms, id"))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        each(decode(read_row(r)?)?)?;
+    }
     Ok(())
+}
+
+pub(crate) fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM assessment", [], |r| r.get(0))?)
+}
+
+/// When the first assessment was taken, in milliseconds since the Unix epoch.
+pub(crate) fn first_taken_ms(conn: &Connection) -> Result<Option<i64>> {
+    Ok(conn.query_row("SELECT min(taken_at_ms) FROM assessment", [], |r| r.get(0))?)
+}
+
+/// Every assessment's id, time (ms) and `plan_allowed`, in (time, id) order, without parsing
+/// the results: our serialiser writes `"plan_allowed":true` at the top level (a quote inside a
+/// string is escaped, so the text cannot occur there), which is much cheaper to find than
+/// parsing ten years of results. `None` for a result saved before `missing` existed: another
+/// shape, to be judged again from its answers (see [`get`]).
+pub(crate) fn plan_allowed_flags(conn: &Connection) -> Result<Vec<(Uuid, i64, Option<bool>)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, taken_at_ms, CASE WHEN instr(result_json, '\"missing\":') = 0 THEN NULL
+         WHEN instr(result_json, '\"plan_allowed\":true') THEN 1
+         WHEN instr(result_json, '\"plan_allowed\":false') THEN 0 END FROM assessment",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    // In table order (one pass, no index lookups), sorted here.
+    let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.sort_by_key(|(id, ms, _)| (*ms, *id));
+    Ok(rows)
+}
+
+/// One test's measurements, oldest first (by time, assessment, side), as stored: the change
+/// between them is a rule of `assessment::history`.
+pub(crate) fn series(conn: &Connection, test: MeasuredTest) -> Result<Vec<MeasurementPoint>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT assessment_id, taken_at_ms, side, value, measured_by FROM measurement
+         WHERE test = ?1 ORDER BY taken_at_ms, assessment_id, side",
+    )?;
+    let rows = stmt.query_map([test.as_str()], |r| {
+        Ok((
+            r.get::<_, Uuid>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, i32>(3)?,
+            r.get::<_, Option<String>>(4)?,
+        ))
+    })?;
+    let mut points = Vec::new();
+    for row in rows {
+        let (assessment_id, taken_at_ms, side, value, measured_by) = row?;
+        points.push(MeasurementPoint {
+            assessment_id,
+            taken_at: from_millis(taken_at_ms)?,
+            test,
+            side: column(&side, Side::parse)?,
+            value,
+            measured_by: measured_by.map(|m| column(&m, MeasuredBy::parse)).transpose()?,
+            change: None,
+            real_change: false,
+        });
+    }
+    Ok(points)
+}
+
+/// The SLR, knee-extension and bridge series (indexed by `MeasuredTest as usize`), in the
+/// order of [`series`], from one pass over the table (three index walks cost more over ten
+/// years).
+pub(crate) fn all_series(conn: &Connection) -> Result<[Vec<MeasurementPoint>; 3]> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT test, assessment_id, taken_at_ms, side, value, measured_by FROM measurement",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        // Read in place (no String per row): ten years are thousands of rows.
+        let text = |i| r.get_ref(i).and_then(|v| v.as_str_or_null().map_err(Into::into));
+        let point = (|| {
+            let test = MeasuredTest::parse("test", text(0)?.unwrap_or_default());
+            let side = Side::parse("side", text(3)?.unwrap_or_default());
+            let by = text(5)?.map(|m| MeasuredBy::parse("measured_by", m)).transpose();
+            Ok::<_, rusqlite::Error>((test, side, by))
+        })()?;
+        Ok((point, r.get::<_, Uuid>(1)?, r.get::<_, i64>(2)?, r.get::<_, i32>(4)?))
+    })?;
+    let mut series: [Vec<MeasurementPoint>; 3] = Default::default();
+    for row in rows {
+        let ((test, side, measured_by), assessment_id, ms, value) = row?;
+        let (test, side, measured_by) = match (test, side, measured_by) {
+            (Ok(test), Ok(side), Ok(by)) => (test, side, by),
+            _ => return Err(Error::Corrupt),
+        };
+        series[test as usize].push(MeasurementPoint {
+            assessment_id,
+            taken_at: from_millis(ms)?,
+            test,
+            side,
+            value,
+            measured_by,
+            change: None,
+            real_change: false,
+        });
+    }
+    for points in &mut series {
+        points.sort_by_key(|p| (p.taken_at, p.assessment_id, p.side.as_str()));
+    }
+    Ok(series)
 }
 
 type Row5 = (Uuid, i64, i32, String, String);
@@ -186,13 +181,8 @@ fn read_row(r: &Row<'_>) -> rusqlite::Result<Row5> {
 }
 
 fn decode((id, taken_at_ms, utc_offset_minutes, answers, result): Row5) -> Result<SavedAssessment> {
-    let answers: Answers = serde_json::from_str(&answers).map_err(|_| Error::Corrupt)?;
+    let answers: Answers = from_json(&answers)?;
     // The result as Limber said it then; if its shape is from another version, say it again.
     let result = serde_json::from_str(&result).unwrap_or_else(|_| evaluate(&answers));
     Ok(SavedAssessment { id, taken_at: from_millis(taken_at_ms)?, utc_offset_minutes, answers, result })
-}
-
-/// Serialising our own types cannot fail; if it ever does, it is a bug, not bad input.
-fn json_bug(_: serde_json::Error) -> Error {
-    Error::Internal("encoding an assessment as JSON")
 }

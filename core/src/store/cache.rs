@@ -1,6 +1,6 @@
 //! What almost every call reads again: the latest assessment and the settings. Kept per
 //! connection and dropped whenever the database changed: by this connection (every write goes
-//! through `Store::write`) or by another one, which `PRAGMA data_version` reveals.
+//! through `Db::write`) or by another one, which `PRAGMA data_version` reveals.
 
 use std::cell::RefCell;
 
@@ -11,12 +11,16 @@ use crate::assessment::history::SavedAssessment;
 use crate::routine::RoutineSettings;
 use crate::schedule::ReminderSettings;
 
+/// What is kept: each `None` until read.
 #[derive(Default)]
-pub(super) struct Cache {
+pub struct Cache {
     data_version: Option<i64>,
-    pub latest: Option<Option<SavedAssessment>>,
-    pub routine: Option<RoutineSettings>,
-    pub reminders: Option<ReminderSettings>,
+    /// The latest assessment (there may be none).
+    pub(crate) latest: Option<Option<SavedAssessment>>,
+    /// The routine settings.
+    pub(crate) routine: Option<RoutineSettings>,
+    /// The reminder settings as saved.
+    pub(crate) reminders: Option<ReminderSettings>,
 }
 
 #[derive(Default)]

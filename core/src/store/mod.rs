@@ -1,4 +1,9 @@
-//! The offline progress store: one SQLite file at a path the shell chooses.
+//! The offline progress store: one SQLite file at a path the shell chooses. Storage only:
+//! [`Db`] opens, checks and migrates the file and runs reads and write transactions; one
+//! module per table family reads and writes its rows (`pain`, `assessment`, `check_in`,
+//! `morning`, `track_state`, `dose_change`, `snooze`, `setting`), each the one writer of its
+//! tables, live and restore alike. The rules live in the domain modules and the use cases in
+//! `crate::limber`; nothing here imports them.
 //!
 //! Opening never deletes, truncates or rewrites a file that is not ours: the header and
 //! application id are checked before anything is written.
@@ -10,21 +15,23 @@
 //!   the case where a crash or a power cut could have left torn pages) the open runs SQLite's
 //!   `PRAGMA quick_check` and refuses a damaged file with [`Error::Corrupt`], without writing.
 //!   Any statement that meets a damaged page later also gives [`Error::Corrupt`], and from then
-//!   on this connection refuses every change. [`Store::open_damaged`] and [`Store::rescue`] get
-//!   out what can still be read, saying what was lost.
+//!   on this connection refuses every change. [`Db::open_damaged`] opens one only to read what
+//!   can still be read.
 
-mod assessment;
-mod backup;
+pub(crate) mod assessment;
 mod cache;
-mod damage;
-mod morning;
-mod pain;
-mod reminders;
-mod restore;
-mod routine;
-mod schema;
-mod summary;
-mod wipe;
+pub(crate) mod check_in;
+mod columns;
+pub(crate) mod damage;
+pub(crate) mod dose_change;
+pub(crate) mod morning;
+pub(crate) mod pain;
+pub(crate) mod schema;
+pub(crate) mod setting;
+pub(crate) mod snooze;
+mod steps;
+pub(crate) mod track_state;
+pub(crate) mod wipe;
 
 use std::cell::Cell;
 use std::fs;
@@ -37,7 +44,7 @@ use rusqlite::{Connection, MAIN_DB, OpenFlags, Transaction, TransactionBehavior}
 use crate::error::NotADatabase;
 use crate::{Error, Result};
 
-pub use damage::Rescue;
+pub(crate) use cache::Cache;
 pub use schema::{APPLICATION_ID, VERSION as SCHEMA_VERSION, migration_steps};
 
 /// How long a writer waits for another connection before giving up. Generous: a reminder
@@ -46,19 +53,18 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
-pub struct Store {
+/// One open database: its connection, how it may be used, and the cache of what almost every
+/// call reads again.
+pub(crate) struct Db {
     conn: Connection,
     cache: cache::Cached,
     /// Opened read-only: every change is refused with [`Error::ReadOnly`].
     read_only: bool,
     /// A statement met a damaged page: every change is refused with [`Error::Corrupt`].
     damaged: Cell<bool>,
-    /// The device's zone on a read-only database, where it cannot be saved (see
-    /// [`Store::use_device_zone`]).
-    device_zone: Option<String>,
 }
 
-impl Store {
+impl Db {
     /// Opens (creating if needed) the database at `path`, creating missing parent folders,
     /// and brings its schema up to date. A database that cannot be written here opens
     /// read-only (see the module doc).
@@ -66,45 +72,74 @@ impl Store {
     /// Errors: `NotADatabase` (not SQLite, or another app's), `Corrupt` (a damaged file),
     /// `NewerVersion` (from a newer Limber), `ReadOnly` (read-only and in need of an upgrade);
     /// the file is left untouched in each case.
-    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        let path = path.as_ref();
+    pub(crate) fn open(path: &Path) -> Result<Db> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
             fs::create_dir_all(parent)?;
         }
         check_header(path)?;
         let unclean = damage::wal_left_behind(path);
         match open_read_write(path, unclean) {
-            Ok(conn) => Ok(Store::new(conn, false)),
+            Ok(conn) => Ok(Db::new(conn, false)),
             Err(e) if path.exists() && damage::cannot_write(&e) => {
-                let conn = damage::open_read_only(path)?;
+                let conn = damage::open_read_only(path, BUSY_TIMEOUT)?;
                 schema::check_owner(&conn)?;
                 schema::check_current(&conn)?;
                 if unclean {
                     damage::quick_check(&conn)?;
                 }
-                Ok(Store::new(conn, true))
+                Ok(Db::new(conn, true))
             }
             Err(e) => Err(e),
         }
     }
 
-    fn new(conn: Connection, read_only: bool) -> Store {
-        Store {
-            conn,
-            cache: cache::Cached::default(),
-            read_only,
-            damaged: Cell::new(false),
-            device_zone: None,
+    /// Opens a database that [`Db::open`] refuses as damaged, read-only and without checking
+    /// it, only to read what can still be read. Nothing is ever written.
+    ///
+    /// Errors: `NotADatabase` (not SQLite, or another app's), `NewerVersion`, `ReadOnly` (an older
+    /// schema, which would need writing first), `Corrupt` when even the list of tables is
+    /// unreadable, `Io` when there is no file.
+    pub(crate) fn open_damaged(path: &Path) -> Result<Db> {
+        check_header(path)?;
+        if !path.exists() {
+            return Err(Error::Io(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "there is no database at that path",
+            )));
         }
+        let conn = damage::open_read_only(path, BUSY_TIMEOUT)?;
+        schema::check_owner(&conn)?;
+        schema::check_current(&conn)?;
+        Ok(Db::new(conn, true))
     }
 
-    /// Whether this store was opened read-only (its file or folder cannot be written).
-    pub fn is_read_only(&self) -> bool {
+    /// Opens read-only without any check, for the tests of what a read-only database does.
+    #[cfg(test)]
+    pub(crate) fn open_read_only(path: &Path) -> Result<Db> {
+        Ok(Db::new(damage::open_read_only(path, BUSY_TIMEOUT)?, true))
+    }
+
+    fn new(conn: Connection, read_only: bool) -> Db {
+        Db { conn, cache: cache::Cached::default(), read_only, damaged: Cell::new(false) }
+    }
+
+    /// Whether this database was opened read-only (its file or folder cannot be written).
+    pub(crate) fn is_read_only(&self) -> bool {
         self.read_only
     }
 
+    /// The connection, for reading rows (a write goes through [`Db::write`]).
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// A value of the cache (`slot`), or `load` it and keep it until the database changes.
+    pub(crate) fn cached<T: Clone>(
+        &self,
+        slot: fn(&mut Cache) -> &mut Option<T>,
+        load: impl FnOnce() -> Result<T>,
+    ) -> Result<T> {
+        self.cache.get(&self.conn, slot, load)
     }
 
     /// Runs `f` in one immediate transaction: it takes the write lock up front, so a busy
@@ -139,7 +174,7 @@ impl Store {
     /// write passes through here; a shell that keeps one store open (the phones, through the
     /// bindings) passes every call's result through it too, so a damaged page met by a read
     /// also stops the writes that follow.
-    pub fn noticed<T>(&self, result: Result<T>) -> Result<T> {
+    pub(crate) fn noticed<T>(&self, result: Result<T>) -> Result<T> {
         if matches!(result, Err(Error::Corrupt)) {
             self.damaged.set(true);
         }
@@ -193,8 +228,8 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // Deleted health data is overwritten with zeros, not left in free pages.
     conn.pragma_update(None, "secure_delete", "ON")?;
+    // Every row writer prepares its statement once per connection; a restore uses about 15 at
+    // once, beside the live ones, so none is evicted and prepared again per row.
+    conn.set_prepared_statement_cache_capacity(64);
     Ok(())
 }
-
-#[cfg(test)]
-mod tests;

@@ -1,143 +1,44 @@
-//! Pain log tables and queries.
+//! The pain log's rows: `pain_entry` and its `pain_site`s.
 
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use uuid::Uuid;
 
-use super::Store;
-use crate::ids::{new_id, parse_id};
-use crate::pain::{
-    BodySite, MAX_PAGE, PainContext, PainEntry, PainInput, PainPage, PainQuery, Side, SitePain,
-};
-use crate::timestamp::{from_millis, to_millis};
-use crate::validate::in_range;
-use crate::{Error, Result};
-
-pub(super) const SCHEMA_V1: &str = "
-CREATE TABLE pain_entry (
-    id BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
-    recorded_at_ms INTEGER NOT NULL,
-    utc_offset_min INTEGER NOT NULL CHECK (utc_offset_min BETWEEN -840 AND 840),
-    level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 10),
-    context TEXT NOT NULL,
-    note TEXT CHECK (note IS NULL OR length(note) <= 2000)
-) WITHOUT ROWID;
-CREATE INDEX pain_entry_by_time ON pain_entry (recorded_at_ms, id);
-CREATE TABLE pain_site (
-    entry_id BLOB NOT NULL REFERENCES pain_entry (id) ON DELETE CASCADE,
-    site TEXT NOT NULL,
-    side TEXT NOT NULL DEFAULT '',
-    level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 10),
-    PRIMARY KEY (entry_id, site, side)
-) WITHOUT ROWID;
-";
-
-const WHAT: &str = "pain entry";
-
-impl Store {
-    pub fn add_pain(&mut self, input: PainInput) -> Result<PainEntry> {
-        let entry = input.validate()?.into_entry(new_id());
-        self.write_records(|tx| {
-            insert(tx, &entry)?;
-            Ok(())
-        })?;
-        Ok(entry)
-    }
-
-    /// Replaces every field of an entry but its id.
-    pub fn update_pain(&mut self, id: &str, input: PainInput) -> Result<PainEntry> {
-        let id = parse_id("id", id)?;
-        let entry = input.validate()?.into_entry(id);
-        self.write_records(|tx| {
-            let changed = tx.execute(
-                "UPDATE pain_entry SET recorded_at_ms = ?2, utc_offset_min = ?3, level = ?4,
-                 context = ?5, note = ?6 WHERE id = ?1",
-                params![
-                    entry.id,
-                    to_millis(entry.recorded_at),
-                    entry.utc_offset_minutes,
-                    entry.level,
-                    entry.context.as_str(),
-                    entry.note
-                ],
-            )?;
-            if changed == 0 {
-                return Err(Error::NotFound { what: WHAT });
-            }
-            tx.execute("DELETE FROM pain_site WHERE entry_id = ?1", [entry.id])?;
-            insert_sites(tx, &entry)
-        })?;
-        Ok(entry)
-    }
-
-    pub fn delete_pain(&mut self, id: &str) -> Result<()> {
-        let id = parse_id("id", id)?;
-        self.write_records(|tx| match tx.execute("DELETE FROM pain_entry WHERE id = ?1", [id])? {
-            0 => Err(Error::NotFound { what: WHAT }),
-            _ => Ok(()),
-        })
-    }
-
-    pub fn get_pain(&self, id: &str) -> Result<PainEntry> {
-        let id = parse_id("id", id)?;
-        let conn = self.conn();
-        let entry = conn
-            .prepare_cached(&format!("{SELECT} WHERE id = ?1"))?
-            .query_row([id], read_entry)
-            .optional()?
-            .ok_or(Error::NotFound { what: WHAT })?;
-        with_sites(conn, entry)
-    }
-
-    /// The mean overall level of the entries in `[from, to)`, if there are any.
-    pub fn mean_pain(
-        &self,
-        from: chrono::DateTime<chrono::Utc>,
-        to: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Option<f64>> {
-        Ok(self
-            .conn()
-            .prepare_cached(
-                "SELECT avg(level) FROM pain_entry WHERE recorded_at_ms >= ?1 AND recorded_at_ms < ?2",
-            )?
-            .query_row(params![to_millis(from), to_millis(to)], |r| r.get(0))?)
-    }
-
-    /// Entries in `[from, to)`, newest first, `limit` at a time.
-    pub fn list_pain(&self, query: &PainQuery) -> Result<PainPage> {
-        let limit = in_range("limit", query.limit, 1, MAX_PAGE)?;
-        let (before_ms, before_id) = match &query.cursor {
-            Some(cursor) => parse_cursor(cursor)?,
-            None => (i64::MAX, Uuid::max()),
-        };
-        let from = query.from.map_or(i64::MIN, to_millis);
-        let to = query.to.map_or(i64::MAX, to_millis);
-        let conn = self.conn();
-        let mut stmt = conn.prepare_cached(&format!(
-            "{SELECT} WHERE recorded_at_ms >= ?1 AND recorded_at_ms < ?2
-             AND (recorded_at_ms, id) < (?3, ?4)
-             ORDER BY recorded_at_ms DESC, id DESC LIMIT ?5"
-        ))?;
-        let rows = stmt.query_map(params![from, to, before_ms, before_id, limit + 1], read_entry)?;
-        let mut entries = Vec::with_capacity(limit as usize + 1);
-        for row in rows {
-            entries.push(with_sites(conn, row?)?);
-        }
-        let next_cursor = if entries.len() > limit as usize {
-            entries.truncate(limit as usize);
-            entries.last().map(cursor_of)
-        } else {
-            None
-        };
-        Ok(PainPage { entries, next_cursor })
-    }
-}
+use super::columns::{epoch_day, text, value};
+use crate::Result;
+use crate::pain::{BodySite, PainContext, PainEntry, Side, SitePain};
+use crate::progress::summary::DayRow;
+use crate::timestamp::{MAX_OFFSET_MINUTES, from_millis, to_millis};
 
 const SELECT: &str = "SELECT id, recorded_at_ms, utc_offset_min, level, context, note FROM pain_entry";
 
-pub(super) fn insert(tx: &Transaction<'_>, entry: &PainEntry) -> Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO pain_entry (id, recorded_at_ms, utc_offset_min, level, context, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+/// Writes an entry and its sites, unless an entry with its id is there already (a restore
+/// skips it). Returns whether it was written. The one writer of `pain_entry` and `pain_site`.
+pub(crate) fn insert(conn: &Connection, entry: &PainEntry) -> Result<bool> {
+    let written =
+        conn.prepare_cached(
+            "INSERT INTO pain_entry (id, recorded_at_ms, utc_offset_min, level, context, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO NOTHING",
+        )?
+        .execute(params![
+            entry.id,
+            to_millis(entry.recorded_at),
+            entry.utc_offset_minutes,
+            entry.level,
+            entry.context.as_str(),
+            entry.note
+        ])? == 1;
+    if written {
+        insert_sites(conn, entry)?;
+    }
+    Ok(written)
+}
+
+/// Replaces every field of the entry with `entry.id`; false when there is none.
+pub(crate) fn update(conn: &Connection, entry: &PainEntry) -> Result<bool> {
+    let changed = conn.prepare_cached(
+        "UPDATE pain_entry SET recorded_at_ms = ?2, utc_offset_min = ?3, level = ?4, context = ?5, note = ?6
+         WHERE id = ?1",
     )?
     .execute(params![
         entry.id,
@@ -147,12 +48,72 @@ pub(super) fn insert(tx: &Transaction<'_>, entry: &PainEntry) -> Result<()> {
         entry.context.as_str(),
         entry.note
     ])?;
-    insert_sites(tx, entry)
+    if changed == 0 {
+        return Ok(false);
+    }
+    conn.prepare_cached("DELETE FROM pain_site WHERE entry_id = ?1")?.execute([entry.id])?;
+    insert_sites(conn, entry)?;
+    Ok(true)
 }
 
-fn insert_sites(tx: &Transaction<'_>, entry: &PainEntry) -> Result<()> {
+/// Deletes an entry (its sites and a morning check pointing at it go with it); false when
+/// there is none.
+pub(crate) fn delete(conn: &Connection, id: Uuid) -> Result<bool> {
+    Ok(conn.prepare_cached("DELETE FROM pain_entry WHERE id = ?1")?.execute([id])? == 1)
+}
+
+pub(crate) fn exists(conn: &Connection, id: Uuid) -> Result<bool> {
+    Ok(conn.prepare_cached("SELECT 1 FROM pain_entry WHERE id = ?1")?.exists([id])?)
+}
+
+pub(crate) fn get(conn: &Connection, id: Uuid) -> Result<Option<PainEntry>> {
+    let row =
+        conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?.query_row([id], read_entry).optional()?;
+    row.map(|row| with_sites(conn, row)).transpose()
+}
+
+/// Entries recorded in `[from_ms, to_ms)` and before `(before_ms, before_id)` in
+/// (time, id) order, newest first, at most `limit`.
+pub(crate) fn page(
+    conn: &Connection,
+    (from_ms, to_ms): (i64, i64),
+    (before_ms, before_id): (i64, Uuid),
+    limit: i64,
+) -> Result<Vec<PainEntry>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE recorded_at_ms >= ?1 AND recorded_at_ms < ?2 AND (recorded_at_ms, id) < (?3, ?4)
+         ORDER BY recorded_at_ms DESC, id DESC LIMIT ?5"
+    ))?;
+    let rows = stmt.query_map(params![from_ms, to_ms, before_ms, before_id, limit], read_entry)?;
+    rows.map(|row| with_sites(conn, row?)).collect()
+}
+
+/// The mean level (0-10) of the entries recorded in `[from, to)`, if there are any.
+pub(crate) fn mean(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Option<f64>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT avg(level) FROM pain_entry WHERE recorded_at_ms >= ?1 AND recorded_at_ms < ?2",
+        )?
+        .query_row(params![to_millis(from), to_millis(to)], |r| r.get(0))?)
+}
+
+/// Every entry with its sites, oldest first, one at a time.
+pub(crate) fn each(conn: &Connection, each: &mut dyn FnMut(PainEntry) -> Result<()>) -> Result<()> {
+    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY recorded_at_ms, id"))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        each(with_sites(conn, read_entry(r)?)?)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM pain_entry", [], |r| r.get(0))?)
+}
+
+fn insert_sites(conn: &Connection, entry: &PainEntry) -> Result<()> {
     let mut stmt =
-        tx.prepare_cached("INSERT INTO pain_site (entry_id, site, side, level) VALUES (?1, ?2, ?3, ?4)")?;
+        conn.prepare_cached("INSERT INTO pain_site (entry_id, site, side, level) VALUES (?1, ?2, ?3, ?4)")?;
     for site in &entry.sites {
         stmt.execute(params![entry.id, site.site.as_str(), site.side.map_or("", Side::as_str), site.level])?;
     }
@@ -181,22 +142,21 @@ fn read_entry(row: &Row<'_>) -> rusqlite::Result<EntryRow> {
     })
 }
 
+/// Sites by the entry's id (a key prefix), in (site, side) order.
 fn with_sites(conn: &Connection, row: EntryRow) -> Result<PainEntry> {
     let mut stmt = conn.prepare_cached("SELECT site, side, level FROM pain_site WHERE entry_id = ?1")?;
-    let mut sites = stmt
-        .query_map([row.id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i32>(2)?)))?
-        .map(|r| {
-            let (site, side, level) = r?;
-            Ok(SitePain {
-                site: BodySite::parse("site", &site).map_err(|_| Error::Corrupt)?,
-                side: match side.as_str() {
-                    "" => None,
-                    s => Some(Side::parse("side", s).map_err(|_| Error::Corrupt)?),
-                },
-                level,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let mut rows = stmt.query([row.id])?;
+    let mut sites = Vec::new();
+    while let Some(s) = rows.next()? {
+        sites.push(SitePain {
+            site: value(text(s, 0)?, BodySite::parse)?,
+            side: match text(s, 1)? {
+                "" => None,
+                side => Some(value(side, Side::parse)?),
+            },
+            level: s.get(2)?,
+        });
+    }
     sites.sort_by_key(|s| (s.site, s.side));
     Ok(PainEntry {
         id: row.id,
@@ -204,17 +164,70 @@ fn with_sites(conn: &Connection, row: EntryRow) -> Result<PainEntry> {
         utc_offset_minutes: row.utc_offset_minutes,
         level: row.level,
         sites,
-        context: PainContext::parse("context", &row.context).map_err(|_| Error::Corrupt)?,
+        context: value(&row.context, PainContext::parse)?,
         note: row.note,
     })
 }
 
-fn cursor_of(entry: &PainEntry) -> String {
-    format!("{}_{}", to_millis(entry.recorded_at), entry.id.simple())
+/// Pain per local day; a day is the date at the entry's own stored offset, as a day number
+/// since 1970-01-01 (integer arithmetic: SQLite's `date()` would cost more than the rest of the
+/// query). `?1..?2` is a coarse UTC window (the range widened by the largest offset) that lets
+/// the time index pick out a short range; days at its edges outside the range are dropped after.
+const DAILY_PAIN_SQL: &str = "
+SELECT (recorded_at_ms / 1000 + utc_offset_min * 60) / 86400 AS day,
+       avg(level), min(level), max(level), count(*)
+FROM pain_entry
+WHERE recorded_at_ms >= ?1 AND recorded_at_ms < ?2
+GROUP BY day
+ORDER BY day";
+
+/// The same, reading the table straight through (`+` keeps SQLite off the time index): for a
+/// range covering most of the history, one pass over the table beats an index lookup per row.
+const DAILY_PAIN_SCAN_SQL: &str = "
+SELECT (recorded_at_ms / 1000 + utc_offset_min * 60) / 86400 AS day,
+       avg(level), min(level), max(level), count(*)
+FROM pain_entry
+WHERE +recorded_at_ms >= ?1 AND +recorded_at_ms < ?2
+GROUP BY day
+ORDER BY day";
+
+const MARGIN_MS: i64 = MAX_OFFSET_MINUTES as i64 * 60_000;
+
+/// Pain per local day (at each entry's own offset) in `from..=to`, oldest first.
+pub(crate) fn daily(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<DayRow>> {
+    let start = to_millis(from.and_time(NaiveTime::MIN).and_utc()) - MARGIN_MS;
+    let end = to_millis(to.and_time(NaiveTime::MIN).and_utc()) + 86_400_000 + MARGIN_MS;
+    let (first, last): (Option<i64>, Option<i64>) =
+        conn.query_row("SELECT min(recorded_at_ms), max(recorded_at_ms) FROM pain_entry", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let (Some(first), Some(last)) = (first, last) else { return Ok(Vec::new()) };
+    // [D] Scan when the range covers more than a third of the time with entries.
+    let covered = end.min(last + 1) - start.max(first);
+    let sql = if covered * 3 > last + 1 - first { DAILY_PAIN_SCAN_SQL } else { DAILY_PAIN_SQL };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(params![start, end], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })?;
+    let mut days = Vec::new();
+    for row in rows {
+        let (day, mean, min, max, count) = row?;
+        let date = epoch_day(day)?;
+        if (from..=to).contains(&date) {
+            days.push(DayRow { date, mean, min, max, count });
+        }
+    }
+    Ok(days)
 }
 
-fn parse_cursor(cursor: &str) -> Result<(i64, Uuid)> {
-    let bad = || Error::invalid("cursor", "a next_cursor value returned by the previous page");
-    let (ms, id) = cursor.split_once('_').ok_or_else(bad)?;
-    Ok((ms.parse().map_err(|_| bad())?, Uuid::try_parse(id).map_err(|_| bad())?))
+/// The earliest local date (at the entry's own offset) of an entry: within the offset margin
+/// of the earliest instant.
+pub(crate) fn first_day(conn: &Connection) -> Result<Option<NaiveDate>> {
+    let day: Option<i64> = conn.query_row(
+        "SELECT min((recorded_at_ms / 1000 + utc_offset_min * 60) / 86400) FROM pain_entry
+         WHERE recorded_at_ms <= (SELECT min(recorded_at_ms) FROM pain_entry) + ?1",
+        [2 * MARGIN_MS],
+        |r| r.get(0),
+    )?;
+    day.map(epoch_day).transpose()
 }

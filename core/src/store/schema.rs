@@ -3,37 +3,17 @@
 
 use rusqlite::{Connection, TransactionBehavior};
 
+use super::steps::STEPS;
 use crate::error::NotADatabase;
 use crate::{Error, Result};
 
 /// 'LMBR': marks the file as Limber's, so another app's database is never taken over.
 pub const APPLICATION_ID: i32 = 0x4C4D_4252;
 
-/// `STEPS[n]` upgrades a database at version `n` to `n + 1`. Append only: a released step is
-/// never edited (its fixture in tests/fixtures proves the upgrade).
-const STEPS: &[&str] = &[
-    super::pain::SCHEMA_V1,
-    super::assessment::SCHEMA_V2,
-    super::routine::SCHEMA_V3,
-    super::reminders::SCHEMA_V4,
-    super::routine::SCHEMA_V5,
-    super::morning::SCHEMA_V6,
-    SCHEMA_V7,
-];
-
-/// One name per concept: a dose decision is a "dose change" everywhere (core, bindings, CLI,
-/// shells, tables), and a check-in's 1-based session number is its `session` (a reminder
-/// "slot" is a reminder time, which is another thing).
-const SCHEMA_V7: &str = "
-ALTER TABLE progression_event RENAME TO dose_change;
-DROP INDEX progression_event_by_track;
-DROP INDEX progression_event_by_decision;
-CREATE INDEX dose_change_by_track ON dose_change (track, at_ms);
-CREATE INDEX dose_change_by_decision ON dose_change (decision, at_ms);
-ALTER TABLE checkin RENAME COLUMN slot TO session;
-";
-
-pub const VERSION: i32 = STEPS.len() as i32;
+/// The schema this code writes: one step per version.
+pub const VERSION: i32 = crate::versions::SCHEMA_VERSION;
+const _: () =
+    assert!(STEPS.len() as i32 == VERSION, "a schema step without its version, or the other way round");
 
 /// The released schema steps, for the migration tests: version `n` is `STEPS[..n]` applied in
 /// order to an empty database.
@@ -92,6 +72,6 @@ fn refuse_newer(found: i32) -> Result<()> {
     }
 }
 
-pub(super) fn user_version(conn: &Connection) -> Result<i32> {
+pub(crate) fn user_version(conn: &Connection) -> Result<i32> {
     Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
 }

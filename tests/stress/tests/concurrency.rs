@@ -5,7 +5,7 @@ use std::process::Command;
 use std::sync::{Arc, Barrier};
 
 use chrono::{Duration, TimeZone, Utc};
-use limber_core::Store;
+use limber_core::Limber;
 use limber_core::pain::{PainContext, PainInput, PainQuery};
 
 const PER_WRITER: i64 = 300;
@@ -21,7 +21,7 @@ fn entry(i: i64, tag: &str) -> PainInput {
     }
 }
 
-fn count(store: &Store) -> usize {
+fn count(store: &Limber) -> usize {
     let mut n = 0;
     let mut query = PainQuery { limit: 500, ..Default::default() };
     loop {
@@ -38,7 +38,7 @@ fn count(store: &Store) -> usize {
 fn two_processes_and_four_threads_share_one_database_without_busy_errors_or_losses() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shared.db");
-    Store::open(&db).unwrap();
+    Limber::open(&db).unwrap();
 
     // Two writer processes and four threads, each with its own connection (like an app, its
     // reminder receiver and a widget), all started together.
@@ -59,7 +59,7 @@ fn two_processes_and_four_threads_share_one_database_without_busy_errors_or_loss
             let db = db.clone();
             let barrier = barrier.clone();
             std::thread::spawn(move || {
-                let mut store = Store::open(&db).unwrap();
+                let mut store = Limber::open(&db).unwrap();
                 barrier.wait();
                 for i in 0..PER_WRITER {
                     store.add_pain(entry(i, &format!("t{t}-"))).expect("no error may reach the caller");
@@ -78,7 +78,7 @@ fn two_processes_and_four_threads_share_one_database_without_busy_errors_or_loss
     for child in &mut children {
         assert!(child.wait().unwrap().success(), "a writer process failed (busy or other error)");
     }
-    let store = Store::open(&db).unwrap();
+    let store = Limber::open(&db).unwrap();
     assert_eq!(count(&store) as i64, PER_WRITER * (2 + 4), "every write is there");
     let conn = rusqlite::Connection::open(&db).unwrap();
     let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();

@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use limber_core::Store;
+use limber_core::Limber;
 use limber_core::pain::PainQuery;
 
 const TRIALS: u64 = 200;
@@ -20,7 +20,7 @@ fn next(seed: &mut u64) -> u64 {
 }
 
 fn stored_ids(db: &std::path::Path) -> HashSet<String> {
-    let store = Store::open(db).unwrap();
+    let store = Limber::open(db).unwrap();
     let mut ids = HashSet::new();
     let mut query = PainQuery { limit: 500, ..Default::default() };
     loop {

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use limber_core::Store;
+use limber_core::Limber;
 use limber_core::store::{APPLICATION_ID, SCHEMA_VERSION, migration_steps};
 use rusqlite::Connection;
 
@@ -88,7 +88,7 @@ fn row_counts(conn: &Connection) -> BTreeMap<String, i64> {
 fn fresh_schema() -> BTreeMap<String, String> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fresh.db");
-    Store::open(&path).unwrap();
+    Limber::open(&path).unwrap();
     schema(&Connection::open(&path).unwrap())
 }
 
@@ -144,7 +144,7 @@ fn every_fixture_upgrades_to_the_fresh_schema_without_losing_a_row() {
         let before = row_counts(&Connection::open(&copy).unwrap());
         assert!(before.values().all(|n| *n > 0), "v{version} fixture has an empty table: {before:?}");
 
-        let store = Store::open(&copy).unwrap();
+        let store = Limber::open(&copy).unwrap();
         // The old rows read back through the current code.
         let pain =
             store.list_pain(&limber_core::pain::PainQuery { limit: 10, ..Default::default() }).unwrap();

@@ -6,7 +6,7 @@
 use std::io::Write;
 
 use chrono::{Duration, TimeZone, Utc};
-use limber_core::Store;
+use limber_core::Limber;
 use limber_core::pain::{PainContext, PainInput};
 
 fn main() {
@@ -16,7 +16,7 @@ fn main() {
         std::process::exit(2);
     };
     let tag = args.next().unwrap_or_default();
-    let mut store = Store::open(&db).unwrap_or_else(|e| {
+    let mut store = Limber::open(&db).unwrap_or_else(|e| {
         eprintln!("open: {e}");
         std::process::exit(1)
     });

@@ -7,7 +7,7 @@ use crate::catalog::Equipment;
 use crate::routine::dose::{Track, steps};
 use crate::routine::progression::DoseChange;
 
-fn stretch_dose(store: &Store, day: i64) -> (Option<i32>, Option<i32>) {
+fn stretch_dose(store: &Limber, day: i64) -> (Option<i32>, Option<i32>) {
     let today = store.today(at(day, 7), TZ).unwrap();
     let e = today.plan.sessions[0].exercises.iter().find(|e| e.exercise == BandHamstringStretch).unwrap();
     (e.dose.reps, e.dose.hold_seconds)
@@ -18,7 +18,7 @@ fn with_pains(day: i64, before: i32, after: i32, exercises: Vec<ExerciseCheckIn>
 }
 
 /// Three comfortable, settled days: every exercise done that day steps up on the third morning.
-fn three_good_days(store: &mut Store, from: i64, exercises: &[ExerciseId]) -> Vec<DoseChange> {
+fn three_good_days(store: &mut Limber, from: i64, exercises: &[ExerciseId]) -> Vec<DoseChange> {
     let mut changes = Vec::new();
     for day in from..from + 3 {
         store.check_in(with_pains(day, 2, 2, exercises.iter().map(|e| done(*e, 1)).collect()), TZ).unwrap();
@@ -153,7 +153,7 @@ fn an_exercise_skipped_as_too_painful_counts_red() {
 #[test]
 fn nordic_curls_never_appear_without_an_anchor() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("l.db")).unwrap();
+    let mut store = Limber::open(dir.path().join("l.db")).unwrap();
     let mut strong = tight();
     strong.pain_now = Some(2);
     strong.bridge = Some(Bridge { left_reps: Some(25), right_reps: Some(25), pain: Some(0) });
@@ -161,7 +161,7 @@ fn nordic_curls_never_appear_without_an_anchor() {
     assert!(!saved.result.is_excluded(NordicCurl), "this person may do Nordic curls with an anchor");
     let ladder = steps(Track::BridgeLadder);
     let nordic = ladder.iter().position(|s| s.exercise == NordicCurl).unwrap();
-    let set_step = |store: &Store, step: usize| {
+    let set_step = |store: &Limber, step: usize| {
         store
             .conn()
             .execute(
@@ -171,7 +171,7 @@ fn nordic_curls_never_appear_without_an_anchor() {
             )
             .unwrap();
     };
-    let shown = |store: &Store| {
+    let shown = |store: &Limber| {
         let today = store.today(at(0, 7), TZ).unwrap();
         today.plan.sessions[0]
             .exercises
@@ -201,7 +201,7 @@ fn nordic_curls_never_appear_without_an_anchor() {
 #[test]
 fn from_65_stretches_grow_their_hold_and_a_soon_flag_holds_the_dose() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("l.db")).unwrap();
+    let mut store = Limber::open(dir.path().join("l.db")).unwrap();
     let mut older = tight();
     older.age = 70;
     let saved = store.submit_assessment(older, at(-1, 18), 0).unwrap();

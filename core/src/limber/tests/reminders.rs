@@ -4,12 +4,13 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::Error;
+use crate::Limber;
 use crate::assessment::answers::Answers;
 use crate::calendar::{DayOfWeek, LocalTime};
 use crate::catalog::ExerciseId;
 use crate::routine::checkin::{CheckInInput, ExerciseCheckIn};
 use crate::schedule::{ReminderKind, ReminderSettings};
-use crate::store::{SCHEMA_VERSION, Store};
+use crate::store::SCHEMA_VERSION;
 use crate::zone::{instant, parse_tz};
 
 const LONDON: &str = "Europe/London";
@@ -35,19 +36,19 @@ fn utc(text: &str) -> DateTime<Utc> {
     text.parse().unwrap()
 }
 
-fn open() -> (tempfile::TempDir, Store) {
+fn open() -> (tempfile::TempDir, Limber) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path().join("l.db")).unwrap();
+    let store = Limber::open(dir.path().join("l.db")).unwrap();
     (dir, store)
 }
 
-fn assessed(taken_at: DateTime<Utc>) -> (tempfile::TempDir, Store) {
+fn assessed(taken_at: DateTime<Utc>) -> (tempfile::TempDir, Limber) {
     let (dir, mut store) = open();
     store.submit_assessment(tight(), taken_at, 0).unwrap();
     (dir, store)
 }
 
-fn check_in(store: &mut Store, session: i32, at: DateTime<Utc>, tz: &str) {
+fn check_in(store: &mut Limber, session: i32, at: DateTime<Utc>, tz: &str) {
     let exercise = ExerciseCheckIn {
         exercise: ExerciseId::KneesToChest,
         done: true,
@@ -70,7 +71,7 @@ fn check_in(store: &mut Store, session: i32, at: DateTime<Utc>, tz: &str) {
 }
 
 /// London, 07:30 and an evening nudge at 19:00, morning check at 07:00.
-fn london(store: &mut Store) -> ReminderSettings {
+fn london(store: &mut Limber) -> ReminderSettings {
     store
         .set_reminder_settings(ReminderSettings {
             slots: vec![t(19, 0), t(7, 30)],
@@ -81,7 +82,7 @@ fn london(store: &mut Store) -> ReminderSettings {
         .unwrap()
 }
 
-fn ids(store: &Store, now: DateTime<Utc>, limit: i32) -> Vec<String> {
+fn ids(store: &Limber, now: DateTime<Utc>, limit: i32) -> Vec<String> {
     store.upcoming_reminders(now, limit).unwrap().into_iter().map(|r| r.id).collect()
 }
 
@@ -248,11 +249,7 @@ fn a_version_3_database_gains_the_snooze_table_and_keeps_its_settings() {
     let path = dir.path().join("v3.db");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        for step in [
-            crate::store::pain::SCHEMA_V1,
-            crate::store::assessment::SCHEMA_V2,
-            crate::store::routine::SCHEMA_V3,
-        ] {
+        for step in &crate::store::migration_steps()[..3] {
             conn.execute_batch(step).unwrap();
         }
         conn.pragma_update(None, "application_id", crate::store::schema::APPLICATION_ID).unwrap();
@@ -260,7 +257,7 @@ fn a_version_3_database_gains_the_snooze_table_and_keeps_its_settings() {
         conn.execute("INSERT INTO setting (key, value) VALUES ('reminders', '{\"slots\":[\"06:45\"]}')", [])
             .unwrap();
     }
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Limber::open(&path).unwrap();
     assert_eq!(crate::store::schema::user_version(store.conn()).unwrap(), SCHEMA_VERSION);
     assert_eq!(store.reminder_settings().unwrap().slots, [t(6, 45)]);
     store.submit_assessment(tight(), utc("2026-11-15T18:00:00Z"), 0).unwrap();

@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use serde_json::Value;
 
 use crate::Error;
+use crate::Limber;
 use crate::assessment::answers::{Answers, CaudaEquina, General, Known, LegSymptoms, MeasuredBy, Onset, Slr};
 use crate::calendar::{DayOfWeek, LocalTime};
 use crate::catalog::ExerciseId::{self, *};
@@ -15,7 +16,6 @@ use crate::progress::{ExportFormat, ProgressSummary, chart};
 use crate::routine::RoutineSettings;
 use crate::routine::checkin::{CheckInInput, ExerciseCheckIn, SkipReason};
 use crate::schedule::ReminderSettings;
-use crate::store::Store;
 
 pub(super) const TZ: &str = "Europe/London";
 /// The note and check-in note the wipe test looks for, with RFC 4180's awkward characters.
@@ -75,7 +75,7 @@ fn done(exercise: ExerciseId, pain: i32) -> ExerciseCheckIn {
     }
 }
 
-pub(super) fn check_in(store: &mut Store, day: i64, note: Option<&str>) {
+pub(super) fn check_in(store: &mut Limber, day: i64, note: Option<&str>) {
     let skipped = ExerciseCheckIn {
         exercise: GluteStretch,
         done: false,
@@ -93,16 +93,16 @@ pub(super) fn check_in(store: &mut Store, day: i64, note: Option<&str>) {
     store.check_in(input, TZ).unwrap();
 }
 
-pub(super) fn open() -> (tempfile::TempDir, Store) {
+pub(super) fn open() -> (tempfile::TempDir, Limber) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path().join("l.db")).unwrap();
+    let store = Limber::open(dir.path().join("l.db")).unwrap();
     (dir, store)
 }
 
 /// Three weeks of life with Limber through the ordinary API: settings, two assessments, pain
-/// with sites, notes and another time zone, check-ins, morning checks (and the dose decisions
+/// with sites, notes and another time zone, check-ins, morning checks (and the dose changes
 /// they make) and a snoozed reminder.
-pub(super) fn populated() -> (tempfile::TempDir, Store) {
+pub(super) fn populated() -> (tempfile::TempDir, Limber) {
     let (dir, mut store) = open();
     store
         .set_routine_settings(RoutineSettings {
@@ -278,7 +278,7 @@ fn the_first_and_latest_week_in_a_range() {
     assert!(s.slr.is_empty(), "no assessment in that week");
 }
 
-fn export(store: &Store, format: ExportFormat) -> crate::progress::ExportFile {
+fn export(store: &Limber, format: ExportFormat) -> crate::progress::ExportFile {
     store.export(format, now(), TZ).unwrap()
 }
 
@@ -307,7 +307,7 @@ fn every_export_has_its_file_name_and_type() {
     assert_eq!(ExportFormat::parse("format", "fhir").unwrap(), ExportFormat::FhirBundle);
 }
 
-fn csv_files(store: &Store) -> BTreeMap<String, Vec<csv::StringRecord>> {
+fn csv_files(store: &Limber) -> BTreeMap<String, Vec<csv::StringRecord>> {
     let bytes = export(store, ExportFormat::CsvZip).bytes;
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut files = BTreeMap::new();
@@ -378,7 +378,7 @@ fn the_json_export_is_the_backup_of_every_table() {
     let json: Value = serde_json::from_slice(&export(&store, ExportFormat::JsonBackup).bytes).unwrap();
     assert_eq!(json["format"], "limber-backup");
     assert_eq!(json["format_version"], 1);
-    assert_eq!(json["schema_version"], crate::store::SCHEMA_VERSION);
+    assert_eq!(json["schema_version"], crate::versions::SCHEMA_VERSION);
     assert_eq!(json["exported_at"], "2026-11-23T12:00:00Z");
     for (list, n) in
         [("pain_entries", 44), ("assessments", 2), ("check_ins", 14), ("morning_checks", 1), ("snoozes", 1)]

@@ -59,6 +59,6 @@ fn wiping_leaves_nothing_in_the_file_or_its_wal() {
     assert_eq!(store.list_pain(&PainQuery { limit: 10, ..Default::default() }).unwrap().entries.len(), 1);
     drop(store);
     assert_eq!(files_holding_the_marker(dir.path()), Vec::<String>::new(), "after closing");
-    let reopened = crate::store::Store::open(dir.path().join("l.db")).unwrap();
+    let reopened = crate::Limber::open(dir.path().join("l.db")).unwrap();
     assert_eq!(reopened.progress_summary(None, None, at(30, 12), "UTC").unwrap().pain_entries, 1);
 }

@@ -1,13 +1,13 @@
 use chrono::{Duration, TimeZone, Utc};
 
 use crate::Error;
+use crate::Limber;
 use crate::assessment::answers::{
     Ake, Bridge, CaudaEquina, General, Known, LegSymptoms, MeasuredBy, Onset, Slr,
 };
 use crate::assessment::history::MeasuredTest;
 use crate::assessment::{Answers, PatternId, Tier};
 use crate::pain::Side;
-use crate::store::Store;
 
 fn answers(slr_left: i32, by: MeasuredBy) -> Answers {
     Answers {
@@ -38,12 +38,12 @@ fn day(n: i64) -> chrono::DateTime<Utc> {
 fn every_assessment_is_saved_and_the_latest_drives_the_routine() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("l.db");
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Limber::open(&path).unwrap();
     let first = store.submit_assessment(answers(62, MeasuredBy::Helper), day(0), 60).unwrap();
     let second = store.submit_assessment(answers(70, MeasuredBy::Helper), day(14), 60).unwrap();
     assert!(first.result.pattern(PatternId::TightHamstrings).is_some());
 
-    let store = Store::open(&path).unwrap();
+    let store = Limber::open(&path).unwrap();
     let latest = store.latest_assessment().unwrap().unwrap();
     assert_eq!(latest, second);
     let history: Vec<_> = store.assessment_history(10).unwrap().into_iter().map(|s| s.id).collect();
@@ -54,7 +54,7 @@ fn every_assessment_is_saved_and_the_latest_drives_the_routine() {
 #[test]
 fn a_retest_is_due_fourteen_days_later() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("l.db")).unwrap();
+    let mut store = Limber::open(dir.path().join("l.db")).unwrap();
     let saved = store.submit_assessment(answers(62, MeasuredBy::Helper), day(0), 0).unwrap();
     assert_eq!(saved.retest_due_at(), day(14));
     assert!(!saved.retest_due(day(14) - Duration::seconds(1)));
@@ -64,7 +64,7 @@ fn a_retest_is_due_fourteen_days_later() {
 #[test]
 fn measurement_series_mark_only_real_changes() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("l.db")).unwrap();
+    let mut store = Limber::open(dir.path().join("l.db")).unwrap();
     store.submit_assessment(answers(60, MeasuredBy::Helper), day(0), 0).unwrap();
     store.submit_assessment(answers(64, MeasuredBy::Helper), day(14), 0).unwrap();
     store.submit_assessment(answers(69, MeasuredBy::Helper), day(28), 0).unwrap();
@@ -88,7 +88,7 @@ fn measurement_series_mark_only_real_changes() {
 #[test]
 fn invalid_answers_are_refused_and_nothing_is_saved() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("l.db")).unwrap();
+    let mut store = Limber::open(dir.path().join("l.db")).unwrap();
     let mut bad = answers(60, MeasuredBy::Helper);
     bad.slr.as_mut().unwrap().right_deg = Some(130);
     match store.submit_assessment(bad, day(0), 0) {
@@ -101,7 +101,7 @@ fn invalid_answers_are_refused_and_nothing_is_saved() {
 #[test]
 fn an_emergency_is_saved_too() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("l.db")).unwrap();
+    let mut store = Limber::open(dir.path().join("l.db")).unwrap();
     let mut a = answers(60, MeasuredBy::Helper);
     a.cauda_equina.as_mut().unwrap().bladder = true;
     let saved = store.submit_assessment(a, day(0), 0).unwrap();

@@ -5,11 +5,11 @@ use std::io::Read;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use crate::Error;
+use crate::Limber;
 use crate::catalog::ExerciseId::{self, *};
 use crate::pain::PainInput;
 use crate::progress::ExportFormat;
 use crate::routine::checkin::{BEFORE_MORNING, CheckInInput, ExerciseCheckIn};
-use crate::store::Store;
 
 const TZ: &str = "Europe/London";
 
@@ -31,7 +31,7 @@ fn done(exercise: ExerciseId, pain: i32) -> ExerciseCheckIn {
     }
 }
 
-fn check_in(store: &mut Store, at: DateTime<Utc>) {
+fn check_in(store: &mut Limber, at: DateTime<Utc>) {
     let input = CheckInInput {
         session: 1,
         at,
@@ -43,14 +43,14 @@ fn check_in(store: &mut Store, at: DateTime<Utc>) {
     store.check_in(input, TZ).unwrap();
 }
 
-fn assessed() -> (tempfile::TempDir, Store) {
+fn assessed() -> (tempfile::TempDir, Limber) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("l.db")).unwrap();
+    let mut store = Limber::open(dir.path().join("l.db")).unwrap();
     store.submit_assessment(crate::assessment::tests::screened(65, 70), at(-1, 18, 0), 0).unwrap();
     (dir, store)
 }
 
-fn csv_morning_pains(store: &Store) -> Vec<String> {
+fn csv_morning_pains(store: &Limber) -> Vec<String> {
     let bytes = store.export(ExportFormat::CsvZip, at(5, 12, 0), TZ).unwrap().bytes;
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut text = Vec::new();
@@ -115,7 +115,7 @@ fn the_day_after_a_date_the_zone_skipped_follows_the_day_before_it() {
     // Samoa: Thursday 2011-12-29 was followed by Saturday 2011-12-31.
     let apia = "Pacific/Apia";
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("l.db")).unwrap();
+    let mut store = Limber::open(dir.path().join("l.db")).unwrap();
     let thursday = "2011-12-29T09:00:00-10:00".parse::<DateTime<chrono::FixedOffset>>().unwrap().to_utc();
     store
         .submit_assessment(crate::assessment::tests::screened(65, 70), thursday - Duration::days(2), 0)
@@ -144,7 +144,7 @@ fn notes_a_spreadsheet_would_run_are_neutralised_in_the_csv_and_kept_as_typed_el
     // trimmed on input; `neutralise_cell`'s own tests cover those).
     let notes = ["=1+1", "+1+1", "-1+1", "@SUM(1+1)"];
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("l.db")).unwrap();
+    let mut store = Limber::open(dir.path().join("l.db")).unwrap();
     for (i, note) in notes.iter().enumerate() {
         let input = PainInput {
             recorded_at: at(0, 8, i as u32),

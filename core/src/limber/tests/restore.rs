@@ -7,12 +7,12 @@ use serde_json::Value;
 
 use super::progress::{at, open, pain, populated};
 use crate::Error;
+use crate::Limber;
 use crate::assessment::evaluate;
 use crate::progress::ExportFormat;
-use crate::store::Store;
 
 /// Every row of every table, as text, sorted: what "exactly the same data" means.
-fn dump(store: &Store) -> BTreeMap<String, Vec<String>> {
+fn dump(store: &Limber) -> BTreeMap<String, Vec<String>> {
     let conn = store.conn();
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
@@ -41,7 +41,7 @@ fn dump(store: &Store) -> BTreeMap<String, Vec<String>> {
         .collect()
 }
 
-fn backup_json(store: &Store) -> Value {
+fn backup_json(store: &Limber) -> Value {
     serde_json::from_slice(
         &store.export(ExportFormat::JsonBackup, at(21, 12), "Europe/London").unwrap().bytes,
     )
@@ -145,7 +145,7 @@ fn a_session_checked_in_on_both_sides_keeps_the_one_already_there() {
     assert_eq!(notes, [Some("here".to_owned())]);
 }
 
-fn refused(store: &mut Store, json: &Value) -> String {
+fn refused(store: &mut Limber, json: &Value) -> String {
     let before = dump(store);
     let field = match store.import_backup(&bytes(json)) {
         Err(Error::Invalid { field, .. }) => field,
@@ -181,7 +181,7 @@ fn a_bad_value_anywhere_in_the_file_writes_nothing() {
         ),
         ("check_ins[1].local_date", Box::new(|v| v["check_ins"][1]["local_date"] = "2026-11-20".into())),
         (
-            "check_ins[1].session",
+            "check_ins[1].slot",
             Box::new(|v| {
                 v["check_ins"][1]["local_date"] = v["check_ins"][0]["local_date"].clone();
                 v["check_ins"][1]["at"] = v["check_ins"][0]["at"].clone();
@@ -223,7 +223,7 @@ fn a_backup_from_a_newer_limber_writes_nothing() {
     let (_dir, mut store) = populated();
     let mut json = backup_json(&store);
     store.wipe_all_data().unwrap();
-    json["schema_version"] = (crate::store::SCHEMA_VERSION + 1).into();
+    json["schema_version"] = (crate::versions::SCHEMA_VERSION + 1).into();
     let err = store.import_backup(&bytes(&json)).unwrap_err();
     assert!(matches!(err, Error::NewerBackup { .. }), "{err:?}");
     assert!(!err.to_string().contains("database was written"), "{err}");

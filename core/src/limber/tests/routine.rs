@@ -4,6 +4,7 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use crate::Error;
+use crate::Limber;
 use crate::assessment::answers::Answers;
 use crate::catalog::ExerciseId::{self, *};
 use crate::routine::checkin::{CheckInInput, ExerciseCheckIn, SkipReason};
@@ -11,7 +12,6 @@ use crate::routine::dose::Track;
 use crate::routine::progression::Decision;
 use crate::routine::today::SessionState;
 use crate::routine::{CardId, PlanStatus};
-use crate::store::Store;
 
 const TZ: &str = "Europe/London";
 
@@ -38,12 +38,19 @@ fn done(exercise: ExerciseId, pain: i32) -> ExerciseCheckIn {
 }
 
 fn session(day: i64, exercises: Vec<ExerciseCheckIn>) -> CheckInInput {
-    CheckInInput { session: 1, at: at(day, 9), pain_before: Some(3), pain_after: Some(3), exercises, note: None }
+    CheckInInput {
+        session: 1,
+        at: at(day, 9),
+        pain_before: Some(3),
+        pain_after: Some(3),
+        exercises,
+        note: None,
+    }
 }
 
-fn assessed() -> (tempfile::TempDir, Store) {
+fn assessed() -> (tempfile::TempDir, Limber) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("l.db")).unwrap();
+    let mut store = Limber::open(dir.path().join("l.db")).unwrap();
     store.submit_assessment(tight(), at(-1, 18), 0).unwrap();
     (dir, store)
 }
@@ -51,7 +58,7 @@ fn assessed() -> (tempfile::TempDir, Store) {
 #[test]
 fn without_an_assessment_today_says_to_assess_and_check_ins_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("l.db")).unwrap();
+    let mut store = Limber::open(dir.path().join("l.db")).unwrap();
     let today = store.today(at(0, 7), TZ).unwrap();
     assert_eq!(today.plan.status, PlanStatus::NeedsSafetyAnswers);
     assert_eq!(today.status, PlanStatus::NeedsSafetyAnswers);

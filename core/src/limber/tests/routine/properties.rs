@@ -107,7 +107,7 @@ fn at_most_start(e: &PlannedExercise, saved: &crate::assessment::history::SavedA
     level < start || (level == start && within_default)
 }
 
-fn check_day(store: &mut Store, days: Vec<Day>) -> Result<(), TestCaseError> {
+fn check_day(store: &mut Limber, days: Vec<Day>) -> Result<(), TestCaseError> {
     store
         .set_reminder_settings(ReminderSettings { time_zone: TZ.into(), ..ReminderSettings::default() })
         .unwrap();
@@ -236,7 +236,7 @@ proptest! {
         days in prop::collection::vec(day_strategy(), 20..60),
     ) {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path().join("l.db")).unwrap();
+        let mut store = Limber::open(dir.path().join("l.db")).unwrap();
         store.submit_assessment(answers(first), at(-1, 18), 0).unwrap();
         check_day(&mut store, days)?;
     }

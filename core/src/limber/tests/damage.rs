@@ -2,11 +2,10 @@
 
 use chrono::{TimeZone, Utc};
 
-use super::super::damage;
 use crate::Error;
+use crate::Limber;
 use crate::pain::{PainContext, PainInput, PainQuery};
 use crate::progress::ExportFormat;
-use crate::store::Store;
 
 fn entry(level: i32) -> PainInput {
     PainInput {
@@ -22,21 +21,21 @@ fn entry(level: i32) -> PainInput {
 fn with_entries(n: i32) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("l.db");
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Limber::open(&path).unwrap();
     for i in 0..n {
         store.add_pain(entry(i % 11)).unwrap();
     }
     (dir, path)
 }
 
-fn count(store: &Store) -> usize {
+fn count(store: &Limber) -> usize {
     store.list_pain(&PainQuery { limit: 500, ..Default::default() }).unwrap().entries.len()
 }
 
 #[test]
 fn a_read_only_store_reads_and_exports_and_refuses_every_change_with_one_error() {
     let (_dir, path) = with_entries(3);
-    let mut store = Store::new(damage::open_read_only(&path).unwrap(), true);
+    let mut store = Limber { db: crate::store::Db::open_read_only(&path).unwrap(), device_zone: None };
     assert!(store.is_read_only());
     assert_eq!(count(&store), 3);
     store.export(ExportFormat::JsonBackup, Utc::now(), "UTC").unwrap();
@@ -60,7 +59,7 @@ fn a_write_protected_file_opens_read_only() {
         // case as an unprivileged user.
         return;
     }
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Limber::open(&path).unwrap();
     assert!(store.is_read_only());
     assert_eq!(count(&store), 2);
     assert!(matches!(store.add_pain(entry(1)), Err(Error::ReadOnly)));
@@ -88,7 +87,7 @@ fn after_an_unclean_close_a_damaged_table_page_is_refused_without_changing_a_byt
     let wal = path.with_file_name("l.db-wal");
     std::fs::write(&wal, [0u8; 32]).unwrap();
     let before = std::fs::read(&path).unwrap();
-    assert!(matches!(Store::open(&path), Err(Error::Corrupt)));
+    assert!(matches!(Limber::open(&path), Err(Error::Corrupt)));
     assert_eq!(std::fs::read(&path).unwrap(), before, "not a byte changed");
 }
 
@@ -96,7 +95,7 @@ fn after_an_unclean_close_a_damaged_table_page_is_refused_without_changing_a_byt
 fn a_damaged_page_met_by_a_write_refuses_every_change_after_it() {
     let (_dir, path) = with_entries(50);
     damage_table(&path, "pain_entry");
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Limber::open(&path).unwrap();
     assert!(matches!(store.add_pain(entry(3)), Err(Error::Corrupt)));
     // Even a change that would not touch the damaged table.
     let settings = store.reminder_settings().unwrap();
@@ -107,18 +106,18 @@ fn a_damaged_page_met_by_a_write_refuses_every_change_after_it() {
 fn a_rescue_reads_what_it_can_and_names_what_was_lost() {
     let (_dir, path) = with_entries(5);
     {
-        let mut store = Store::open(&path).unwrap();
+        let mut store = Limber::open(&path).unwrap();
         store.submit_assessment(crate::assessment::tests::screened(65, 70), Utc::now(), 0).unwrap();
     }
     damage_table(&path, "pain_entry");
-    let store = Store::open_damaged(&path).unwrap();
+    let store = Limber::open_damaged(&path).unwrap();
     let rescue = store.rescue(Utc::now()).unwrap();
     assert_eq!(rescue.backup.assessments.len(), 1, "the undamaged kinds come out whole");
     assert!(rescue.backup.pain_entries.is_empty());
     assert_eq!(rescue.lost, ["pain entries: damaged, none could be read"]);
     // The rescued backup restores into a new database.
     let dir = tempfile::tempdir().unwrap();
-    let mut fresh = Store::open(dir.path().join("new.db")).unwrap();
+    let mut fresh = Limber::open(dir.path().join("new.db")).unwrap();
     fresh.import_backup(&serde_json::to_vec(&rescue.backup).unwrap()).unwrap();
     assert!(fresh.latest_assessment().unwrap().is_some());
 }
@@ -126,7 +125,7 @@ fn a_rescue_reads_what_it_can_and_names_what_was_lost() {
 #[test]
 fn an_undamaged_file_has_nothing_lost() {
     let (_dir, path) = with_entries(5);
-    let rescue = Store::open_damaged(&path).unwrap().rescue(Utc::now()).unwrap();
+    let rescue = Limber::open_damaged(&path).unwrap().rescue(Utc::now()).unwrap();
     assert!(rescue.lost.is_empty());
     assert_eq!(rescue.backup.pain_entries.len(), 5);
 }

@@ -3,6 +3,11 @@ use std::fs;
 use chrono::{Duration, TimeZone, Utc};
 
 use super::*;
+use crate::Error;
+use crate::error::NotADatabase;
+use crate::versions::SCHEMA_VERSION;
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 use crate::pain::{BodySite, PainContext, PainInput, PainQuery, Side, SitePain};
 
 fn input(level: i32, minutes_after: i64) -> PainInput {
@@ -16,7 +21,7 @@ fn input(level: i32, minutes_after: i64) -> PainInput {
     }
 }
 
-fn all(store: &Store) -> Vec<crate::pain::PainEntry> {
+fn all(store: &Limber) -> Vec<crate::pain::PainEntry> {
     store.list_pain(&PainQuery { limit: 500, ..Default::default() }).unwrap().entries
 }
 
@@ -24,15 +29,15 @@ fn all(store: &Store) -> Vec<crate::pain::PainEntry> {
 fn open_creates_missing_folders_and_entries_survive_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a/b/limber.db");
-    let added = Store::open(&path).unwrap().add_pain(input(4, 0)).unwrap();
-    let store = Store::open(&path).unwrap();
+    let added = Limber::open(&path).unwrap().add_pain(input(4, 0)).unwrap();
+    let store = Limber::open(&path).unwrap();
     assert_eq!(store.get_pain(&added.id.to_string()).unwrap(), added);
 }
 
 #[test]
 fn the_connection_is_configured_for_durability_and_privacy() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path().join("l.db")).unwrap();
+    let store = Limber::open(dir.path().join("l.db")).unwrap();
     let pragma = |name: &str| -> String {
         store
             .conn()
@@ -53,7 +58,7 @@ fn a_file_that_is_not_sqlite_is_refused_and_left_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.txt");
     fs::write(&path, b"my shopping list, not a database").unwrap();
-    let err = Store::open(&path).err().unwrap();
+    let err = Limber::open(&path).err().unwrap();
     assert!(matches!(err, Error::NotADatabase(NotADatabase::NotSqlite)), "{err:?}");
     assert_eq!(fs::read(&path).unwrap(), b"my shopping list, not a database");
     assert!(!dir.path().join("notes.txt-wal").exists());
@@ -66,7 +71,7 @@ fn a_corrupt_database_is_a_typed_error_and_is_not_overwritten() {
     let mut bytes = SQLITE_MAGIC.to_vec();
     bytes.extend(std::iter::repeat_n(0xA5u8, 4096 - bytes.len()));
     fs::write(&path, &bytes).unwrap();
-    let err = Store::open(&path).err().unwrap();
+    let err = Limber::open(&path).err().unwrap();
     assert!(matches!(err, Error::Corrupt | Error::NotADatabase(_)), "{err:?}");
     assert_eq!(fs::read(&path).unwrap(), bytes);
 }
@@ -76,7 +81,7 @@ fn damage_inside_a_real_database_is_reported_as_corrupt() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("l.db");
     {
-        let mut store = Store::open(&path).unwrap();
+        let mut store = Limber::open(&path).unwrap();
         for i in 0..50 {
             store.add_pain(input(3, i)).unwrap();
         }
@@ -89,7 +94,7 @@ fn damage_inside_a_real_database_is_reported_as_corrupt() {
         *b = 0xFF;
     }
     fs::write(&path, &bytes).unwrap();
-    let err = Store::open(&path)
+    let err = Limber::open(&path)
         .and_then(|s| s.list_pain(&PainQuery { limit: 10, ..Default::default() }))
         .err()
         .unwrap();
@@ -102,7 +107,7 @@ fn another_apps_database_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("other.db");
     rusqlite::Connection::open(&path).unwrap().execute_batch("CREATE TABLE contacts (name TEXT)").unwrap();
-    let err = Store::open(&path).err().unwrap();
+    let err = Limber::open(&path).err().unwrap();
     assert!(matches!(err, Error::NotADatabase(NotADatabase::Foreign)), "{err:?}");
 }
 
@@ -110,12 +115,12 @@ fn another_apps_database_is_refused() {
 fn a_database_from_a_newer_version_is_refused_with_both_versions() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("l.db");
-    Store::open(&path).unwrap().add_pain(input(5, 0)).unwrap();
+    Limber::open(&path).unwrap().add_pain(input(5, 0)).unwrap();
     rusqlite::Connection::open(&path)
         .unwrap()
         .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
         .unwrap();
-    match Store::open(&path).err().unwrap() {
+    match Limber::open(&path).err().unwrap() {
         Error::NewerVersion { found, supported } => {
             assert_eq!((found, supported), (SCHEMA_VERSION + 1, SCHEMA_VERSION));
         }
@@ -132,7 +137,7 @@ fn a_database_from_a_newer_version_is_refused_with_both_versions() {
 #[test]
 fn add_edit_delete_round_trip() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("l.db")).unwrap();
+    let mut store = Limber::open(dir.path().join("l.db")).unwrap();
     let first = store.add_pain(input(4, 0)).unwrap();
     let second = store.add_pain(input(6, 10)).unwrap();
     assert_ne!(first.id, second.id);
@@ -155,7 +160,7 @@ fn add_edit_delete_round_trip() {
 #[test]
 fn invalid_input_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("l.db")).unwrap();
+    let mut store = Limber::open(dir.path().join("l.db")).unwrap();
     assert!(store.add_pain(input(11, 0)).is_err());
     assert!(all(&store).is_empty());
 }
@@ -163,7 +168,7 @@ fn invalid_input_writes_nothing() {
 #[test]
 fn listing_is_newest_first_within_the_range_and_pages_without_gaps_or_repeats() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("l.db")).unwrap();
+    let mut store = Limber::open(dir.path().join("l.db")).unwrap();
     // Several entries share a moment: paging must still see each exactly once.
     let mut added = Vec::new();
     for i in 0..23 {
@@ -208,7 +213,7 @@ fn listing_is_newest_first_within_the_range_and_pages_without_gaps_or_repeats() 
 #[test]
 fn page_size_and_cursor_are_checked() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path().join("l.db")).unwrap();
+    let store = Limber::open(dir.path().join("l.db")).unwrap();
     let field = |q: PainQuery| match store.list_pain(&q) {
         Err(Error::Invalid { field, .. }) => field,
         other => panic!("expected invalid, got {other:?}"),
@@ -222,7 +227,7 @@ fn page_size_and_cursor_are_checked() {
 fn deleted_notes_leave_no_bytes_behind() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("l.db");
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Limber::open(&path).unwrap();
     let mut secret = input(3, 0);
     secret.note = Some("MARKER-7f3a-private".into());
     let entry = store.add_pain(secret).unwrap();
@@ -244,8 +249,8 @@ fn a_version_1_database_upgrades_step_by_step_and_keeps_its_entries() {
     let path = dir.path().join("v1.db");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(super::pain::SCHEMA_V1).unwrap();
-        conn.pragma_update(None, "application_id", schema::APPLICATION_ID).unwrap();
+        conn.execute_batch(crate::store::migration_steps()[0]).unwrap();
+        conn.pragma_update(None, "application_id", crate::store::APPLICATION_ID).unwrap();
         conn.pragma_update(None, "user_version", 1).unwrap();
         conn.execute(
             "INSERT INTO pain_entry (id, recorded_at_ms, utc_offset_min, level, context, note)
@@ -254,8 +259,8 @@ fn a_version_1_database_upgrades_step_by_step_and_keeps_its_entries() {
         )
         .unwrap();
     }
-    let store = Store::open(&path).unwrap();
-    assert_eq!(schema::user_version(store.conn()).unwrap(), SCHEMA_VERSION);
+    let store = Limber::open(&path).unwrap();
+    assert_eq!(crate::store::schema::user_version(store.conn()).unwrap(), SCHEMA_VERSION);
     let entries = all(&store);
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].note.as_deref(), Some("kept"));

@@ -1,0 +1,51 @@
+//! One decoder (and encoder) per column format, shared by every table: a value that does not
+//! decode is a damaged row ([`Error::Corrupt`]), never a panic.
+
+use chrono::NaiveDate;
+use rusqlite::Row;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::{Error, Result};
+
+/// A `local_date` column: `YYYY-MM-DD`. By hand, as ten years are thousands of them.
+pub(crate) fn date(text: &str) -> Result<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r)?.iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    let date = (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
+        .then(|| NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?))
+        .flatten();
+    date.ok_or(Error::Corrupt)
+}
+
+/// A day number since 1970-01-01 (the pain log's local day, computed in SQL) as a date.
+pub(crate) fn epoch_day(day: i64) -> Result<NaiveDate> {
+    const UNIX_EPOCH_FROM_CE: i64 = 719_163;
+    i32::try_from(day + UNIX_EPOCH_FROM_CE)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .ok_or(Error::Corrupt)
+}
+
+/// A text column holding one of our spelled-out values (`knees_to_chest`, `too_painful`).
+pub(crate) fn value<T>(text: &str, parse: fn(&str, &str) -> Result<T>) -> Result<T> {
+    parse("value", text).map_err(|_| Error::Corrupt)
+}
+
+/// A text column read in place (no `String` per row).
+pub(crate) fn text<'r>(row: &'r Row<'_>, column: usize) -> Result<&'r str> {
+    row.get_ref(column)?.as_str().map_err(|_| Error::Corrupt)
+}
+
+/// A JSON column (a dose step, an assessment's answers): written from our own types, so a
+/// failure to encode is a bug.
+pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|_| Error::Internal("encoding a column as JSON"))
+}
+
+/// A JSON column read back.
+pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|_| Error::Corrupt)
+}
