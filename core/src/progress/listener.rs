@@ -18,6 +18,8 @@ text_enum! {
 /// Told how far long work has got. `done` never exceeds `total` (when `total` is known) and
 /// never goes down within a stage.
 pub trait ProgressListener {
+    /// `done` of `total` units of `stage` (bytes while reading, records while checking and
+    /// writing); `total` is 0 when unknown.
     fn on_progress(&self, stage: ProgressStage, done: i64, total: i64);
 }
 

@@ -1,5 +1,6 @@
 //! Routine tables: settings, session check-ins, next-morning checks, where each exercise's
 //! dose stands, and every progression decision with its reason.
+#![allow(missing_docs)] // TODO(lints): lead fixes after the move
 
 use std::collections::BTreeMap;
 
