@@ -1,7 +1,7 @@
 //! Moments as Limber keeps them: a UTC instant plus the local UTC offset at that moment, so a
 //! log shows the wall-clock time the person saw even after they change time zone.
 
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, Offset, TimeZone, Utc};
 
 use crate::{Error, Result};
 
@@ -27,8 +27,8 @@ pub fn check_offset(field: &str, minutes: i32) -> Result<i32> {
 
 /// The wall-clock time at `at` for a checked offset.
 pub fn local(at: DateTime<Utc>, offset_minutes: i32) -> DateTime<FixedOffset> {
-    let offset = FixedOffset::east_opt(offset_minutes * 60)
-        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
+    // An offset past ±24 h (never one `check_offset` let in) falls back to UTC, not a panic.
+    let offset = offset_minutes.checked_mul(60).and_then(FixedOffset::east_opt).unwrap_or(Utc.fix());
     offset.from_utc_datetime(&at.naive_utc())
 }
 

@@ -251,27 +251,29 @@ fn compare(baseline: PainWindow, recent: PainWindow) -> PainChange {
 
 fn weekly(days: &[DayAdherence]) -> Vec<WeekAdherence> {
     let mut weeks: Vec<WeekAdherence> = Vec::new();
+    let mut current: Option<WeekAdherence> = None;
     for day in days {
         let iso = day.date.iso_week();
         let week_start = day
             .date
             .checked_sub_days(Days::new(u64::from(day.date.weekday().num_days_from_monday())))
             .unwrap_or(day.date);
-        if weeks.last().is_none_or(|w| w.week_start != week_start) {
-            weeks.push(WeekAdherence {
-                week_start,
-                iso_year: iso.year(),
-                iso_week: iso.week() as i32,
-                planned: 0,
-                done: 0,
-                percent: None,
-            });
+        if current.as_ref().is_some_and(|w| w.week_start != week_start) {
+            weeks.extend(current.take());
         }
-        let week = weeks.last_mut().expect("pushed above");
+        let week = current.get_or_insert_with(|| WeekAdherence {
+            week_start,
+            iso_year: iso.year(),
+            iso_week: iso.week() as i32,
+            planned: 0,
+            done: 0,
+            percent: None,
+        });
         // Today's open sessions are not missed yet.
         week.planned += if day.in_progress { day.done } else { day.planned };
         week.done += day.done.min(day.planned);
     }
+    weeks.extend(current);
     for w in &mut weeks {
         w.percent =
             (w.planned > 0).then(|| (f64::from(w.done) * 100.0 / f64::from(w.planned)).round() as i32);
