@@ -24,6 +24,8 @@ text_enum! {
 /// The display of an assessment result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResultDisplay {
+    /// How loudly: `blocking` for urgent and emergency, `warn` for soon or unanswered safety
+    /// questions (no plan), `calm` otherwise.
     pub level: SafetyLevel,
     /// Whether the person may close the advice and go on to the routine.
     pub dismissable: bool,
