@@ -39,10 +39,13 @@ const EPSILON: f64 = 1e-9;
 /// One local day's pain entries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DailyPain {
+    /// The local date.
     pub date: NaiveDate,
     /// 0-10, rounded to 2 decimals.
     pub mean: f64,
+    /// Lowest entry that day, 0-10.
     pub min: i32,
+    /// Highest entry that day, 0-10.
     pub max: i32,
     /// Entries that day.
     pub count: i32,
@@ -53,7 +56,9 @@ pub struct DailyPain {
 /// Seven days with entries (or fewer, early on) and their mean pain.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PainWindow {
+    /// The window's first day with entries.
     pub first_day: NaiveDate,
+    /// The window's last day with entries.
     pub last_day: NaiveDate,
     /// Days with entries in the window, 1-7.
     pub days: i32,
@@ -64,7 +69,9 @@ pub struct PainWindow {
 /// The last 7 days with entries against the first 7.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PainChange {
+    /// The first 7 days with entries.
     pub baseline: PainWindow,
+    /// The last 7 days with entries (not overlapping the baseline).
     pub recent: PainWindow,
     /// recent − baseline in points: negative is a fall (better).
     pub points: f64,
@@ -80,20 +87,29 @@ pub struct PainChange {
 pub struct WeekAdherence {
     /// The Monday.
     pub week_start: NaiveDate,
+    /// The ISO week-numbering year (may differ from `week_start`'s year around New Year).
     pub iso_year: i32,
+    /// The ISO week number, 1-53.
     pub iso_week: i32,
+    /// Sessions planned in the range's days of that week; today counts only the sessions done.
     pub planned: i32,
+    /// Sessions done, at most `planned` per day.
     pub done: i32,
     /// done / planned as a whole percentage; `None` when nothing was planned.
     pub percent: Option<i32>,
 }
 
+/// Pain, sessions and measurements over a range of local dates, with the rules of the module
+/// docs; the same numbers the report, the chart and the shells show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProgressSummary {
-    /// The local dates covered, inclusive.
+    /// The first local date covered (inclusive).
     pub from: NaiveDate,
+    /// The last local date covered (inclusive).
     pub to: NaiveDate,
+    /// The IANA zone the range and today were read in.
     pub time_zone: String,
+    /// When it was computed.
     pub generated_at: DateTime<Utc>,
     /// Pain entries in the range.
     pub pain_entries: i32,
@@ -105,7 +121,9 @@ pub struct ProgressSummary {
     pub change: Option<PainChange>,
     /// Every ISO week touching the range up to today, oldest first.
     pub weeks: Vec<WeekAdherence>,
+    /// Sessions planned over the range, the sum of `weeks`.
     pub sessions_planned: i32,
+    /// Sessions done over the range, the sum of `weeks`.
     pub sessions_done: i32,
     /// Straight leg raise, degrees, oldest first; `change` and `real_change` are against the
     /// previous measurement of the same side (CLINICAL.md §1).
