@@ -13,6 +13,7 @@ const LATEST: i64 = 4_102_444_800_000; // 2100-01-01T00:00:00Z
 /// Real offsets run from -12:00 to +14:00; allow the full ±14 h.
 pub const MAX_OFFSET_MINUTES: i32 = 14 * 60;
 
+/// `at` when it lies from 2000-01-01 to 2099-12-31 UTC. Errors: `Invalid` naming `field`.
 pub fn check_instant(field: &str, at: DateTime<Utc>) -> Result<DateTime<Utc>> {
     if (EARLIEST..LATEST).contains(&at.timestamp_millis()) {
         Ok(at)
@@ -21,6 +22,7 @@ pub fn check_instant(field: &str, at: DateTime<Utc>) -> Result<DateTime<Utc>> {
     }
 }
 
+/// `minutes` when within ±14 h (-840 to 840). Errors: `Invalid` naming `field`.
 pub fn check_offset(field: &str, minutes: i32) -> Result<i32> {
     crate::validate::in_range(field, minutes, -MAX_OFFSET_MINUTES, MAX_OFFSET_MINUTES)
 }
@@ -32,6 +34,7 @@ pub fn local(at: DateTime<Utc>, offset_minutes: i32) -> DateTime<FixedOffset> {
     offset.from_utc_datetime(&at.naive_utc())
 }
 
+/// Milliseconds since 1970-01-01 UTC, as the store keeps instants.
 pub fn to_millis(at: DateTime<Utc>) -> i64 {
     at.timestamp_millis()
 }

@@ -20,6 +20,7 @@ pub struct ProgressFacts {
     /// Pain fell meaningfully from the first week on the routine to the last [E: Farrar 2001];
     /// `true` when there is too little logged to tell (no alarm on no data).
     pub pain_improved: bool,
+    /// The latest assessment is 14 days old or more: time to re-test (CLINICAL.md §6).
     pub retest_due: bool,
 }
 
