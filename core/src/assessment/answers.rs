@@ -133,7 +133,7 @@ pub struct Answers {
     pub bridge: Option<Bridge>,
     /// Self-reported posture: low weight, supports P2 only.
     pub posture: Option<Posture>,
-    /// The knee clicks or snaps when bending or straightening [S]: low weight, supports P2 only.
+    /// The knee clicks or snaps when bending or straightening \[S\]: low weight, supports P2 only.
     pub knee_click: Option<bool>,
     /// Weeks on a plan without improvement, 0-520: about 4 or more is `soon` (§2).
     pub weeks_on_plan_without_improvement: Option<i32>,
@@ -256,7 +256,7 @@ pub struct Strain {
     pub pain_on_contraction: bool,
     /// A gap or dent felt in the back of the thigh.
     pub gap: bool,
-    /// Days since the injury, 0-3650; `None` counts as a fresh strain (within 14 days) [D].
+    /// Days since the injury, 0-3650; `None` counts as a fresh strain (within 14 days) \[D\].
     pub days_since: Option<i32>,
     /// Pain 0-10 when digging the heel into the floor with the knee bent.
     pub heel_dig_pain: Option<i32>,

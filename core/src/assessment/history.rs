@@ -54,14 +54,14 @@ text_enum! {
 pub const SLR_REAL_CHANGE_SAME_HELPER: i32 = 5;
 /// The SLR's real change in degrees when the helper differs or it was self-measured (same source).
 pub const SLR_REAL_CHANGE_OTHERWISE: i32 = 10;
-/// [D] A phone-measured series is one method: Limber zeroes and reads the angle the same way
+/// \[D\] A phone-measured series is one method: Limber zeroes and reads the angle the same way
 /// every time, which removes the reading error that makes self-measured values vary, so two
 /// phone measurements take the same-method threshold. A phone value against a typed one is two
 /// methods and takes the other.
 pub const SLR_REAL_CHANGE_SAME_METHOD: i32 = SLR_REAL_CHANGE_SAME_HELPER;
-/// [D] The knee extension test is self-measured, so it takes the self-measured threshold.
+/// \[D\] The knee extension test is self-measured, so it takes the self-measured threshold.
 pub const AKE_REAL_CHANGE: i32 = 10;
-/// [D] Bridge repetitions to failure vary from day to day; 5 is the side-difference threshold of §4.
+/// \[D\] Bridge repetitions to failure vary from day to day; 5 is the side-difference threshold of §4.
 pub const BRIDGE_REAL_CHANGE: i32 = 5;
 
 /// One measurement of one side.

@@ -249,7 +249,7 @@ fn history() -> Section {
 
 /// [E: CLINICAL.md §3 G1] Within this many days of a thigh strain, the tests that load the
 /// muscle to its limit (the SLR to a firm stretch, the single-leg bridge to failure) are not
-/// asked. Their help says why. [D] Day 14 itself still counts as within, and a strain whose day
+/// asked. Their help says why. \[D\] Day 14 itself still counts as within, and a strain whose day
 /// is not given counts as fresh: the readings that protect the healing muscle.
 pub const STRAIN_TEST_FREE_DAYS: i32 = 14;
 

@@ -27,7 +27,7 @@ text_enum! {
         /// G2: a nerve-type pattern; no holds that bring on leg symptoms, no Nordic curls.
         Nerve = "nerve",
         /// G3: a known disc problem without nerve signs (or known sciatica); stretching only while it
-        /// brings on no leg symptoms [D].
+        /// brings on no leg symptoms \[D\].
         Disc = "disc",
         /// G4: recent spinal surgery, pregnancy, osteoporosis, or 65 or over and new to exercise; no
         /// Nordic curls or loaded end-range bending.
@@ -65,10 +65,10 @@ text_enum! {
     pub enum StrainPhase {
         /// Phase I: protect, walk as pain allows, pain-free heel-dig and bridge holds.
         Protect = "protect",
-        /// Phase II: walking a normal stride is pain-free and the heel dig 2/10 or less [D]; gentle
+        /// Phase II: walking a normal stride is pain-free and the heel dig 2/10 or less \[D\]; gentle
         /// stretching at pain 2/10 or less.
         Gentle = "gentle",
-        /// SLR within about 10 degrees of the other side and pain-free bridges [D]: the full dose.
+        /// SLR within about 10 degrees of the other side and pain-free bridges \[D\]: the full dose.
         Full = "full",
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! Each exercise (CLINICAL.md §5) has plain, numbered steps, a starting dose, the ceiling that
 //! progression may reach, cautions, equipment and a time estimate. The texts are Limber's own
-//! wording; the facts come from the articles **[S]** and the dosing evidence **[E]** named on each
+//! wording; the facts come from the articles **\[S\]** and the dosing evidence **\[E\]** named on each
 //! entry in `exercises.rs`.
 
 use std::sync::LazyLock;
@@ -18,44 +18,44 @@ mod tests;
 text_enum! {
     /// Every exercise in CLINICAL.md §5.
     pub enum ExerciseId {
-        /// Foam rolling the back of the thighs [S]; optional, never over a fresh strain or numb skin.
+        /// Foam rolling the back of the thighs \[S\]; optional, never over a fresh strain or numb skin.
         FoamRollHamstrings = "foam_roll_hamstrings",
-        /// Foam rolling the front of the thighs [S]; done lying face down, so not in pregnancy (G4).
+        /// Foam rolling the front of the thighs \[S\]; done lying face down, so not in pregnancy (G4).
         FoamRollQuads = "foam_roll_quads",
-        /// Lying hamstring stretch [S], 30 s holds [E: Bandy 1997].
+        /// Lying hamstring stretch \[S\], 30 s holds [E: Bandy 1997].
         LyingHamstringStretch = "lying_hamstring_stretch",
-        /// Standing toe reach [S], gentle, no bouncing; left out under G2, G3 and G4 (forward bending).
+        /// Standing toe reach \[S\], gentle, no bouncing; left out under G2, G3 and G4 (forward bending).
         StandingToeReach = "standing_toe_reach",
-        /// Hamstring stretch with one leg on a second chair [S].
+        /// Hamstring stretch with one leg on a second chair \[S\].
         ChairHamstringStretch = "chair_hamstring_stretch",
-        /// Lying hamstring stretch with a band or towel, each leg [S].
+        /// Lying hamstring stretch with a band or towel, each leg \[S\].
         BandHamstringStretch = "band_hamstring_stretch",
-        /// Hamstring stretch lying with the leg up a wall [S], at the standard stretch dose [E].
+        /// Hamstring stretch lying with the leg up a wall \[S\], at the standard stretch dose \[E\].
         WallHamstringStretch = "wall_hamstring_stretch",
-        /// Knees to chest [S]: the articles' choice when hamstring stretching is not advised.
+        /// Knees to chest \[S\]: the articles' choice when hamstring stretching is not advised.
         KneesToChest = "knees_to_chest",
-        /// Kneeling hip flexor stretch [S] (pattern P2).
+        /// Kneeling hip flexor stretch \[S\] (pattern P2).
         HipFlexorStretch = "hip_flexor_stretch",
-        /// Standing quadriceps stretch [S] (pattern P2).
+        /// Standing quadriceps stretch \[S\] (pattern P2).
         QuadStretch = "quad_stretch",
-        /// Lying glute (hip external-rotator) stretch [S].
+        /// Lying glute (hip external-rotator) stretch \[S\].
         GluteStretch = "glute_stretch",
         /// Pain-free isometric heel-dig hold, allowed in the first days of a strain [E: Heiderscheit 2010].
         HeelDigHold = "heel_dig_hold",
-        /// Bridge hold, 10 × 5 s: level 1 of the bridge ladder [E].
+        /// Bridge hold, 10 × 5 s: level 1 of the bridge ladder \[E\].
         BridgeHold = "bridge_hold",
-        /// Bridge, 3 × 10: level 2 of the ladder [E].
+        /// Bridge, 3 × 10: level 2 of the ladder \[E\].
         Bridge = "bridge",
-        /// Single-leg bridge, 3 × 8-12 each side: level 3 of the ladder [E].
+        /// Single-leg bridge, 3 × 8-12 each side: level 3 of the ladder \[E\].
         SingleLegBridge = "single_leg_bridge",
         /// Nordic curl: level 4 of the ladder, only with none of G1-G4, pain <= 3/10, >= 20 pain-free
         /// single-leg bridges each side and an anchor [E; CLINICAL.md §5].
         NordicCurl = "nordic_curl",
-        /// Squat with a loop band [S].
+        /// Squat with a loop band \[S\].
         BandedSquat = "banded_squat",
         /// Bird dog, the low-back strengthening [S; D: the choice of exercise].
         BirdDog = "bird_dog",
-        /// Gentle nerve slider, no hold; stop if symptoms spread (G2, §5) [E].
+        /// Gentle nerve slider, no hold; stop if symptoms spread (G2, §5) \[E\].
         NerveSlider = "nerve_slider",
         /// Walking, 10 minutes to start, at most 30 [E: NICE NG59; D: the minutes].
         Walk = "walk",
@@ -64,7 +64,7 @@ text_enum! {
 
 text_enum! {
     /// The kinds of exercise of CLINICAL.md §5; a session runs release, then stretch, then
-    /// strengthen **[S]**.
+    /// strengthen **\[S\]**.
     pub enum Category {
         /// Foam rolling; always optional.
         Release = "release",
@@ -161,7 +161,7 @@ pub fn catalog() -> Vec<Exercise> {
     CATALOG.clone()
 }
 
-/// The strength ladder **[E]**, easiest first: level `n` is at index `n - 1`.
+/// The strength ladder **\[E\]**, easiest first: level `n` is at index `n - 1`.
 pub fn ladder() -> [ExerciseId; 4] {
     [ExerciseId::BridgeHold, ExerciseId::Bridge, ExerciseId::SingleLegBridge, ExerciseId::NordicCurl]
 }

@@ -8,7 +8,7 @@
 //!   have, so a bad day logged ten times does not outweigh six quiet ones.
 //! - Baseline: the mean of the daily means of the first 7 days with entries in the range;
 //!   recent: the same for the last 7. They are compared only once they do not overlap (14 days
-//!   with entries) **[D]**.
+//!   with entries) **\[D\]**.
 //! - A fall of at least 2 points or at least 30 % of the baseline is clinically meaningful
 //!   **[E: Farrar 2001; CLINICAL.md §6]**. Means are rounded to 2 decimals first, so the rule
 //!   agrees with the numbers people see.
@@ -26,7 +26,7 @@ use crate::schedule::DayAdherence;
 
 /// Days with entries in the baseline and in the recent window.
 pub const WINDOW_DAYS: usize = 7;
-/// [D] Days with entries needed before the first and last week are compared: two whole
+/// \[D\] Days with entries needed before the first and last week are compared: two whole
 /// windows, so they never share a day.
 pub const MIN_DAYS_FOR_CHANGE: usize = 2 * WINDOW_DAYS;
 /// [E: Farrar 2001] A fall of this many points on the 0-10 scale is meaningful...

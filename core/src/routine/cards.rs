@@ -57,7 +57,7 @@ pub fn progress_cards(f: &ProgressFacts) -> Vec<Card> {
 }
 
 /// [E: Farrar 2001] Pain counts as improved when the mean of the last week is 2 points or 30%
-/// below the first week on the routine. Without pain logged on either side, [D] no alarm on no
+/// below the first week on the routine. Without pain logged on either side, \[D\] no alarm on no
 /// data: it counts as improved.
 pub fn pain_improved(first_week: Option<f64>, last_week: Option<f64>) -> bool {
     match (first_week, last_week) {

@@ -12,7 +12,7 @@ use crate::validate::{in_range, optional_text};
 use crate::zone::{instant, local_date};
 use crate::{Error, Result, timestamp};
 
-/// [D] The morning check opens at 04:00 local time and stays open to the end of the day. A
+/// \[D\] The morning check opens at 04:00 local time and stays open to the end of the day. A
 /// check just after midnight, straight after a late session, is still the night: taking it as
 /// "this morning" would settle yesterday's doses on pain that is not pain on waking, and would
 /// then refuse the real check hours later. 04:00 is before almost anyone's waking time, and a

@@ -20,11 +20,11 @@ pub const STRETCH_HOLD_SECONDS: i32 = 30;
 pub const STRETCH_MAX_REPS: i32 = 4;
 /// [E: ACSM 2021, older adults hold 30-60 s] From this age a stretch's hold may grow instead.
 pub const OLDER_ADULT_AGE: i32 = 65;
-/// [D] From 65: holds of 30, 45, then at most 60 s, at most 2 of them (2 × 60 s per muscle).
+/// \[D\] From 65: holds of 30, 45, then at most 60 s, at most 2 of them (2 × 60 s per muscle).
 pub const OLDER_HOLD_STEP: i32 = 15;
-/// [D] From 65, the longest stretch hold, in seconds (CLINICAL.md §5: 2 × 60 s per muscle).
+/// \[D\] From 65, the longest stretch hold, in seconds (CLINICAL.md §5: 2 × 60 s per muscle).
 pub const OLDER_MAX_HOLD_SECONDS: i32 = 60;
-/// [D] From 65, the most repetitions of a stretch per muscle per session.
+/// \[D\] From 65, the most repetitions of a stretch per muscle per session.
 pub const OLDER_MAX_REPS: i32 = 2;
 /// [E: CLINICAL.md §6] An isometric hold grows by 5 s a step.
 pub const ISOMETRIC_HOLD_STEP: i32 = 5;

@@ -11,10 +11,10 @@ use crate::routine::checkin::{MAX_HOLD_SECONDS, MAX_REPS, MAX_SETS};
 use crate::validate::in_range;
 use crate::{Error, Result};
 
-/// Seconds of rest between two sets **[D]**: about a minute, the usual rest between sets of a
+/// Seconds of rest between two sets **\[D\]**: about a minute, the usual rest between sets of a
 /// stretch or a light strength exercise; CLINICAL.md §5 names no rest.
 pub const REST_BETWEEN_SETS_SECONDS: i32 = 60;
-/// The longest rest between two repetitions on one side **[D]**: as long as the hold, at most
+/// The longest rest between two repetitions on one side **\[D\]**: as long as the hold, at most
 /// 30 s (a 5 s bridge hold rests 5 s, a 30 s stretch rests 30 s).
 pub const MAX_REST_BETWEEN_REPETITIONS_SECONDS: i32 = 30;
 
