@@ -51,7 +51,7 @@ text_enum! {
 text_enum! {
     /// How sure a pattern is; a result never names a diagnosis either way (CLINICAL.md §4, §7).
     pub enum Confidence {
-        /// Fits the answers, but a test that would confirm it was skipped, or it only ever is (P2).
+        /// Fits the answers, but not every test it rests on was done; P2 is never more than this.
         Possible = "possible",
         /// Every test it rests on was done: for P1, a negative nerve check and the pull at the back of
         /// the thigh (or the AKE); for P3, all four tests typical.
