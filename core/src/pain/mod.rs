@@ -16,23 +16,27 @@ pub const MAX_NOTE_CHARS: usize = 2000;
 text_enum! {
     /// Where it hurts, from the back down the leg.
     pub enum BodySite {
-        /// The low back.
+        /// The low back (SNOMED CT 37822005 in the FHIR export).
         LowBack = "low_back",
-        /// The buttock.
+        /// The buttock (SNOMED CT 46862004).
         Buttock = "buttock",
-        /// The back of the thigh (the hamstrings).
+        /// The back of the thigh, over the hamstrings (SNOMED CT 68367000). A leg site: in the
+        /// assessment it asks for the side and shows the cauda equina card.
         BackOfThigh = "back_of_thigh",
-        /// Behind the knee.
+        /// Behind the knee (SNOMED CT 6902008, popliteal region). A leg site.
         BehindKnee = "behind_knee",
-        /// Below the knee (calf, shin).
+        /// Below the knee: calf and shin (SNOMED CT 30021000). A leg site; on both sides, read as
+        /// nerve pain in both legs (an emergency, CLINICAL.md §2) unless the both-legs question
+        /// says otherwise.
         BelowKnee = "below_knee",
-        /// The foot.
+        /// The foot (SNOMED CT 56459004). A leg site, weighed as below the knee.
         Foot = "foot",
     }
 }
 
 text_enum! {
-    /// Which side of the body.
+    /// Which side of the body; `Both` is read as both legs when a site below the knee is given
+    /// (the safer reading, CLINICAL.md §2).
     pub enum Side {
         /// The left side.
         Left = "left",
