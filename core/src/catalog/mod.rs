@@ -34,9 +34,9 @@ text_enum! {
         WallHamstringStretch = "wall_hamstring_stretch",
         /// Knees to chest \[S\]: the articles' choice when hamstring stretching is not advised.
         KneesToChest = "knees_to_chest",
-        /// Kneeling hip flexor stretch \[S\] (pattern P2).
+        /// Kneeling hip flexor stretch \[S\]: for pattern P2, and in the general routine (P3).
         HipFlexorStretch = "hip_flexor_stretch",
-        /// Standing quadriceps stretch \[S\] (pattern P2).
+        /// Standing quadriceps stretch \[S\]: for pattern P2.
         QuadStretch = "quad_stretch",
         /// Lying glute (hip external-rotator) stretch \[S\].
         GluteStretch = "glute_stretch",
