@@ -62,13 +62,15 @@ text_enum! {
 text_enum! {
     /// Where the pull is felt at the end of the straight leg raise.
     pub enum FeltAt {
-        /// At the back of the thigh: the hamstrings, what pattern P1 needs (CLINICAL.md §4).
+        /// At the back of the thigh, the hamstrings: a low SLR counts toward pattern P1, which is
+        /// `likely` only with this (or a tight AKE) and a negative nerve check (CLINICAL.md §4).
         BackOfThigh = "back_of_thigh",
-        /// Behind the knee.
+        /// Behind the knee: a low SLR still counts toward P1.
         BehindKnee = "behind_knee",
-        /// Below the knee or into the foot: a nerve-type sign (gate G2, §3).
+        /// Below the knee or into the foot: a low SLR does not count toward P1 (it may be the
+        /// nerve, not the muscle).
         BelowKnee = "below_knee",
-        /// In the back.
+        /// In the back: a low SLR does not count toward P1.
         Back = "back",
     }
 }
@@ -268,7 +270,7 @@ pub struct Strain {
 pub struct Known {
     /// A disc herniation or bulge: gate G3 without nerve signs (§3).
     pub disc: bool,
-    /// Diagnosed sciatica.
+    /// Diagnosed sciatica: gate G3 like a known disc, when there are no nerve signs (§3).
     pub sciatica: bool,
     /// Spinal surgery in the last 12 months: gate G4 (§3).
     pub spinal_surgery_12_months: bool,
@@ -290,7 +292,8 @@ pub struct Slr {
     pub right_deg: Option<i32>,
     /// Who lifted the leg (how large a change must be to be real).
     pub measured_by: Option<MeasuredBy>,
-    /// Where the pull is felt at the end point; P1 needs the back of the thigh.
+    /// Where the pull is felt at the end point; decides whether a low SLR counts toward P1
+    /// (`None`: it counts).
     pub felt_at: Option<FeltAt>,
     /// The raise brings on the usual leg pain, at any angle: gate G2, never counted toward P1.
     pub reproduces_leg_pain: bool,
