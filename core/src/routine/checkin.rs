@@ -124,7 +124,8 @@ pub struct MorningOutcome {
     pub pain_entry_id: Uuid,
     /// The usual morning pain it was compared with, when there was one.
     pub usual: Option<f64>,
-    /// Pain 2 or more above `usual`: red for the last session's exercises (CLINICAL.md §6).
+    /// Pain 2 or more above `usual`: every exercise done the day before steps down one level
+    /// (CLINICAL.md §6), unless a red there already did.
     pub worse_than_usual: bool,
     /// The dose changes the morning settled.
     pub changes: Vec<DoseChange>,
