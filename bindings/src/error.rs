@@ -19,7 +19,7 @@ pub enum LimberError {
         /// The whole sentence to show: `invalid {field}: must be {range}`.
         reason: String,
     },
-    /// No record with the given id (a pain entry, a reminder, a check-in): deleted, or never
+    /// No record with the given id (a pain entry, an assessment, a reminder): deleted, or never
     /// existed in this database.
     #[error("{reason}")]
     NotFound {
