@@ -11,27 +11,63 @@ pub enum LimberError {
     /// Input outside its valid range: `field` names it (`sites[1].level`), `range` says what
     /// would be accepted.
     #[error("{reason}")]
-    InvalidInput { field: String, range: String, reason: String },
+    InvalidInput {
+        /// The input's path as the shell passed it (`level`, `sites[1].level`, `answers.age`).
+        field: String,
+        /// What would be accepted, in words a person can act on (`0 to 10`).
+        range: String,
+        /// The whole sentence to show: `invalid {field}: must be {range}`.
+        reason: String,
+    },
+    /// No record with the given id (a pain entry, an assessment, a reminder): deleted, or never
+    /// existed in this database.
     #[error("{reason}")]
-    NotFound { reason: String },
+    NotFound {
+        /// The sentence to show, naming the kind of record, never the id or its content.
+        reason: String,
+    },
     /// Not possible right now: a session already checked in, no assessment yet, ...
     #[error("{reason}")]
-    NotNow { reason: String },
+    NotNow {
+        /// The sentence to show, saying what is in the way and, for a plan that is not active,
+        /// the way back (CLINICAL.md §8).
+        reason: String,
+    },
     /// The file is not a Limber database. It was not changed.
     #[error("{reason}")]
-    NotADatabase { reason: String },
+    NotADatabase {
+        /// The sentence to show: not SQLite at all, or the database of another app.
+        reason: String,
+    },
     /// The database file is damaged. It was not changed.
     #[error("{reason}")]
-    Corrupt { reason: String },
+    Corrupt {
+        /// The sentence to show; the shell offers the rescue export beside it.
+        reason: String,
+    },
     /// The database was written by a newer Limber. It was not changed.
     #[error("{reason}")]
-    NewerVersion { found: i32, supported: i32, reason: String },
+    NewerVersion {
+        /// The version the file was written with: the database schema, or for a backup its
+        /// format or schema version (the reason says which).
+        found: i32,
+        /// The newest version of the same kind this build reads (`found` > `supported`).
+        supported: i32,
+        /// The sentence to show, asking the person to update the app.
+        reason: String,
+    },
     /// The disk or SQLite failed (full disk, permissions, a lock held too long).
     #[error("{reason}")]
-    Storage { reason: String },
+    Storage {
+        /// The sentence to show (read-only file, SQLite's or the file system's failure).
+        reason: String,
+    },
     /// A bug in Limber. Nothing was half-written: every write is one transaction.
     #[error("{reason}")]
-    Internal { reason: String },
+    Internal {
+        /// The sentence to show, naming the step that failed, never the data it had.
+        reason: String,
+    },
 }
 
 impl From<Error> for LimberError {

@@ -21,6 +21,8 @@ pub struct Measurement {
 
 #[uniffi::export]
 impl Measurement {
+    /// A fresh measurement of `test` (straight leg raise, knee extension or Thomas test), waiting
+    /// for the first samples. Never fails.
     #[uniffi::constructor]
     pub fn new(test: PhoneTest) -> Arc<Self> {
         Arc::new(Measurement { inner: Mutex::new(CoreMeasurement::new(test)) })

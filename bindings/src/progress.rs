@@ -157,6 +157,8 @@ pub fn export_file_info(
 /// thread from here. `total` is 0 when unknown (a stream of unknown length).
 #[uniffi::export(callback_interface)]
 pub trait ProgressListener: Send + Sync {
+    /// `done` of `total` units of `stage` (bytes while reading, records while checking and
+    /// writing); `done` never goes down within a stage nor passes a known `total`.
     fn on_progress(&self, stage: ProgressStage, done: i64, total: i64);
 }
 

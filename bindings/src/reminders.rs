@@ -47,6 +47,8 @@ impl From<limber_core::schedule::Reminder> for Reminder {
 
 #[uniffi::export]
 impl Limber {
+    /// The saved reminder settings, or the defaults until some are saved (on, every day at 08:00
+    /// UTC, snooze 10 minutes, morning check at 08:00, re-test reminders on). Errors: `Storage`.
     pub fn reminder_settings(&self) -> Result<ReminderSettings, LimberError> {
         self.with_core(|s| s.reminder_settings())
     }

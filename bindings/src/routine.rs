@@ -97,6 +97,9 @@ fn changes(list: Vec<CoreDoseChange>) -> Vec<DoseChange> {
 
 #[uniffi::export]
 impl Limber {
+    /// The saved routine settings, or the defaults until some are saved (one session at 08:00,
+    /// strength on Monday, Wednesday and Friday, chair, band or towel and wall, no rolling).
+    /// Errors: `Storage`.
     pub fn routine_settings(&self) -> Result<RoutineSettings, LimberError> {
         self.with_core(|s| s.routine_settings())
     }

@@ -1,5 +1,6 @@
 //! A phone keeps one `Limber` open for hours: a damaged page met by a read must stop every
 //! change after it, as one met by a write does (issue 14, point 6).
+#![allow(clippy::unwrap_used)] // Setup helpers outside #[test] functions: a failed setup should stop the test with its cause.
 
 use limber_ffi::{Limber, LimberError};
 

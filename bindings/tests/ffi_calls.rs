@@ -4,6 +4,7 @@
 //! escaping the bindings becomes, nor in `LimberError::Internal`, what a caught panic becomes.
 //!
 //! The free functions are reachable only this way: they live in private modules.
+#![allow(clippy::expect_used)] // Setup helpers outside #[test] functions: a failed setup should stop the test with its cause.
 
 mod scaffolding;
 mod strategies;

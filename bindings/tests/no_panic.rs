@@ -2,6 +2,7 @@
 //! case: each call returns a value or a typed `LimberError`, never panics, and never fails with
 //! `LimberError::Internal` (what a panic caught inside the bindings becomes). Databases that are
 //! not Limber's, damaged or cut short are refused with a typed error too.
+#![allow(clippy::expect_used)] // Setup helpers outside #[test] functions: a failed setup should stop the test with its cause.
 
 mod strategies;
 

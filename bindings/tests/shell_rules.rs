@@ -1,6 +1,7 @@
 //! The shell rules (`bindings/src/shell_routine.rs`, `shell_reminders.rs`) called the way Kotlin
 //! and Swift call them, through the C scaffolding, with arbitrary arguments: each ends in a value
 //! or a typed error that is not `Internal`, never a panic or uniffi's untyped error.
+#![allow(clippy::expect_used)] // Setup helpers outside #[test] functions: a failed setup should stop the test with its cause.
 
 mod scaffolding;
 mod strategies;

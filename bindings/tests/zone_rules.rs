@@ -1,5 +1,6 @@
 //! The zone-rules exports with arbitrary arguments: a value or a typed error, never a panic or
 //! `Internal`, whatever window a shell's provider hands over.
+#![allow(clippy::expect_used)] // Setup helpers outside #[test] functions: a failed setup should stop the test with its cause.
 
 mod strategies;
 

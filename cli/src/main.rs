@@ -179,8 +179,13 @@ fn first_line(text: &str) -> &str {
 /// What a command can fail with: the core's typed errors, or the shell's own (paths, output).
 #[derive(Debug)]
 pub enum CliError {
+    /// A typed error of the core (bad input naming its field, storage, damage), printed as is.
     Core(limber_core::Error),
+    /// A shell-level problem the person can fix (a file that cannot be read or written, no home
+    /// folder): the whole one-line message.
     Usage(String),
+    /// Writing the output (or serialising it to JSON) failed; a closed pipe (`limber | head`) is
+    /// not an error.
     Io(std::io::Error),
 }
 
@@ -212,6 +217,7 @@ impl From<serde_json::Error> for CliError {
     }
 }
 
+/// What every command returns: `()` by default, or a value for the caller to print.
 pub type CliResult<T = ()> = Result<T, CliError>;
 
 /// Stable JSON for `--json`: pretty, one document, a final newline.

@@ -1,3 +1,6 @@
+//! `limber assess` end to end: answers from a file or prompts, the result contract, saving.
+#![allow(clippy::unwrap_used)] // Setup helpers outside #[test] functions: a failed setup should stop the test with its cause.
+
 mod common;
 
 use std::io::Write;

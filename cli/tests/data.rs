@@ -1,3 +1,6 @@
+//! `limber data` end to end: export and import, reports and charts, file modes, damage and rescue.
+#![allow(clippy::unwrap_used)] // Setup helpers outside #[test] functions: a failed setup should stop the test with its cause.
+
 mod common;
 
 use common::Limber;

@@ -1,3 +1,6 @@
+//! `limber measure` end to end: recorded sensor traces in, the measurement contract out.
+#![allow(clippy::unwrap_used)] // Setup helpers outside #[test] functions: a failed setup should stop the test with its cause.
+
 mod common;
 
 use std::path::PathBuf;

@@ -1,3 +1,6 @@
+//! `limber pain` end to end: log, list, edit and delete entries, on the local day of `--tz`.
+#![allow(clippy::unwrap_used)] // Setup helpers outside #[test] functions: a failed setup should stop the test with its cause.
+
 mod common;
 
 use common::Limber;

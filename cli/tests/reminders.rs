@@ -1,3 +1,6 @@
+//! `limber reminders` end to end: settings, upcoming reminders across DST changes, snooze, streak.
+#![allow(clippy::unwrap_used)] // Setup helpers outside #[test] functions: a failed setup should stop the test with its cause.
+
 mod common;
 
 use common::Limber;

@@ -1,3 +1,6 @@
+//! `limber routine` end to end: today's cards, check-ins, the dose change and the plan.
+#![allow(clippy::unwrap_used)] // Setup helpers outside #[test] functions: a failed setup should stop the test with its cause.
+
 mod common;
 
 use common::Limber;

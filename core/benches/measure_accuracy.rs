@@ -7,6 +7,7 @@
 //! ±8°, any roll, either end toward the foot, 50-200 Hz with jittered sample times, a ±2% sensor
 //! scale error and a slow drift in the hold. Targets: within 2° for at least 95% of traces and
 //! never above 4° when the quality is `ok`.
+#![allow(clippy::unwrap_used)] // Benchmark setup: a failure should stop the run with its cause, not be measured.
 
 use std::time::Instant;
 

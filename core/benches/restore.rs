@@ -5,6 +5,7 @@
 //! The restore is timed from the file's bytes to the commit: parsing, checking every record,
 //! working out each assessment's result again, and writing. The floor starts from rows already
 //! in memory. Prints `RATIO restore_10_years: x`; `cargo bench -p limber-core --bench restore`.
+#![allow(clippy::unwrap_used)] // Benchmark setup: a failure should stop the run with its cause, not be measured.
 
 mod common;
 

@@ -5,6 +5,7 @@
 //!   rusqlite insert of the same rows with the same durability settings (WAL, synchronous=FULL).
 //!
 //! Prints `RATIO name: x` lines; `cargo bench -p limber-core --bench store`.
+#![allow(clippy::unwrap_used)] // Benchmark setup: a failure should stop the run with its cause, not be measured.
 
 mod common;
 

@@ -13,11 +13,14 @@ use crate::{Error, Result};
 /// A local time of day to the minute. Text form `HH:MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LocalTime {
+    /// Hour, 0-23.
     pub hour: i32,
+    /// Minute, 0-59.
     pub minute: i32,
 }
 
 impl LocalTime {
+    /// A checked time. Errors: `Invalid` naming `{field}.hour` (0-23) or `{field}.minute` (0-59).
     pub fn new(field: &str, hour: i32, minute: i32) -> Result<LocalTime> {
         in_range(&format!("{field}.hour"), hour, 0, 23)?;
         in_range(&format!("{field}.minute"), minute, 0, 59)?;
@@ -29,6 +32,8 @@ impl LocalTime {
         LocalTime::new(field, self.hour, self.minute)
     }
 
+    /// Parses `HH:MM` (`7:30` and `07:30`; surrounding spaces ignored). Errors: `Invalid` naming
+    /// `field`, with the valid form and range.
     pub fn parse(field: &str, text: &str) -> Result<LocalTime> {
         let bad = || Error::invalid(field, "a time of day as HH:MM, from 00:00 to 23:59");
         let (h, m) = text.trim().split_once(':').ok_or_else(bad)?;
@@ -38,6 +43,7 @@ impl LocalTime {
         LocalTime::new(field, h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?).map_err(|_| bad())
     }
 
+    /// As a chrono time; midnight for a value that skipped `check` (never panics).
     pub fn naive(self) -> NaiveTime {
         NaiveTime::from_hms_opt(self.hour as u32, self.minute as u32, 0).unwrap_or(NaiveTime::MIN)
     }
@@ -70,18 +76,27 @@ impl<'de> Deserialize<'de> for LocalTime {
 }
 
 text_enum! {
+    /// A day of the week, Monday first (ISO 8601).
     pub enum DayOfWeek {
+        /// Monday.
         Mon = "mon",
+        /// Tuesday.
         Tue = "tue",
+        /// Wednesday.
         Wed = "wed",
+        /// Thursday.
         Thu = "thu",
+        /// Friday.
         Fri = "fri",
+        /// Saturday.
         Sat = "sat",
+        /// Sunday.
         Sun = "sun",
     }
 }
 
 impl DayOfWeek {
+    /// The day for chrono's weekday.
     pub fn of(day: Weekday) -> DayOfWeek {
         DayOfWeek::ALL[day.num_days_from_monday() as usize]
     }

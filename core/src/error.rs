@@ -3,14 +3,21 @@
 
 use std::fmt;
 
+/// The core's result: `Error` unless said otherwise.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Every failure of the core, mapped once to the shells' `LimberError` (bindings/src/error.rs).
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Input outside its valid range. `field` names it (`sites[1].level`), `range` says what
     /// is valid in words a person can act on.
     #[error("invalid {field}: must be {range}")]
-    Invalid { field: String, range: String },
+    Invalid {
+        /// The input's path (`level`, `sites[1].level`), never its value.
+        field: String,
+        /// What would be accepted (`0 to 10`).
+        range: String,
+    },
 
     /// Not possible in the current state (already checked in, no assessment yet, ...).
     #[error("{0}")]
@@ -20,14 +27,25 @@ pub enum Error {
     /// status's name (`paused_stop`, ...), `way_back` what to do; built by
     /// `routine::status::PlanStatus::refusal`.
     #[error("the plan is {status}: {way_back}")]
-    PlanNotActive { status: &'static str, way_back: &'static str },
+    PlanNotActive {
+        /// The plan status's name (CLINICAL.md §8).
+        status: &'static str,
+        /// What the person can do to make the plan active again.
+        way_back: &'static str,
+    },
 
+    /// No record with the given id (deleted, or never in this database).
     #[error("no {what} with that id")]
-    NotFound { what: &'static str },
+    NotFound {
+        /// The kind of record (`assessment`, `reminder`).
+        what: &'static str,
+    },
 
+    /// The file is not a Limber database, and was left untouched.
     #[error("{0}")]
     NotADatabase(NotADatabase),
 
+    /// SQLite found the database damaged; it was left untouched (rescue saves what can be read).
     #[error("the database file is damaged; it was left untouched")]
     Corrupt,
 
@@ -38,7 +56,12 @@ pub enum Error {
         "the database was written by a newer version of Limber (schema {found}; this version \
          reads up to {supported}); update the app, the file was left untouched"
     )]
-    NewerVersion { found: i32, supported: i32 },
+    NewerVersion {
+        /// The database's schema version.
+        found: i32,
+        /// The newest schema version this build reads.
+        supported: i32,
+    },
 
     /// A backup file from a newer Limber: `what` is `format` (the backup format version) or
     /// `database schema` (the schema the backup's records were read from).
@@ -46,7 +69,14 @@ pub enum Error {
         "the file is a backup of {what} {found} from a newer version of Limber (this version \
          reads backups up to {what} {supported}); update the app, nothing was imported"
     )]
-    NewerBackup { what: &'static str, found: i32, supported: i32 },
+    NewerBackup {
+        /// `format` or `database schema`.
+        what: &'static str,
+        /// The backup's version of `what`.
+        found: i32,
+        /// The newest version of `what` this build reads.
+        supported: i32,
+    },
 
     /// The database cannot be written here (the file or its folder is read-only): reading and
     /// exports work, changes are refused before anything is done.
@@ -93,6 +123,7 @@ impl fmt::Display for NotADatabase {
 }
 
 impl Error {
+    /// `Invalid` for `field` with the valid `range` in words.
     pub fn invalid(field: impl Into<String>, range: impl Into<String>) -> Self {
         Error::Invalid { field: field.into(), range: range.into() }
     }

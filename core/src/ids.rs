@@ -4,6 +4,7 @@ use uuid::Uuid;
 
 use crate::{Error, Result};
 
+/// A new record id: UUID v7, so ids sort by creation time.
 pub fn new_id() -> Uuid {
     Uuid::now_v7()
 }

@@ -16,8 +16,10 @@ macro_rules! text_enum {
         }
 
         impl $name {
+            /// Every value, in declaration order (the order shells list them in).
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// The snake_case name used in JSON, the CLI, the database and across the FFI.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
             }

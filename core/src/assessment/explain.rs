@@ -4,7 +4,7 @@
 use super::missing::describe;
 use super::result::{AssessmentResult, GateId, PatternId, Tier};
 
-/// [E] Re-test the straight leg raise, knee extension and bridge every 2 weeks.
+/// \[E\] Re-test the straight leg raise, knee extension and bridge every 2 weeks.
 pub const RETEST_DAYS: i64 = 14;
 
 /// The tests as people know them (CLINICAL.md §7: no internal ids in texts).

@@ -13,10 +13,15 @@ use crate::pain::Side;
 /// An assessment as saved: what was answered, what Limber said then, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavedAssessment {
+    /// Its id (UUID v7, so ids sort by creation time).
     pub id: Uuid,
+    /// When it was taken.
     pub taken_at: DateTime<Utc>,
+    /// The local UTC offset then, in minutes, -840 to 840: the wall-clock time the person saw.
     pub utc_offset_minutes: i32,
+    /// The answers as given, validated.
     pub answers: Answers,
+    /// The result shown then; re-evaluated from `answers` when it no longer reads.
     pub result: AssessmentResult,
 }
 
@@ -26,6 +31,7 @@ impl SavedAssessment {
         self.taken_at + Duration::days(RETEST_DAYS)
     }
 
+    /// Whether the re-test is due at `now` (at or past `retest_due_at`).
     pub fn retest_due(&self, now: DateTime<Utc>) -> bool {
         now >= self.retest_due_at()
     }
@@ -46,25 +52,34 @@ text_enum! {
 /// [E: phone inclinometer reliability, J Bodyw Mov Ther 2024] The SLR changes for real by 5
 /// degrees with the same helper, 10 otherwise.
 pub const SLR_REAL_CHANGE_SAME_HELPER: i32 = 5;
+/// The SLR's real change in degrees when the helper differs or it was self-measured (same source).
 pub const SLR_REAL_CHANGE_OTHERWISE: i32 = 10;
-/// [D] A phone-measured series is one method: Limber zeroes and reads the angle the same way
+/// \[D\] A phone-measured series is one method: Limber zeroes and reads the angle the same way
 /// every time, which removes the reading error that makes self-measured values vary, so two
 /// phone measurements take the same-method threshold. A phone value against a typed one is two
 /// methods and takes the other.
 pub const SLR_REAL_CHANGE_SAME_METHOD: i32 = SLR_REAL_CHANGE_SAME_HELPER;
-/// [D] The knee extension test is self-measured, so it takes the self-measured threshold.
+/// \[D\] The knee extension test is self-measured, so it takes the self-measured threshold.
 pub const AKE_REAL_CHANGE: i32 = 10;
-/// [D] Bridge repetitions to failure vary from day to day; 5 is the side-difference threshold of §4.
+/// \[D\] Bridge repetitions to failure vary from day to day; 5 is the side-difference threshold of §4.
 pub const BRIDGE_REAL_CHANGE: i32 = 5;
 
 /// One measurement of one side.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeasurementPoint {
+    /// The assessment it was taken in.
     pub assessment_id: Uuid,
+    /// When that assessment was taken.
     pub taken_at: DateTime<Utc>,
+    /// Which test.
     pub test: MeasuredTest,
+    /// Which side: `Left` or `Right`, never `Both`.
     pub side: Side,
+    /// The value in the test's unit: SLR degrees 0-120, AKE degrees short of straight 0-90,
+    /// bridge repetitions 0-60.
     pub value: i32,
+    /// Who lifted the leg, for the SLR (`None`: not said, or another test); it decides the
+    /// real-change threshold.
     pub measured_by: Option<MeasuredBy>,
     /// The change since the previous measurement of this side, signed as measured.
     pub change: Option<i32>,

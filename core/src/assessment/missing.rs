@@ -1,4 +1,4 @@
-//! The safety questions that must be answered before any plan (CLINICAL.md §2) **[D]**: every
+//! The safety questions that must be answered before any plan (CLINICAL.md §2) **\[D\]**: every
 //! cauda equina item, the leg symptoms, the general health items, how the pain started, the
 //! known conditions and, whenever shown, the leg follow-ups (both legs? getting worse?) and
 //! "can you walk normally?" after a thigh strain. A skipped one means no plan yet, never "no".

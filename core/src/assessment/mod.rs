@@ -26,6 +26,7 @@ use crate::pain::{BodySite, Side};
 
 /// [E: §6] The most pain during exercise the routine allows, normally and under G1/G2.
 pub const PAIN_CEILING: i32 = 5;
+/// [E: §6; §3 G1 phase II] The pain ceiling (0-10) under the strain gate G1 or the nerve gate G2.
 pub const PAIN_CEILING_GATED: i32 = 2;
 
 /// Evaluates validated answers. Deterministic: the same answers always give the same result.

@@ -15,25 +15,40 @@ use crate::pain::{BodySite, Side};
 /// matched to the questionnaire they answered.
 pub const QUESTIONNAIRE_VERSION: i32 = 2;
 
+/// The whole self-assessment for a shell to render: sections in order, each question with its
+/// prompt, help, kind and when it is shown. Built by [`questionnaire`]; never stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Questionnaire {
+    /// `QUESTIONNAIRE_VERSION` at build time; saved with each set of responses.
     pub version: i32,
+    /// Safety first, then history, then the home tests (CLINICAL.md §1, §2).
     pub sections: Vec<Section>,
 }
 
+/// A screen of related questions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
+    /// Stable id: `safety`, `history` or `tests`.
     pub id: String,
+    /// Heading to show, in English.
     pub title: String,
+    /// One or two sentences to show under the heading, in English.
     pub intro: String,
+    /// The questions in the order to ask them.
     pub questions: Vec<Question>,
 }
 
+/// One question: its id is the JSON path of the `Answers` field it fills (`leg_symptoms`,
+/// `slr.felt_at`), so a response maps back without a table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {
+    /// The `Answers` path, stable across versions; the key of its response.
     pub id: String,
+    /// How to answer it, with the options or the valid range.
     pub kind: QuestionKind,
+    /// The question to show, in English.
     pub prompt: String,
+    /// How to answer or measure, and why it is asked; may be empty.
     pub help: String,
     /// Empty: always shown. Otherwise shown when ANY of the conditions holds. Conditions only
     /// refer to earlier questions; an answer to a question that is itself hidden counts as no
@@ -41,51 +56,89 @@ pub struct Question {
     pub shown_when: Vec<Condition>,
 }
 
-/// `unit` is a stable English unit name (years, days, weeks, out of 10, degrees, reps) that a
-/// shell may show as is, translate, or use to pick a widget (degrees: an inclinometer).
+/// How a question is answered, tagged by `type` in JSON. `unit` is a stable English unit name
+/// (years, days, weeks, out of 10, degrees, reps) that a shell may show as is, translate, or use
+/// to pick a widget (degrees: an inclinometer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum QuestionKind {
+    /// Yes or no.
     YesNo,
+    /// Exactly one of `options`.
     OneChoice {
+        /// The choices, in the order to show them.
         options: Vec<Choice>,
     },
     /// Tick all that apply; none ticked is a valid answer, distinct from skipping.
     SeveralChoices {
+        /// The items, in the order to show them.
         options: Vec<Choice>,
     },
+    /// One whole number in `min..=max` (inclusive); outside is an error naming the question.
     WholeNumber {
+        /// Smallest accepted value.
         min: i32,
+        /// Largest accepted value.
         max: i32,
+        /// Unit of the value.
         unit: String,
     },
     /// A value for each leg; either may be skipped.
     PerLeg {
+        /// Smallest accepted value for either leg.
         min: i32,
+        /// Largest accepted value for either leg.
         max: i32,
+        /// Unit of the values.
         unit: String,
     },
 }
 
+/// One option of a choice question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {
+    /// The snake_case value the response carries (`back_of_thigh`), the `Answers` spelling.
     pub id: String,
+    /// The text to show, in English.
     pub label: String,
 }
 
+/// When a question is shown, tagged by `type` in JSON. `question` is always an earlier
+/// question's id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Condition {
     /// A yes/no question answered yes.
-    IsYes { question: String },
+    IsYes {
+        /// The yes/no question's id.
+        question: String,
+    },
     /// A one-choice question answered with `choice`, or a several-choices one with it ticked.
-    Chose { question: String, choice: String },
+    Chose {
+        /// The choice question's id.
+        question: String,
+        /// The `Choice::id` that must be chosen.
+        choice: String,
+    },
     /// A several-choices question with at least one tick.
-    ChoseAny { question: String },
+    ChoseAny {
+        /// The several-choices question's id.
+        question: String,
+    },
     /// The opposite of `Chose`: answered otherwise, or not answered (or hidden).
-    NotChose { question: String, choice: String },
+    NotChose {
+        /// The choice question's id.
+        question: String,
+        /// The `Choice::id` that must not be chosen.
+        choice: String,
+    },
     /// A whole-number question answered with `min` or more.
-    AtLeast { question: String, min: i32 },
+    AtLeast {
+        /// The whole-number question's id.
+        question: String,
+        /// The smallest answer that shows the question (inclusive).
+        min: i32,
+    },
 }
 
 const YEARS: &str = "years";
@@ -95,6 +148,7 @@ const OUT_OF_10: &str = "out of 10";
 const DEGREES: &str = "degrees";
 const REPS: &str = "reps";
 
+/// The current questionnaire (`QUESTIONNAIRE_VERSION`), in English; pure and cheap to build.
 pub fn questionnaire() -> Questionnaire {
     Questionnaire { version: QUESTIONNAIRE_VERSION, sections: vec![safety(), history(), tests()] }
 }
@@ -195,7 +249,7 @@ fn history() -> Section {
 
 /// [E: CLINICAL.md §3 G1] Within this many days of a thigh strain, the tests that load the
 /// muscle to its limit (the SLR to a firm stretch, the single-leg bridge to failure) are not
-/// asked. Their help says why. [D] Day 14 itself still counts as within, and a strain whose day
+/// asked. Their help says why. \[D\] Day 14 itself still counts as within, and a strain whose day
 /// is not given counts as fresh: the readings that protect the healing muscle.
 pub const STRAIN_TEST_FREE_DAYS: i32 = 14;
 
@@ -296,16 +350,19 @@ fn chose(question: &str, choice: &str) -> Condition {
 }
 
 impl Questionnaire {
+    /// Every question in asking order, across sections.
     pub fn questions(&self) -> impl Iterator<Item = &Question> {
         self.sections.iter().flat_map(|s| s.questions.iter())
     }
 
+    /// The question with this id (an `Answers` path), if there is one.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions().find(|q| q.id == id)
     }
 }
 
 impl QuestionKind {
+    /// The options of a choice question; empty for the other kinds.
     pub fn options(&self) -> &[Choice] {
         match self {
             QuestionKind::OneChoice { options } | QuestionKind::SeveralChoices { options } => options,
@@ -315,6 +372,7 @@ impl QuestionKind {
 }
 
 impl Condition {
+    /// The id of the earlier question this condition reads.
     pub fn question(&self) -> &str {
         match self {
             Condition::IsYes { question }

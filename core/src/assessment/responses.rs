@@ -17,19 +17,46 @@ use super::questionnaire::{Choice, Condition, Question, QuestionKind, Questionna
 use crate::validate::in_range;
 use crate::{Error, Result};
 
+/// An answer to one question, tagged by `type` in JSON; its kind must match the question's
+/// `QuestionKind`, or the conversion fails naming the question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ResponseValue {
-    YesNo { value: bool },
-    Choice { id: String },
-    Choices { ids: Vec<String> },
-    Number { value: i32 },
-    PerLeg { left: Option<i32>, right: Option<i32> },
+    /// For a `YesNo` question.
+    YesNo {
+        /// The answer.
+        value: bool,
+    },
+    /// For a `OneChoice` question.
+    Choice {
+        /// One of the question's `Choice::id`s.
+        id: String,
+    },
+    /// For a `SeveralChoices` question: the ticked items; empty means none apply (not skipped).
+    Choices {
+        /// `Choice::id`s of the question, each at most once.
+        ids: Vec<String>,
+    },
+    /// For a `WholeNumber` question.
+    Number {
+        /// Within the question's `min..=max`, in its unit.
+        value: i32,
+    },
+    /// For a `PerLeg` question.
+    PerLeg {
+        /// The left leg's value within `min..=max`, or `None` when not measured.
+        left: Option<i32>,
+        /// The right leg's value within `min..=max`, or `None` when not measured.
+        right: Option<i32>,
+    },
 }
 
+/// What a person answered to one question. A question left unanswered has no response.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Response {
+    /// The question's id (an `Answers` path such as `slr.felt_at`).
     pub question_id: String,
+    /// The answer, of the question's kind.
     pub value: ResponseValue,
 }
 

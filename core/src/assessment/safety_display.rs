@@ -24,6 +24,8 @@ text_enum! {
 /// The display of an assessment result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResultDisplay {
+    /// How loudly: `blocking` for urgent and emergency, `warn` for soon or unanswered safety
+    /// questions (no plan), `calm` otherwise.
     pub level: SafetyLevel,
     /// Whether the person may close the advice and go on to the routine.
     pub dismissable: bool,
@@ -41,7 +43,7 @@ pub fn tier_level(tier: Tier) -> SafetyLevel {
 }
 
 /// The display of `result`. A result without a plan that does not block (safety questions left
-/// unanswered) warns **[D]**: the way on is to answer them, which the routine cannot replace.
+/// unanswered) warns **\[D\]**: the way on is to answer them, which the routine cannot replace.
 pub fn result_display(result: &AssessmentResult) -> ResultDisplay {
     let by_tier = tier_level(result.triage.tier);
     let level =
@@ -54,7 +56,7 @@ pub fn result_display(result: &AssessmentResult) -> ResultDisplay {
 }
 
 /// Whether the questionnaire stops now and shows the result: the answers so far already make
-/// the tier urgent or an emergency, so the movement tests are not asked **[D]** (testing
+/// the tier urgent or an emergency, so the movement tests are not asked **\[D\]** (testing
 /// movement is no use to someone who should see a doctor today). Call after each page. Answers
 /// that cannot be evaluated yet (no age) carry on.
 pub fn stops_early(questionnaire: &Questionnaire, responses: &[Response]) -> bool {

@@ -31,7 +31,7 @@ pub fn catalog() -> Vec<Exercise> {
     CATALOG.clone()
 }
 
-/// The strength ladder **[E]**, easiest first: level `n` is at index `n - 1`.
+/// The strength ladder **\[E\]**, easiest first: level `n` is at index `n - 1`.
 pub fn ladder() -> [ExerciseId; 4] {
     [ExerciseId::BridgeHold, ExerciseId::Bridge, ExerciseId::SingleLegBridge, ExerciseId::NordicCurl]
 }

@@ -10,9 +10,13 @@ use crate::assessment::answers::{MAX_AKE_DEG, MAX_SLR_DEG};
 /// standing upright reads about +9.81 on `y`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct GravitySample {
+    /// Milliseconds on the sensor's monotonic clock; never earlier than the sample before.
     pub t_ms: i64,
+    /// Gravity along the phone's x axis (across the screen), m/s²; finite.
     pub x: f64,
+    /// Gravity along the phone's y axis (up the screen), m/s²; finite.
     pub y: f64,
+    /// Gravity along the phone's z axis (out of the screen), m/s²; finite.
     pub z: f64,
 }
 
@@ -49,6 +53,7 @@ text_enum! {
 text_enum! {
     /// Whether a result is a measurement. Only `ok` carries an angle.
     pub enum MeasureQuality {
+        /// A measurement: `angle_deg` holds the value.
         Ok = "ok",
         /// The leg never lay flat and still for a second, so the phone was never zeroed.
         NoRest = "no_rest",
@@ -67,6 +72,7 @@ pub const HOLD_MS: i64 = 1000;
 /// sits within about 30 degrees of horizontal; beyond 45 either way the hold was not the test
 /// position]**.
 pub const MIN_THOMAS_DEG: i32 = -45;
+/// The highest valid Thomas angle, degrees above horizontal (see [`MIN_THOMAS_DEG`]).
 pub const MAX_THOMAS_DEG: i32 = 45;
 
 impl PhoneTest {
@@ -83,10 +89,12 @@ impl PhoneTest {
 /// A measurement's outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeasureResult {
+    /// The test measured.
     pub test: PhoneTest,
     /// The test's value in whole degrees (SLR: raise; AKE: short of straight; Thomas: above
     /// horizontal, negative below). `None` unless `quality` is `ok`.
     pub angle_deg: Option<i32>,
+    /// Whether it is a measurement, or why not.
     pub quality: MeasureQuality,
     /// The long axis's inclination at rest, degrees (the shin's or thigh's shape on the phone):
     /// every reading is taken against it. `None` before a rest was taken.

@@ -73,8 +73,11 @@ enum Stage {
 /// value for the screen, and the result once `done`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeasureUpdate {
+    /// Where the measurement stands.
     pub state: MeasureState,
+    /// What the person should do now, as a stable id.
     pub prompt: MeasurePrompt,
+    /// The prompt in plain English, to show and (when `speak`) to speak.
     pub prompt_text: String,
     /// The prompt changed during this batch: speak `prompt_text`.
     pub speak: bool,
@@ -82,6 +85,7 @@ pub struct MeasureUpdate {
     pub captured: bool,
     /// The test's value at the last sample, whole degrees, for display only (never a result).
     pub live_angle_deg: Option<i32>,
+    /// The outcome once `state` is `done`, else `None`.
     pub result: Option<MeasureResult>,
 }
 
@@ -109,6 +113,7 @@ pub struct Measurement {
 }
 
 impl Measurement {
+    /// A fresh measurement of `test`, waiting for the leg (or thigh) to lie still.
     pub fn new(test: PhoneTest) -> Self {
         Measurement {
             test,
@@ -131,6 +136,7 @@ impl Measurement {
         }
     }
 
+    /// The test being measured.
     pub fn test(&self) -> PhoneTest {
         self.test
     }

@@ -18,10 +18,12 @@ use super::model::{GravitySample, PhoneTest};
 pub struct Rng(u64);
 
 impl Rng {
+    /// A generator started from `seed`; the same seed gives the same numbers everywhere.
     pub fn new(seed: u64) -> Self {
         Rng(seed)
     }
 
+    /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
@@ -35,6 +37,7 @@ impl Rng {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 
+    /// Uniform in [`lo`, `hi`).
     pub fn range(&mut self, lo: f64, hi: f64) -> f64 {
         lo + (hi - lo) * self.unit()
     }
@@ -60,14 +63,17 @@ pub enum HoldKind {
 /// Everything that makes one trace.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TraceSpec {
+    /// The test the trace performs.
     pub test: PhoneTest,
     /// The right answer: SLR raise, AKE deficit, or Thomas angle, degrees.
     pub truth_deg: f64,
+    /// Sampling rate, samples per second (50-200 in the benchmark).
     pub rate_hz: f64,
     /// Sensor noise, m/s² standard deviation per axis.
     pub noise: f64,
     /// Tremor amplitude (degrees) and frequency (Hz), all through the trace.
     pub tremor_deg: f64,
+    /// Tremor frequency, Hz (8-12 in the benchmark).
     pub tremor_hz: f64,
     /// The leg's shape under the phone, degrees.
     pub rest_offset_deg: f64,
@@ -81,10 +87,13 @@ pub struct TraceSpec {
     pub yaw_deg: f64,
     /// Sensor scale error, e.g. 1.02.
     pub scale: f64,
+    /// How long the end position is held, seconds.
     pub hold_s: f64,
     /// Slow drift during the hold, degrees per second.
     pub drift_deg_s: f64,
+    /// How the end position is held: still, shaky or accelerating.
     pub hold_kind: HoldKind,
+    /// Seed of the noise, tremor and timing jitter.
     pub seed: u64,
 }
 

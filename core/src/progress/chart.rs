@@ -15,7 +15,9 @@ use super::labels::{day_text, escape};
 use super::summary::ProgressSummary;
 use crate::pain::Side;
 
+/// Width of the chart's viewBox, in SVG user units; drawn at 100 % width, so it scales.
 pub const WIDTH: u32 = 360;
+/// Height of the chart's viewBox, in SVG user units, the legend included.
 pub const HEIGHT: u32 = 240;
 const LEGEND_HEIGHT: u32 = 34;
 const FONT: &str = "sans-serif";

@@ -18,6 +18,8 @@ text_enum! {
 /// Told how far long work has got. `done` never exceeds `total` (when `total` is known) and
 /// never goes down within a stage.
 pub trait ProgressListener {
+    /// `done` of `total` units of `stage` (bytes while reading, records while checking and
+    /// writing); `total` is 0 when unknown.
     fn on_progress(&self, stage: ProgressStage, done: i64, total: i64);
 }
 
@@ -43,10 +45,13 @@ pub struct Throttled<'a> {
 const STRIDE: u32 = 64;
 
 impl<'a> Throttled<'a> {
+    /// Forwards to `listener`; the first report of each stage always goes through.
     pub fn new(listener: &'a dyn ProgressListener) -> Self {
         Throttled { listener, last: None, calls: 0 }
     }
 
+    /// Passes `done` of `total` on when a stage starts or ends, or `INTERVAL` has passed since the
+    /// last report (the clock is read every 64th call); otherwise drops it.
     pub fn report(&mut self, stage: ProgressStage, done: i64, total: i64) {
         let new_stage = self.last.is_none_or(|(s, _)| s != stage);
         let finished = total > 0 && done >= total;

@@ -16,17 +16,26 @@ pub type Each<'a, T> = &'a mut dyn FnMut(T) -> Result<()>;
 /// How many records of each kind there are, for progress.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// Settings records: 0-2 (routine and reminders, each when saved).
     pub settings: i64,
+    /// Pain entries.
     pub pain_entries: i64,
+    /// Saved assessments.
     pub assessments: i64,
+    /// Session check-ins.
     pub check_ins: i64,
+    /// Next-morning checks.
     pub morning_checks: i64,
+    /// Exercise tracks with their current dose.
     pub track_states: i64,
+    /// Dose changes, with their reasons.
     pub dose_changes: i64,
+    /// Snoozed reminders.
     pub snoozes: i64,
 }
 
 impl Counts {
+    /// Every record of every kind: the `total` of the checking and writing stages.
     pub fn all(&self) -> i64 {
         self.settings
             + self.pain_entries
@@ -41,15 +50,23 @@ impl Counts {
 
 /// The records, each kind oldest first (the order of the JSON backup).
 pub trait Records {
+    /// How many records of each kind will be handed over. Errors: `Storage` or `Corrupt` on a read.
     fn counts(&self) -> Result<Counts>;
+    /// The routine and reminder settings, each when saved.
     fn settings(&self) -> Result<BackupSettings>;
+    /// Each pain entry, oldest first.
     fn pain_entries(&self, each: Each<'_, PainRecord>) -> Result<()>;
     /// With the result worked out from the answers.
     fn assessments(&self, each: Each<'_, AssessmentRecord>) -> Result<()>;
+    /// Each session check-in, oldest first.
     fn check_ins(&self, each: Each<'_, CheckInRecord>) -> Result<()>;
+    /// Each next-morning check, oldest first.
     fn morning_checks(&self, each: Each<'_, MorningCheckRecord>) -> Result<()>;
+    /// Each exercise track's state, by track.
     fn track_states(&self, each: Each<'_, TrackStateRecord>) -> Result<()>;
+    /// Each dose change, oldest first.
     fn dose_changes(&self, each: Each<'_, DoseChangeRecord>) -> Result<()>;
+    /// Each snoozed reminder, by the time it fires.
     fn snoozes(&self, each: Each<'_, SnoozeRecord>) -> Result<()>;
     /// The SLR, knee-extension and bridge series, test by test (one point per assessment and
     /// side: a few hundred over ten years).

@@ -8,7 +8,7 @@
 //!   have, so a bad day logged ten times does not outweigh six quiet ones.
 //! - Baseline: the mean of the daily means of the first 7 days with entries in the range;
 //!   recent: the same for the last 7. They are compared only once they do not overlap (14 days
-//!   with entries) **[D]**.
+//!   with entries) **\[D\]**.
 //! - A fall of at least 2 points or at least 30 % of the baseline is clinically meaningful
 //!   **[E: Farrar 2001; CLINICAL.md §6]**. Means are rounded to 2 decimals first, so the rule
 //!   agrees with the numbers people see.
@@ -26,7 +26,7 @@ use crate::schedule::DayAdherence;
 
 /// Days with entries in the baseline and in the recent window.
 pub const WINDOW_DAYS: usize = 7;
-/// [D] Days with entries needed before the first and last week are compared: two whole
+/// \[D\] Days with entries needed before the first and last week are compared: two whole
 /// windows, so they never share a day.
 pub const MIN_DAYS_FOR_CHANGE: usize = 2 * WINDOW_DAYS;
 /// [E: Farrar 2001] A fall of this many points on the 0-10 scale is meaningful...
@@ -39,10 +39,13 @@ const EPSILON: f64 = 1e-9;
 /// One local day's pain entries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DailyPain {
+    /// The local date.
     pub date: NaiveDate,
     /// 0-10, rounded to 2 decimals.
     pub mean: f64,
+    /// Lowest entry that day, 0-10.
     pub min: i32,
+    /// Highest entry that day, 0-10.
     pub max: i32,
     /// Entries that day.
     pub count: i32,
@@ -53,7 +56,9 @@ pub struct DailyPain {
 /// Seven days with entries (or fewer, early on) and their mean pain.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PainWindow {
+    /// The window's first day with entries.
     pub first_day: NaiveDate,
+    /// The window's last day with entries.
     pub last_day: NaiveDate,
     /// Days with entries in the window, 1-7.
     pub days: i32,
@@ -64,7 +69,9 @@ pub struct PainWindow {
 /// The last 7 days with entries against the first 7.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PainChange {
+    /// The first 7 days with entries.
     pub baseline: PainWindow,
+    /// The last 7 days with entries (not overlapping the baseline).
     pub recent: PainWindow,
     /// recent − baseline in points: negative is a fall (better).
     pub points: f64,
@@ -80,20 +87,29 @@ pub struct PainChange {
 pub struct WeekAdherence {
     /// The Monday.
     pub week_start: NaiveDate,
+    /// The ISO week-numbering year (may differ from `week_start`'s year around New Year).
     pub iso_year: i32,
+    /// The ISO week number, 1-53.
     pub iso_week: i32,
+    /// Sessions planned in the range's days of that week; today counts only the sessions done.
     pub planned: i32,
+    /// Sessions done, at most `planned` per day.
     pub done: i32,
     /// done / planned as a whole percentage; `None` when nothing was planned.
     pub percent: Option<i32>,
 }
 
+/// Pain, sessions and measurements over a range of local dates, with the rules of the module
+/// docs; the same numbers the report, the chart and the shells show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProgressSummary {
-    /// The local dates covered, inclusive.
+    /// The first local date covered (inclusive).
     pub from: NaiveDate,
+    /// The last local date covered (inclusive).
     pub to: NaiveDate,
+    /// The IANA zone the range and today were read in.
     pub time_zone: String,
+    /// When it was computed.
     pub generated_at: DateTime<Utc>,
     /// Pain entries in the range.
     pub pain_entries: i32,
@@ -105,7 +121,9 @@ pub struct ProgressSummary {
     pub change: Option<PainChange>,
     /// Every ISO week touching the range up to today, oldest first.
     pub weeks: Vec<WeekAdherence>,
+    /// Sessions planned over the range, the sum of `weeks`.
     pub sessions_planned: i32,
+    /// Sessions done over the range, the sum of `weeks`.
     pub sessions_done: i32,
     /// Straight leg raise, degrees, oldest first; `change` and `real_change` are against the
     /// previous measurement of the same side (CLINICAL.md §1).
@@ -251,27 +269,29 @@ fn compare(baseline: PainWindow, recent: PainWindow) -> PainChange {
 
 fn weekly(days: &[DayAdherence]) -> Vec<WeekAdherence> {
     let mut weeks: Vec<WeekAdherence> = Vec::new();
+    let mut current: Option<WeekAdherence> = None;
     for day in days {
         let iso = day.date.iso_week();
         let week_start = day
             .date
             .checked_sub_days(Days::new(u64::from(day.date.weekday().num_days_from_monday())))
             .unwrap_or(day.date);
-        if weeks.last().is_none_or(|w| w.week_start != week_start) {
-            weeks.push(WeekAdherence {
-                week_start,
-                iso_year: iso.year(),
-                iso_week: iso.week() as i32,
-                planned: 0,
-                done: 0,
-                percent: None,
-            });
+        if current.as_ref().is_some_and(|w| w.week_start != week_start) {
+            weeks.extend(current.take());
         }
-        let week = weeks.last_mut().expect("pushed above");
+        let week = current.get_or_insert_with(|| WeekAdherence {
+            week_start,
+            iso_year: iso.year(),
+            iso_week: iso.week() as i32,
+            planned: 0,
+            done: 0,
+            percent: None,
+        });
         // Today's open sessions are not missed yet.
         week.planned += if day.in_progress { day.done } else { day.planned };
         week.done += day.done.min(day.planned);
     }
+    weeks.extend(current);
     for w in &mut weeks {
         w.percent =
             (w.planned > 0).then(|| (f64::from(w.done) * 100.0 / f64::from(w.planned)).round() as i32);

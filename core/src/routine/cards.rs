@@ -20,6 +20,7 @@ pub struct ProgressFacts {
     /// Pain fell meaningfully from the first week on the routine to the last [E: Farrar 2001];
     /// `true` when there is too little logged to tell (no alarm on no data).
     pub pain_improved: bool,
+    /// The latest assessment is 14 days old or more: time to re-test (CLINICAL.md §6).
     pub retest_due: bool,
 }
 
@@ -56,7 +57,7 @@ pub fn progress_cards(f: &ProgressFacts) -> Vec<Card> {
 }
 
 /// [E: Farrar 2001] Pain counts as improved when the mean of the last week is 2 points or 30%
-/// below the first week on the routine. Without pain logged on either side, [D] no alarm on no
+/// below the first week on the routine. Without pain logged on either side, \[D\] no alarm on no
 /// data: it counts as improved.
 pub fn pain_improved(first_week: Option<f64>, last_week: Option<f64>) -> bool {
     match (first_week, last_week) {

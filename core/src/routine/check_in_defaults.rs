@@ -2,10 +2,10 @@
 //! rated, no reason given, and nothing about sets or holds (the planned dose stands).
 //!
 //! - Pain during is "not rated" (`None`) until the person rates it: an untouched slider must
-//!   not send 0, which would count toward stepping the dose up **[D]** (CLINICAL.md §6 steps up
+//!   not send 0, which would count toward stepping the dose up **\[D\]** (CLINICAL.md §6 steps up
 //!   only on pain the person reported).
 //! - A skipped exercise has no reason until the person picks one, and saving without one is
-//!   refused with an error naming `exercises[i].skip_reason` **[D]**: "too painful" counts as
+//!   refused with an error naming `exercises[i].skip_reason` **\[D\]**: "too painful" counts as
 //!   red (§8), so no reason may be assumed for them.
 
 use super::checkin::ExerciseCheckIn;

@@ -15,7 +15,7 @@ use crate::validate::{in_range, optional_text};
 use crate::zone::{instant, local_date};
 use crate::{Error, Result, timestamp};
 
-/// [D] The morning check opens at 04:00 local time and stays open to the end of the day. A
+/// \[D\] The morning check opens at 04:00 local time and stays open to the end of the day. A
 /// check just after midnight, straight after a late session, is still the night: taking it as
 /// "this morning" would settle yesterday's doses on pain that is not pain on waking, and would
 /// then refuse the real check hours later. 04:00 is before almost anyone's waking time, and a
@@ -37,16 +37,27 @@ pub fn morning_date(tz: Tz, at: DateTime<Utc>) -> Result<NaiveDate> {
     Ok(date)
 }
 
+/// Longest hold accepted in a check-in, in seconds (10 minutes) [D: a bound on typos; §5 doses
+/// are far below it].
 pub const MAX_HOLD_SECONDS: i32 = 600;
+/// Most repetitions per set accepted in a check-in [D: a bound on typos].
 pub const MAX_REPS: i32 = 200;
+/// Most sets accepted in a check-in [D: a bound on typos].
 pub const MAX_SETS: i32 = 20;
 
 text_enum! {
+    /// Why an exercise was skipped. Only `TooPainful` weighs in the dose: it counts as red for that
+    /// exercise (CLINICAL.md §8).
     pub enum SkipReason {
+        /// No time today.
         NoTime = "no_time",
+        /// Too painful to do: a red light (step down, and toward the two-reds card).
         TooPainful = "too_painful",
+        /// The equipment was not at hand.
         NoEquipment = "no_equipment",
+        /// Chose not to today.
         NotToday = "not_today",
+        /// Any other reason.
         Other = "other",
     }
 }
@@ -54,11 +65,17 @@ text_enum! {
 /// One exercise of a session: done (with what was actually done) or skipped (with why).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExerciseCheckIn {
+    /// The exercise, one of the session's planned ones.
     pub exercise: ExerciseId,
+    /// Whether it was done; a skipped one needs `skip_reason`.
     pub done: bool,
+    /// Why it was skipped; required when `done` is false.
     pub skip_reason: Option<SkipReason>,
+    /// Seconds held per repetition as actually done, 0-600, for holds, stretches and rolling.
     pub hold_seconds: Option<i32>,
+    /// Repetitions per set as actually done, 0-200.
     pub reps: Option<i32>,
+    /// Sets as actually done, 0-20.
     pub sets: Option<i32>,
     /// Pain during the exercise, 0-10.
     pub pain_during: Option<i32>,
@@ -66,43 +83,63 @@ pub struct ExerciseCheckIn {
     pub symptoms_spread: bool,
 }
 
+/// A session's check-in as the person enters it; checked by [`CheckInInput::validate`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckInInput {
     /// Which session of the day, 1-based.
     pub session: i32,
+    /// When the session was done; 2000-01-01 to 2099-12-31 UTC.
     pub at: DateTime<Utc>,
+    /// Pain before the session, 0-10 (feeds "settled", CLINICAL.md §8).
     pub pain_before: Option<i32>,
+    /// Pain after the session, 0-10: 2 or more above `pain_before` is not settled (§8).
     pub pain_after: Option<i32>,
+    /// Every exercise of the session, done or skipped, each at most once; at least one.
     pub exercises: Vec<ExerciseCheckIn>,
+    /// A free note, trimmed, at most `pain::MAX_NOTE_CHARS` characters; never in errors or logs.
     pub note: Option<String>,
 }
 
 /// What a check-in changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckInOutcome {
+    /// The check-in's id (UUID v7).
     pub id: Uuid,
+    /// The local date the session was filed on.
     pub date: NaiveDate,
+    /// Which session of the day, 1-based.
     pub session: i32,
+    /// The dose changes the check-in decided, one per exercise whose dose moved or was held with a
+    /// reason (CLINICAL.md §6, §8).
     pub changes: Vec<DoseChange>,
     /// Symptoms spread down the leg: stop the routine and answer the safety questions again.
     pub stop_and_retriage: bool,
+    /// Lines to show after the check-in (the stop-and-answer-again card when symptoms spread).
     pub message: Vec<String>,
 }
 
 /// What the next-morning check changed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MorningOutcome {
+    /// The local date whose morning was recorded.
     pub date: NaiveDate,
+    /// The pain entry the check saved (context `on_waking`); editing that entry edits the check.
     pub pain_entry_id: Uuid,
     /// The usual morning pain it was compared with, when there was one.
     pub usual: Option<f64>,
+    /// Pain 2 or more above `usual`: every exercise done the day before steps down one level
+    /// (CLINICAL.md §6), unless a red there already did.
     pub worse_than_usual: bool,
+    /// The dose changes the morning settled.
     pub changes: Vec<DoseChange>,
 }
 
+/// What to do when symptoms spread: stop and answer the safety questions again (§8).
 pub const STOP_AND_RETRIAGE: &str = super::status::STOP_WAY_BACK;
 
 impl CheckInInput {
+    /// Checks every field against `sessions_per_day` (the session count of today's settings, 1-2),
+    /// naming the first field out of range. Errors: `Invalid`.
     pub fn validate(self, sessions_per_day: usize) -> Result<CheckInInput> {
         in_range("session", self.session, 1, sessions_per_day as i32)?;
         timestamp::check_instant("at", self.at)?;
@@ -128,6 +165,7 @@ impl CheckInInput {
         Ok(CheckInInput { note, ..self })
     }
 
+    /// Whether any exercise reported symptoms spreading down the leg: the plan stops (§8).
     pub fn symptoms_spread(&self) -> bool {
         self.exercises.iter().any(|e| e.symptoms_spread)
     }

@@ -20,9 +20,11 @@ pub const STRETCH_HOLD_SECONDS: i32 = 30;
 pub const STRETCH_MAX_REPS: i32 = 4;
 /// [E: ACSM 2021, older adults hold 30-60 s] From this age a stretch's hold may grow instead.
 pub const OLDER_ADULT_AGE: i32 = 65;
-/// [D] From 65: holds of 30, 45, then at most 60 s, at most 2 of them (2 × 60 s per muscle).
+/// \[D\] From 65: holds of 30, 45, then at most 60 s, at most 2 of them (2 × 60 s per muscle).
 pub const OLDER_HOLD_STEP: i32 = 15;
+/// \[D\] From 65, the longest stretch hold, in seconds (CLINICAL.md §5: 2 × 60 s per muscle).
 pub const OLDER_MAX_HOLD_SECONDS: i32 = 60;
+/// \[D\] From 65, the most repetitions of a stretch per muscle per session.
 pub const OLDER_MAX_REPS: i32 = 2;
 /// [E: CLINICAL.md §6] An isometric hold grows by 5 s a step.
 pub const ISOMETRIC_HOLD_STEP: i32 = 5;
@@ -30,6 +32,7 @@ pub const ISOMETRIC_HOLD_STEP: i32 = 5;
 /// Which line a person's doses follow: from 65 a stretch's hold may grow (CLINICAL.md §5).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DoseProfile {
+    /// 65 or over: a stretch progresses by a longer hold rather than more repetitions.
     pub older_adult: bool,
 }
 
@@ -43,11 +46,14 @@ impl DoseProfile {
 /// What progresses together: one exercise, or the bridge ladder as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Track {
+    /// One exercise on its own line.
     Single(ExerciseId),
+    /// The bridge ladder: bridge hold, bridge, single-leg bridge, Nordic curl (CLINICAL.md §5).
     BridgeLadder,
 }
 
 impl Track {
+    /// The track `id` progresses on: the ladder for its four exercises, its own otherwise.
     pub fn of(id: ExerciseId) -> Track {
         if ladder().contains(&id) { Track::BridgeLadder } else { Track::Single(id) }
     }
@@ -60,6 +66,7 @@ impl Track {
         }
     }
 
+    /// The track with stored name `key`; `None` for a name no track has (damage, or a newer build).
     pub fn parse(key: &str) -> Option<Track> {
         match key {
             "bridge_ladder" => Some(Track::BridgeLadder),
@@ -71,7 +78,9 @@ impl Track {
 /// One place on a track: which exercise, at which dose.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
+    /// The exercise done at this step (on the ladder, the level).
     pub exercise: ExerciseId,
+    /// Its dose: holds, repetitions, sets, seconds or minutes.
     pub dose: Dose,
 }
 

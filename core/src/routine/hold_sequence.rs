@@ -11,10 +11,10 @@ use crate::routine::checkin::{MAX_HOLD_SECONDS, MAX_REPS, MAX_SETS};
 use crate::validate::in_range;
 use crate::{Error, Result};
 
-/// Seconds of rest between two sets **[D]**: about a minute, the usual rest between sets of a
+/// Seconds of rest between two sets **\[D\]**: about a minute, the usual rest between sets of a
 /// stretch or a light strength exercise; CLINICAL.md §5 names no rest.
 pub const REST_BETWEEN_SETS_SECONDS: i32 = 60;
-/// The longest rest between two repetitions on one side **[D]**: as long as the hold, at most
+/// The longest rest between two repetitions on one side **\[D\]**: as long as the hold, at most
 /// 30 s (a 5 s bridge hold rests 5 s, a 30 s stretch rests 30 s).
 pub const MAX_REST_BETWEEN_REPETITIONS_SECONDS: i32 = 30;
 
@@ -24,10 +24,15 @@ pub const MAX_REST_BETWEEN_REPETITIONS_SECONDS: i32 = 30;
 /// sides is the rest).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hold {
+    /// The set, 1-based.
     pub set: i32,
+    /// The repetition within the set on this side, 1-based.
     pub repetition: i32,
+    /// The leg, or `None` for an exercise done on both legs at once.
     pub side: Option<Side>,
+    /// How long to hold, in seconds.
     pub hold_seconds: i32,
+    /// Rest before the next hold, in seconds: 0 after the last hold and before a change of side.
     pub rest_after_seconds: i32,
 }
 
@@ -35,12 +40,15 @@ pub struct Hold {
 /// right side's (a per-side dose), or the repetitions alone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HoldSequence {
+    /// Sets in the dose, 1-20.
     pub sets: i32,
     /// Repetitions per set on each side (a dose without `reps` has one).
     pub repetitions: i32,
     /// 2 for a per-side dose, else 1.
     pub sides: i32,
+    /// Seconds per hold, 1-600.
     pub hold_seconds: i32,
+    /// Every hold in the order done: sets × repetitions × sides of them.
     pub holds: Vec<Hold>,
 }
 

@@ -6,6 +6,8 @@ use crate::Result;
 use crate::calendar::{DayOfWeek, LocalTime, distinct};
 use crate::catalog::Equipment;
 
+/// How the person wants the routine: when, which strength days, with what. Defaults: one session
+/// at 08:00, strength on Monday, Wednesday and Friday, chair, band or towel and wall, no rolling.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoutineSettings {
@@ -32,6 +34,9 @@ impl Default for RoutineSettings {
 }
 
 impl RoutineSettings {
+    /// Checks every field and returns the settings in canonical form (times and days sorted).
+    /// Errors: `Invalid` naming `session_times` (1-2 distinct valid times), `strength_days` (2-3
+    /// distinct days) or `equipment` (each kind at most once).
     pub fn validate(mut self) -> Result<RoutineSettings> {
         distinct("session_times", &self.session_times, 1, 2, "times of day")?;
         for (i, t) in self.session_times.iter().enumerate() {
@@ -44,6 +49,7 @@ impl RoutineSettings {
         Ok(self)
     }
 
+    /// Sessions a day, 1-2 once validated.
     pub fn sessions_per_day(&self) -> usize {
         self.session_times.len()
     }

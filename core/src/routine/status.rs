@@ -48,7 +48,7 @@ impl PlanStatus {
 /// The card's words while the plan is paused.
 pub const STOP_WAY_BACK: &str = "Symptoms spreading down the leg, or new numbness or weakness, mean stop the routine for now. Answer the safety questions again before the next session; if it keeps spreading, see a doctor.";
 
-/// Whether the result still lacks answers to safety questions (`missing` names them). [D] A
+/// Whether the result still lacks answers to safety questions (`missing` names them). \[D\] A
 /// result that allows no plan below the urgent tier reads the same way, whatever the reason, so
 /// this can only withhold a plan, never grant one.
 pub fn safety_unanswered(r: &AssessmentResult) -> bool {
@@ -58,7 +58,7 @@ pub fn safety_unanswered(r: &AssessmentResult) -> bool {
 /// The status for the latest assessment (`None`: none yet) and whether any check-in since it
 /// reported spreading symptoms, new numbness or weakness, or leg symptoms from a stretch.
 ///
-/// Order [D]: no assessment, then see a doctor (urgent or emergency outranks everything), then
+/// Order \[D\]: no assessment, then see a doctor (urgent or emergency outranks everything), then
 /// unanswered safety questions, then the stop.
 pub fn plan_status(latest: Option<&AssessmentResult>, stop_since_latest: bool) -> PlanStatus {
     let Some(r) = latest else { return PlanStatus::NeedsSafetyAnswers };

@@ -1,5 +1,6 @@
 //! Today: the local day's sessions with doses, what is done, when the next session is, and
 //! what is due (the next-morning pain check, a re-test).
+#![allow(missing_docs)] // TODO(lints): lead fixes after the move
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

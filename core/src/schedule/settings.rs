@@ -1,4 +1,5 @@
 //! The person's reminder choices, stored under the `reminders` setting.
+#![allow(missing_docs)] // TODO(lints): lead fixes after the move
 
 use serde::{Deserialize, Serialize};
 

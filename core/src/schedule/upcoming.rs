@@ -1,5 +1,6 @@
 //! The plan of upcoming reminders, computed from plain data so every rule can be tested
 //! without a database. See the module doc of [`crate::schedule`] for the rules.
+#![allow(missing_docs)] // TODO(lints): lead fixes after the move
 
 use std::collections::BTreeSet;
 use std::fmt::{self, Write};

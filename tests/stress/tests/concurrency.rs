@@ -1,5 +1,6 @@
 //! Two processes and four threads write and read the same database at once: no busy error
 //! reaches the caller and no row is lost.
+#![allow(clippy::unwrap_used)] // Setup helpers outside #[test] functions: a failed setup should stop the test with its cause.
 
 use std::process::Command;
 use std::sync::{Arc, Barrier};

@@ -1,5 +1,6 @@
 //! Kill a writer with SIGKILL at random moments: every write it acknowledged must be there
 //! afterwards, and the database must pass `PRAGMA integrity_check` after every trial.
+#![allow(clippy::unwrap_used)] // Setup helpers outside #[test] functions: a failed setup should stop the test with its cause.
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader};

@@ -4,6 +4,7 @@
 //!
 //! To add the fixture for a new version: `LIMBER_WRITE_FIXTURES=1 cargo test -p limber-stress
 //! --test migrations`, then commit tests/fixtures/schema-vN.db.
+#![allow(clippy::unwrap_used)] // Setup helpers outside #[test] functions: a failed setup should stop the test with its cause.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
