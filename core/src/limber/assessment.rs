@@ -11,8 +11,8 @@ use crate::timestamp::{check_instant, check_offset};
 use crate::validate::in_range;
 use crate::{Error, Result};
 
-/// The most assessments one history page holds.
-pub const MAX_HISTORY_PAGE: i32 = 500;
+/// The most assessments one history page holds ([`super::Limber::assessment_history`]).
+const MAX_HISTORY_PAGE: i32 = 500;
 
 pub(super) fn submit(
     db: &mut Db,

@@ -13,7 +13,6 @@ use crate::assessment::history::SavedAssessment;
 use crate::pain::PainEntry;
 use crate::progress::backup::{self, Backup, ImportReport};
 use crate::progress::listener::{ProgressListener, ProgressStage, Throttled};
-use crate::routine::checkin::ExerciseCheckIn;
 use crate::routine::dose::Track;
 use crate::routine::progression::TrackState;
 use crate::schedule::Snooze;
@@ -163,19 +162,7 @@ fn apply(tx: &Connection, b: &Backup, progress: &mut Throttled<'_>) -> Result<Im
             exercises: c
                 .exercises
                 .iter()
-                .map(|e| ExerciseRow {
-                    reported: ExerciseCheckIn {
-                        exercise: e.exercise,
-                        done: e.done,
-                        skip_reason: e.skip_reason,
-                        hold_seconds: e.hold_seconds,
-                        reps: e.reps,
-                        sets: e.sets,
-                        pain_during: e.pain_during,
-                        symptoms_spread: e.symptoms_spread,
-                    },
-                    light: e.light,
-                })
+                .map(|e| ExerciseRow { reported: e.reported(), light: e.light })
                 .collect(),
         };
         let inserted = check_in::insert(tx, &row)?;

@@ -194,6 +194,22 @@ pub struct ImportReport {
     pub summary: Vec<String>,
 }
 
+impl CheckInExerciseRecord {
+    /// What the person reported, without the light it got.
+    pub fn reported(&self) -> ExerciseCheckIn {
+        ExerciseCheckIn {
+            exercise: self.exercise,
+            done: self.done,
+            skip_reason: self.skip_reason,
+            hold_seconds: self.hold_seconds,
+            reps: self.reps,
+            sets: self.sets,
+            pain_during: self.pain_during,
+            symptoms_spread: self.symptoms_spread,
+        }
+    }
+}
+
 impl Backup {
     /// Records in the file: settings, entries, assessments, check-ins and the rest, each one.
     pub fn records(&self) -> i64 {
@@ -470,20 +486,7 @@ fn check_check_in(at: &str, c: &mut CheckInRecord) -> Result<()> {
         at: c.at,
         pain_before: c.pain_before,
         pain_after: c.pain_after,
-        exercises: c
-            .exercises
-            .iter()
-            .map(|e| ExerciseCheckIn {
-                exercise: e.exercise,
-                done: e.done,
-                skip_reason: e.skip_reason,
-                hold_seconds: e.hold_seconds,
-                reps: e.reps,
-                sets: e.sets,
-                pain_during: e.pain_during,
-                symptoms_spread: e.symptoms_spread,
-            })
-            .collect(),
+        exercises: c.exercises.iter().map(CheckInExerciseRecord::reported).collect(),
         note: c.note.take(),
     };
     c.note = within(at, input.validate(MAX_SESSIONS))?.note;

@@ -45,8 +45,8 @@ struct RootView: View {
     @ViewBuilder
     private func sheetContent(_ sheet: Router.Sheet) -> some View {
         switch sheet {
-        case .checkIn(let slot):
-            CheckInView(services: services, slot: slot)
+        case .checkIn(let session):
+            CheckInView(services: services, session: session)
         case .morningCheck:
             MorningCheckView(services: services)
         case .assessment:

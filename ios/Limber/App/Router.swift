@@ -13,7 +13,7 @@ final class Router: ObservableObject {
     }
 
     enum Sheet: Identifiable, Hashable {
-        case checkIn(slot: Int32)
+        case checkIn(session: Int32)
         case morningCheck
         case assessment
         case logPain
@@ -26,9 +26,9 @@ final class Router: ObservableObject {
 
     func open(_ destination: Destination) {
         switch destination {
-        case .checkIn(let slot):
+        case .checkIn(let session):
             tab = .today
-            sheet = .checkIn(slot: Int32(slot))
+            sheet = .checkIn(session: Int32(session))
         case .morningCheck:
             tab = .today
             sheet = .morningCheck

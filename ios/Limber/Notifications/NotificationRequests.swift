@@ -67,7 +67,7 @@ extension Reminder {
     var target: ReminderTarget {
         switch kind {
         case .session, .snoozed:
-            return session.map { ReminderTarget.checkIn(slot: Int($0)) } ?? .today
+            return session.map { ReminderTarget.checkIn(session: Int($0)) } ?? .today
         case .morningCheck:
             return .morningCheck
         case .retest:

@@ -66,12 +66,12 @@ final class CheckInModel: ObservableObject {
     /// A refused save keeps the form, so nothing typed is lost.
     @Published var saveError: String? = nil
 
-    let slot: Int32
+    let session: Int32
     private let services: AppServices
 
-    init(services: AppServices, slot: Int32) {
+    init(services: AppServices, session: Int32) {
         self.services = services
-        self.slot = slot
+        self.session = session
     }
 
     func load() async {
@@ -81,12 +81,12 @@ final class CheckInModel: ObservableObject {
                 phase = .notActive(today.plan)
                 return
             }
-            guard let session = today.plan.sessions.first(where: { $0.session == slot }) else {
-                phase = .failed(String(localized: "There is no session \(Int(slot)) today."))
+            guard let planned = today.plan.sessions.first(where: { $0.session == session }) else {
+                phase = .failed(String(localized: "There is no session \(Int(session)) today."))
                 return
             }
-            let defaults = checkInDefaults(session: session)
-            drafts = zip(session.exercises, defaults).map { ExerciseDraft(exercise: $0, entry: $1) }
+            let defaults = checkInDefaults(session: planned)
+            drafts = zip(planned.exercises, defaults).map { ExerciseDraft(exercise: $0, entry: $1) }
             phase = .editing
         } catch {
             phase = .failed(describe(error))
@@ -96,7 +96,7 @@ final class CheckInModel: ObservableObject {
     func save() async {
         phase = .saving
         let input = CheckInInput(
-            slot: slot,
+            session: session,
             at: Date(),
             painBefore: recordPain ? Int32(painBefore) : nil,
             painAfter: recordPain ? Int32(painAfter) : nil,

@@ -5,8 +5,8 @@ struct CheckInView: View {
     @StateObject private var model: CheckInModel
     @Environment(\.dismiss) private var dismiss
 
-    init(services: AppServices, slot: Int32) {
-        _model = StateObject(wrappedValue: CheckInModel(services: services, slot: slot))
+    init(services: AppServices, session: Int32) {
+        _model = StateObject(wrappedValue: CheckInModel(services: services, session: session))
     }
 
     var body: some View {

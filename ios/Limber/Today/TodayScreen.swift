@@ -90,7 +90,7 @@ private struct TodayList: View {
                     SessionSection(
                         session: session,
                         status: today.sessions.first(where: { $0.session == session.session }),
-                        checkIn: { router.open(.checkIn(slot: Int(session.session))) }
+                        checkIn: { router.open(.checkIn(session: Int(session.session))) }
                     )
                 }
                 if !today.plan.activity.isEmpty {

@@ -3,7 +3,7 @@ import Foundation
 /// What a reminder is about, stored in the notification so a tap or an action knows where to go
 /// without reading the database first.
 public enum ReminderTarget: Equatable, Sendable {
-    case checkIn(slot: Int)
+    case checkIn(session: Int)
     case morningCheck
     case retest
     /// A reminder that does not name its subject (a snoozed morning check or re-test): Today
@@ -11,12 +11,12 @@ public enum ReminderTarget: Equatable, Sendable {
     case today
 
     static let targetKey = "target"
-    static let slotKey = "slot"
+    static let sessionKey = "session"
 
     /// Strings only, so the dictionary is a valid notification payload.
     public var userInfo: [String: String] {
         switch self {
-        case .checkIn(let slot): return [Self.targetKey: "check_in", Self.slotKey: String(slot)]
+        case .checkIn(let session): return [Self.targetKey: "check_in", Self.sessionKey: String(session)]
         case .morningCheck: return [Self.targetKey: "morning_check"]
         case .retest: return [Self.targetKey: "retest"]
         case .today: return [Self.targetKey: "today"]
@@ -26,8 +26,8 @@ public enum ReminderTarget: Equatable, Sendable {
     public init?(userInfo: [AnyHashable: Any]) {
         switch userInfo[Self.targetKey] as? String {
         case "check_in":
-            guard let slot = (userInfo[Self.slotKey] as? String).flatMap(Int.init) else { return nil }
-            self = .checkIn(slot: slot)
+            guard let session = (userInfo[Self.sessionKey] as? String).flatMap(Int.init) else { return nil }
+            self = .checkIn(session: session)
         case "morning_check": self = .morningCheck
         case "retest": self = .retest
         case "today": self = .today
@@ -45,7 +45,7 @@ public enum ReminderAction: String, CaseIterable, Sendable {
 
 /// A place in the app a notification can open.
 public enum Destination: Equatable, Sendable {
-    case checkIn(slot: Int)
+    case checkIn(session: Int)
     case morningCheck
     case assessment
     case today
@@ -76,7 +76,7 @@ public enum NotificationRouting {
 
     static func destination(for target: ReminderTarget) -> Destination {
         switch target {
-        case .checkIn(let slot): return .checkIn(slot: slot)
+        case .checkIn(let session): return .checkIn(session: session)
         case .morningCheck: return .morningCheck
         case .retest: return .assessment
         case .today: return .today

@@ -5,7 +5,7 @@ import XCTest
 private let now = Date(timeIntervalSince1970: 1_795_000_000)
 
 private func planned(_ id: String, in minutes: Double, title: String = "Time for your routine") -> PlannedNotification {
-    PlannedNotification(id: id, fireAt: now.addingTimeInterval(minutes * 60), title: title, body: "10 minutes", target: .checkIn(slot: 1))
+    PlannedNotification(id: id, fireAt: now.addingTimeInterval(minutes * 60), title: title, body: "10 minutes", target: .checkIn(session: 1))
 }
 
 private func pending(_ reminder: PlannedNotification) -> PendingNotification {

@@ -14,7 +14,7 @@ import java.time.Instant
  * error naming the exercise's `skip_reason`, never given one silently.
  */
 data class CheckInForm(
-    val slot: Int,
+    val session: Int,
     val names: Map<ExerciseId, String>,
     val exercises: List<ExerciseCheckIn>,
     val painBefore: Int? = null,
@@ -28,7 +28,7 @@ data class CheckInForm(
 
     /** What was on screen: a done exercise has no skip reason, a skipped one no pain during. */
     fun toInput(at: Instant) = CheckInInput(
-        slot = slot,
+        session = session,
         at = at,
         painBefore = painBefore,
         painAfter = painAfter,
@@ -38,7 +38,7 @@ data class CheckInForm(
 
     companion object {
         fun forSession(session: PlannedSession) = CheckInForm(
-            slot = session.session,
+            session = session.session,
             names = session.exercises.associate { it.exercise to it.name },
             exercises = checkInDefaults(session),
         )

@@ -33,9 +33,9 @@ import app.limber.core.SkipReason
 /** The check-in of one session: each exercise done or skipped, pain, and the core's decisions. */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-fun CheckInScreen(model: TodayViewModel, slot: Int, onBack: () -> Unit, onRetriage: () -> Unit, onSafety: () -> Unit) {
-    LaunchedEffect(slot) { model.startCheckIn(slot) }
-    Screen("Check in: session $slot", onBack = onBack) {
+fun CheckInScreen(model: TodayViewModel, session: Int, onBack: () -> Unit, onRetriage: () -> Unit, onSafety: () -> Unit) {
+    LaunchedEffect(session) { model.startCheckIn(session) }
+    Screen("Check in: session $session", onBack = onBack) {
         ErrorText(model.error)
         val result = model.result
         if (result != null) {

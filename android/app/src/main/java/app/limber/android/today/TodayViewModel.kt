@@ -59,21 +59,21 @@ class TodayViewModel(core: CoreRepository) : CoreViewModel(core) {
         if (catalog.isEmpty()) catalog = core.call { exerciseCatalog() }.associateBy { it.id }
     }
 
-    fun timer(slot: Int, exercise: ExerciseId): HoldTimer? = day?.let { timers[timerKey(it, slot, exercise)] }
+    fun timer(session: Int, exercise: ExerciseId): HoldTimer? = day?.let { timers[timerKey(it, session, exercise)] }
 
-    fun setTimer(slot: Int, exercise: ExerciseId, timer: HoldTimer) {
-        day?.let { timers[timerKey(it, slot, exercise)] = timer }
+    fun setTimer(session: Int, exercise: ExerciseId, timer: HoldTimer) {
+        day?.let { timers[timerKey(it, session, exercise)] = timer }
     }
 
-    private fun timerKey(today: Today, slot: Int, exercise: ExerciseId) = "${today.date}:$slot:$exercise"
+    private fun timerKey(today: Today, session: Int, exercise: ExerciseId) = "${today.date}:$session:$exercise"
 
-    /** Opens the form for session [slot] from the core's check-in defaults. */
-    fun startCheckIn(slot: Int) = launchCore {
+    /** Opens the form for session number [session] from the core's check-in defaults. */
+    fun startCheckIn(session: Int) = launchCore {
         result = null
         form = null
         load()
-        val session = day?.plan?.sessions?.firstOrNull { it.session == slot } ?: return@launchCore
-        form = core.call { CheckInForm.forSession(session) }
+        val planned = day?.plan?.sessions?.firstOrNull { it.session == session } ?: return@launchCore
+        form = core.call { CheckInForm.forSession(planned) }
     }
 
     fun editForm(change: (CheckInForm) -> CheckInForm) {

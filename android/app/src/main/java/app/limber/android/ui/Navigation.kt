@@ -105,15 +105,15 @@ fun LimberNavHost(requestedRoute: String?, onRouteShown: () -> Unit) {
             composable(Routes.TODAY) {
                 TodayScreen(
                     model = today,
-                    onCheckIn = { slot -> nav.navigate(Routes.checkIn(slot)) },
+                    onCheckIn = { session -> nav.navigate(Routes.checkIn(session)) },
                     onAssess = { nav.navigate(Routes.ASSESSMENT) },
                     onSafety = { nav.navigate(Routes.SAFETY) },
                 )
             }
-            composable(Routes.CHECK_IN, arguments = listOf(navArgument("slot") { type = NavType.IntType })) { e ->
+            composable(Routes.CHECK_IN, arguments = listOf(navArgument("session") { type = NavType.IntType })) { e ->
                 CheckInScreen(
                     model = today,
-                    slot = e.arguments?.getInt("slot") ?: 1,
+                    session = e.arguments?.getInt("session") ?: 1,
                     onBack = { if (!nav.popBackStack()) nav.replaceAll(Routes.TODAY) },
                     onRetriage = { nav.navigate(Routes.ASSESSMENT) },
                     onSafety = { nav.navigate(Routes.SAFETY) },

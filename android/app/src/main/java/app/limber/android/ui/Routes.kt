@@ -7,7 +7,7 @@ object Routes {
     const val ASSESSMENT = "assessment"
     const val SAFETY = "safety"
     const val TODAY = "today"
-    const val CHECK_IN = "checkin/{slot}"
+    const val CHECK_IN = "checkin/{session}"
     const val PAIN = "pain"
     const val PAIN_NEW = "pain/new"
     const val PROGRESS = "progress"
@@ -17,13 +17,13 @@ object Routes {
     const val ROUTINE = "routine"
     const val YOUR_DATA = "data"
 
-    /** Sessions a day are 1-2 in the core; a link naming another slot opens Today. */
-    private val SESSION_SLOTS = 1..2
+    /** Sessions a day are 1-2 in the core; a link naming another session opens Today. */
+    private val SESSION_NUMBERS = 1..2
 
     /** Routes a `limber://open/<route>` link may open: what notifications use, nothing else. */
     private val LINKABLE = setOf(TODAY, PAIN_NEW)
 
-    fun checkIn(slot: Int) = "checkin/$slot"
+    fun checkIn(session: Int) = "checkin/$session"
 
     /**
      * The route a `limber://open/<path>` link asks for, if it is one a link may open: Today,
@@ -33,7 +33,7 @@ object Routes {
     fun fromLink(path: String?): String? {
         val route = path?.removePrefix("/")?.trimEnd('/') ?: return null
         if (route in LINKABLE) return route
-        val slot = route.removePrefix("checkin/").takeIf { it != route && it.all(Char::isDigit) && it.length <= 2 }?.toInt()
-        return slot?.takeIf { it in SESSION_SLOTS }?.let(::checkIn)
+        val session = route.removePrefix("checkin/").takeIf { it != route && it.all(Char::isDigit) && it.length <= 2 }?.toInt()
+        return session?.takeIf { it in SESSION_NUMBERS }?.let(::checkIn)
     }
 }

@@ -85,7 +85,7 @@ class ShellParityTest {
         assertEquals(Routes.TODAY, Routes.fromLink("/today"))
         assertEquals(Routes.PAIN_NEW, Routes.fromLink("/pain/new"))
         assertEquals("checkin/2", Routes.fromLink("/checkin/2"))
-        for (bad in listOf(null, "", "/", "/data", "/settings", "/checkin/3", "/checkin/x", "/checkin/", "/checkin/{slot}", "/assessment", "/today/../data")) {
+        for (bad in listOf(null, "", "/", "/data", "/settings", "/checkin/3", "/checkin/x", "/checkin/", "/checkin/{session}", "/assessment", "/today/../data")) {
             assertNull(Routes.fromLink(bad), bad)
         }
     }
