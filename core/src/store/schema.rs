@@ -1,6 +1,5 @@
 //! Schema versions, stepped one at a time with `PRAGMA user_version` inside one immediate
 //! transaction. A database from a newer version is refused, never downgraded.
-#![allow(missing_docs)] // TODO(lints): lead fixes after the move
 
 use rusqlite::{Connection, TransactionBehavior};
 
