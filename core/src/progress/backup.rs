@@ -28,7 +28,7 @@ use crate::assessment::{Answers, AssessmentResult, evaluate};
 use crate::catalog::ExerciseId;
 use crate::pain::{MAX_LEVEL, MAX_NOTE_CHARS, PainContext, PainInput, SitePain};
 use crate::routine::checkin::{CheckInInput, ExerciseCheckIn, SkipReason};
-use crate::routine::dose::{Step, Track, steps};
+use crate::routine::dose::{DoseProfile, Step, Track, steps, steps_for};
 use crate::routine::progression::{Decision, Light};
 use crate::routine::settings::RoutineSettings;
 use crate::schedule::{ReminderSettings, Target};
@@ -185,7 +185,8 @@ pub struct CheckInExerciseRecord {
     pub pain_during: Option<i32>,
     /// Symptoms spread further down the leg.
     pub symptoms_spread: bool,
-    /// The traffic light it got then (done exercises only).
+    /// The traffic light it got then: one for a done exercise, red for one skipped as too
+    /// painful (none in files from before that counted), none for any other skip.
     pub light: Option<Light>,
 }
 
@@ -234,9 +235,10 @@ pub struct DoseChangeRecord {
     pub track: String,
     /// Up, the same, or down.
     pub decision: Decision,
-    /// The step before, one of the track's dose steps.
+    /// The step before, one of the track's dose steps (on either dose line: under 65, or from
+    /// 65).
     pub from: Step,
-    /// The step after, one of the track's dose steps.
+    /// The step after, one of the track's dose steps (either line).
     pub to: Step,
     /// Why, as shown to the person: 1 to 2,000 characters after trimming.
     pub reason: String,
@@ -507,9 +509,8 @@ fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
         check_date(&format!("{at}.local_date"), e.local_date)?;
         let track = parse_track(&format!("{at}.track"), &e.track)?;
         e.track = track.key().to_owned();
-        let line = steps(track);
         for (name, step) in [("from", &e.from), ("to", &e.to)] {
-            if !line.contains(step) {
+            if !on_a_line(track, step) {
                 return Err(Error::invalid(format!("{at}.{name}"), "a dose step of that track"));
             }
         }
@@ -564,14 +565,31 @@ fn check_check_in(at: &str, c: &mut CheckInRecord) -> Result<()> {
         ));
     }
     for (j, e) in c.exercises.iter().enumerate() {
-        if e.done != e.light.is_some() {
+        if !light_as_lit(e) {
             return Err(Error::invalid(
                 format!("{at}.exercises[{j}].light"),
-                "green, amber or red for a done exercise, and none for a skipped one",
+                "green, amber or red for a done exercise, red or none for one skipped as too painful, and none for any other skip",
             ));
         }
     }
     Ok(())
+}
+
+/// Whether an exercise's light is one a check-in gives (`checkin::exercise_light`): any for a
+/// done exercise; red for one skipped as too painful (CLINICAL.md §8), or none as Limber wrote
+/// it before such a skip counted; none for any other skip.
+fn light_as_lit(e: &CheckInExerciseRecord) -> bool {
+    match (e.done, e.skip_reason, e.light) {
+        (true, _, light) => light.is_some(),
+        (false, Some(SkipReason::TooPainful), light) => matches!(light, None | Some(Light::Red)),
+        (false, _, light) => light.is_none(),
+    }
+}
+
+/// Whether `step` is one of `track`'s dose steps, on either dose line (from 65 a stretch grows
+/// its hold instead of its repetitions, CLINICAL.md §5).
+fn on_a_line(track: Track, step: &Step) -> bool {
+    [false, true].into_iter().any(|older_adult| steps_for(track, DoseProfile { older_adult }).contains(step))
 }
 
 fn parse_track(field: &str, key: &str) -> Result<Track> {
