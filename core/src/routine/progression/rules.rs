@@ -216,9 +216,9 @@ pub fn worse_than_usual(pain: i32, usual: f64) -> bool {
 /// `on`), \[D\] the lower being the safer. Only mornings before `on` count, the highest of each
 /// day. `None` with no morning before `on`.
 ///
-/// The previous week never holds the 6 days just before `on`, which may be the rising ones; the
-/// baseline week does while it is still being recorded (the first 7 days from the first morning),
-/// where it is the only window.
+/// The previous week never holds the 6 days just before `on`, which may be the rising ones. The
+/// baseline week holds some of them while `on` is up to 12 days after the first morning, and up
+/// to 6 days after it, it is the only window (no morning before the first).
 pub fn usual_morning(mornings: &[MorningPain], on: NaiveDate) -> Option<f64> {
     let earlier: Vec<MorningPain> = mornings.iter().copied().filter(|(d, _)| *d < on).collect();
     let baseline = baseline_week(&earlier);
