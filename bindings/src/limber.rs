@@ -1,5 +1,4 @@
 //! The one object shells hold: an open Limber database.
-#![allow(missing_docs)] // TODO(lints): lead fixes after the move
 
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -40,26 +39,33 @@ impl Limber {
         Ok(Arc::new(Limber { core: Mutex::new(core) }))
     }
 
-    /// Logs a pain entry and returns it with its new id.
+    /// Logs a pain entry (level 0-10, sites, context, note up to 2,000 characters) and returns
+    /// it with its new id. Errors: `InvalidInput` naming the field, `Storage`.
     pub fn add_pain(&self, input: PainInput) -> Result<PainEntry, LimberError> {
         self.with_core(|s| s.add_pain(input))
     }
 
-    /// Replaces every field of the entry `id` but the id itself.
+    /// Replaces every field of the entry `id` but the id itself. Errors: `InvalidInput` (a field,
+    /// or an `id` that is not a UUID), `NotFound`, `Storage`.
     pub fn update_pain(&self, id: String, input: PainInput) -> Result<PainEntry, LimberError> {
         self.with_core(|s| s.update_pain(&id, input))
     }
 
+    /// Deletes the entry `id`, and the next-morning check it recorded, if any. Errors:
+    /// `InvalidInput` (an `id` that is not a UUID), `NotFound`, `Storage`.
     pub fn delete_pain(&self, id: String) -> Result<(), LimberError> {
         self.with_core(|s| s.delete_pain(&id))
     }
 
+    /// The entry `id`. Errors: `InvalidInput` (an `id` that is not a UUID), `NotFound`,
+    /// `Storage`.
     pub fn get_pain(&self, id: String) -> Result<PainEntry, LimberError> {
         self.with_core(|s| s.get_pain(&id))
     }
 
     /// Entries in `[from, to)`, newest first, `limit` (1-500) at a time; pass the page's
-    /// `next_cursor` back as `cursor` for the next page.
+    /// `next_cursor` back as `cursor` for the next page. Errors: `InvalidInput` (`limit`, or a
+    /// `cursor` that no page gave), `Storage`.
     pub fn list_pain(&self, query: PainQuery) -> Result<PainPage, LimberError> {
         self.with_core(|s| s.list_pain(&query))
     }

@@ -15,7 +15,6 @@
 //! settings by name): one already there is skipped, never overwritten. Measurements and the
 //! assessment results are not read from the file but worked out from the answers, as when an
 //! assessment is submitted, so a file cannot make Limber say what the answers do not.
-#![allow(missing_docs)] // TODO(lints): lead fixes after the move
 
 use std::collections::HashSet;
 use std::hash::Hash;
@@ -29,7 +28,7 @@ use crate::assessment::{Answers, AssessmentResult, evaluate};
 use crate::catalog::ExerciseId;
 use crate::pain::{MAX_LEVEL, MAX_NOTE_CHARS, PainContext, PainInput, SitePain};
 use crate::routine::checkin::{CheckInInput, ExerciseCheckIn, SkipReason};
-use crate::routine::dose::{Step, Track, steps};
+use crate::routine::dose::{DoseProfile, Step, Track, steps, steps_for};
 use crate::routine::progression::{Decision, Light};
 use crate::routine::settings::RoutineSettings;
 use crate::schedule::{ReminderSettings, Target};
@@ -38,9 +37,12 @@ use crate::validate::{in_range, optional_text};
 use crate::versions::SCHEMA_VERSION;
 use crate::{Error, Result};
 
+/// The `format` a backup file names: anything else is refused as not a Limber backup.
 pub const FORMAT: &str = "limber-backup";
+/// The backup format this code writes and the newest it reads; a file from 1 up to it is read,
+/// a newer one refused with `NewerBackup`.
 pub const FORMAT_VERSION: i32 = 1;
-/// Files larger than this are refused before parsing.
+/// Bytes: files larger than this (64 MiB) are refused before parsing.
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 /// Sessions a day the routine allows at most; a check-in's session number is checked against
 /// it, not against today's settings (they may have changed since).
@@ -48,29 +50,42 @@ const MAX_SESSIONS: usize = 2;
 /// [D] Counters of a track's state are small; anything larger is not from Limber.
 const MAX_COUNTER: i32 = 10_000;
 
+/// A whole backup file, as written and as read (the module's example shows its shape). Every
+/// list may be left out of a file (empty); an unknown field is refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Backup {
+    /// Always [`FORMAT`].
     pub format: String,
+    /// The backup format it was written in: 1 to [`FORMAT_VERSION`].
     pub format_version: i32,
-    /// The store schema of the app that wrote it.
+    /// The store schema of the app that wrote it: 1 to the schema this code writes.
     pub schema_version: i32,
+    /// When it was written; 2000-01-01 to 2099-12-31 UTC.
     pub exported_at: DateTime<Utc>,
+    /// The settings the person chose.
     #[serde(default)]
     pub settings: BackupSettings,
+    /// The pain log, morning checks' pain included.
     #[serde(default)]
     pub pain_entries: Vec<PainRecord>,
+    /// Every assessment's answers.
     #[serde(default)]
     pub assessments: Vec<AssessmentRecord>,
+    /// Every session check-in.
     #[serde(default)]
     pub check_ins: Vec<CheckInRecord>,
+    /// Every next-morning check, pointing at its pain entry.
     #[serde(default)]
     pub morning_checks: Vec<MorningCheckRecord>,
+    /// Where each track's dose stands.
     #[serde(default)]
     pub track_states: Vec<TrackStateRecord>,
+    /// Every dose change with its reason (the file's `progression_events`).
     #[serde(default)]
     #[serde(rename = "progression_events")]
     pub dose_changes: Vec<DoseChangeRecord>,
+    /// Reminders put off, with when they fire again.
     #[serde(default)]
     pub snoozes: Vec<SnoozeRecord>,
 }
@@ -79,29 +94,45 @@ pub struct Backup {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BackupSettings {
+    /// Session times, strength days, equipment; checked as when saved.
     pub routine: Option<RoutineSettings>,
+    /// Reminder times and options; checked as when saved.
     pub reminders: Option<ReminderSettings>,
 }
 
+/// One pain log entry, checked like a new entry (`PainInput::validate`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PainRecord {
+    /// The entry's id, once in the file.
     pub id: Uuid,
+    /// When the pain was felt; 2000-01-01 to 2099-12-31 UTC.
     pub recorded_at: DateTime<Utc>,
+    /// The local UTC offset then, in minutes, -840 to 840.
     pub utc_offset_minutes: i32,
+    /// Overall pain, 0-10.
     pub level: i32,
+    /// Levels (0-10) for body sites, each site and side once; put in order from the back down
+    /// the leg on reading.
     #[serde(default)]
     pub sites: Vec<SitePain>,
+    /// What the person was doing.
     pub context: PainContext,
+    /// The free note, at most 2,000 characters; trimmed on reading, empty read as none.
     pub note: Option<String>,
 }
 
+/// One assessment: its answers, from which a restore works out the result again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AssessmentRecord {
+    /// The assessment's id, once in the file.
     pub id: Uuid,
+    /// When it was taken; 2000-01-01 to 2099-12-31 UTC.
     pub taken_at: DateTime<Utc>,
+    /// The local UTC offset then, in minutes, -840 to 840.
     pub utc_offset_minutes: i32,
+    /// The answers, checked like a new assessment's (CLINICAL.md §1 ranges).
     pub answers: Answers,
     /// What Limber said then, for people and other tools reading the file. Not read back: a
     /// restore works it out again from the answers.
@@ -109,40 +140,61 @@ pub struct AssessmentRecord {
     pub result: Option<AssessmentResult>,
 }
 
+/// One session check-in, checked like a new one (`CheckInInput::validate`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckInRecord {
+    /// The check-in's id, once in the file.
     pub id: Uuid,
+    /// The local date it was filed on: the date of `at` at `utc_offset_minutes`.
     pub local_date: NaiveDate,
-    /// Which session of the day, 1-based.
+    /// Which session of the day, 1-2 (the file's `slot`); one check-in per date and session.
     #[serde(rename = "slot")]
     pub session: i32,
+    /// When the session was done; 2000-01-01 to 2099-12-31 UTC.
     pub at: DateTime<Utc>,
+    /// The local UTC offset then, in minutes, -840 to 840.
     pub utc_offset_minutes: i32,
+    /// Pain before the session, 0-10.
     pub pain_before: Option<i32>,
+    /// Pain after the session, 0-10.
     pub pain_after: Option<i32>,
+    /// The free note, at most 2,000 characters; trimmed on reading.
     pub note: Option<String>,
+    /// Every exercise of the session, each at most once; at least one.
     pub exercises: Vec<CheckInExerciseRecord>,
 }
 
+/// One exercise of a check-in: what was done or why it was skipped, and the light it got.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckInExerciseRecord {
+    /// The exercise.
     pub exercise: ExerciseId,
+    /// Whether it was done.
     pub done: bool,
+    /// Why it was skipped; required when `done` is false.
     pub skip_reason: Option<SkipReason>,
+    /// Seconds held per repetition as done, 0-600.
     pub hold_seconds: Option<i32>,
+    /// Repetitions per set as done, 0-200.
     pub reps: Option<i32>,
+    /// Sets as done, 0-20.
     pub sets: Option<i32>,
+    /// Pain during the exercise, 0-10.
     pub pain_during: Option<i32>,
+    /// Symptoms spread further down the leg.
     pub symptoms_spread: bool,
-    /// The traffic light it got then (done exercises only).
+    /// The traffic light it got then: one for a done exercise, red for one skipped as too
+    /// painful (none in files from before that counted), none for any other skip.
     pub light: Option<Light>,
 }
 
+/// One next-morning check: the pain on waking after a day with sessions (CLINICAL.md §6).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MorningCheckRecord {
+    /// The local date whose morning it records, each date once; 2000-01-01 to 2099-12-31.
     pub local_date: NaiveDate,
     /// The pain entry it was logged as (context `on_waking`): the one copy of its pain.
     pub pain_entry_id: Uuid,
@@ -151,35 +203,55 @@ pub struct MorningCheckRecord {
     pub pain: i32,
 }
 
+/// Where one track's dose stands (a [`crate::routine::progression::TrackState`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TrackStateRecord {
-    /// An exercise id, or `bridge_ladder`.
+    /// An exercise id, or `bridge_ladder`; each track once.
     pub track: String,
-    /// Index on the track's dose steps, 0 = easiest.
+    /// Index on the track's dose steps, 0 = easiest, up to the last step of its line.
     pub step: i32,
+    /// No longer used by the rules (a step up now reads the sessions themselves); kept as the
+    /// file holds it, 0-10,000.
     pub settled_greens: i32,
+    /// Reds in a row on the track, 0-10,000; 2 or more shows the see-a-physiotherapist card.
     pub reds_in_row: i32,
+    /// After a step down, no step up before this local date; 2000-01-01 to 2099-12-31.
     pub hold_until: Option<NaiveDate>,
 }
 
+/// One stored dose change (a [`crate::routine::progression::DoseChange`] with when it was
+/// decided).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DoseChangeRecord {
+    /// The change's id, once in the file.
     pub id: Uuid,
+    /// When it was decided; 2000-01-01 to 2099-12-31 UTC.
     pub at: DateTime<Utc>,
+    /// The local date it was decided on; 2000-01-01 to 2099-12-31.
     pub local_date: NaiveDate,
+    /// An exercise id, or `bridge_ladder`.
     pub track: String,
+    /// Up, the same, or down.
     pub decision: Decision,
+    /// The step before, one of the track's dose steps (on either dose line: under 65, or from
+    /// 65).
     pub from: Step,
+    /// The step after, one of the track's dose steps (either line).
     pub to: Step,
+    /// Why, as shown to the person: 1 to 2,000 characters after trimming.
     pub reason: String,
 }
 
+/// One reminder put off.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SnoozeRecord {
+    /// The reminder's id (`session:2026-11-20:1`, `morning:2026-11-20`, `retest:2026-11-20`),
+    /// each reminder once.
     pub reminder_id: String,
+    /// When it fires again; 2000-01-01 to 2099-12-31 UTC.
     pub fire_at: DateTime<Utc>,
 }
 
@@ -453,9 +525,8 @@ fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
         check_date(&format!("{at}.local_date"), e.local_date)?;
         let track = parse_track(&format!("{at}.track"), &e.track)?;
         e.track = track.key().to_owned();
-        let line = steps(track);
         for (name, step) in [("from", &e.from), ("to", &e.to)] {
-            if !line.contains(step) {
+            if !on_a_line(track, step) {
                 return Err(Error::invalid(format!("{at}.{name}"), "a dose step of that track"));
             }
         }
@@ -497,14 +568,31 @@ fn check_check_in(at: &str, c: &mut CheckInRecord) -> Result<()> {
         ));
     }
     for (j, e) in c.exercises.iter().enumerate() {
-        if e.done != e.light.is_some() {
+        if !light_as_lit(e) {
             return Err(Error::invalid(
                 format!("{at}.exercises[{j}].light"),
-                "green, amber or red for a done exercise, and none for a skipped one",
+                "green, amber or red for a done exercise, red or none for one skipped as too painful, and none for any other skip",
             ));
         }
     }
     Ok(())
+}
+
+/// Whether an exercise's light is one a check-in gives (`checkin::exercise_light`): any for a
+/// done exercise; red for one skipped as too painful (CLINICAL.md §8), or none as Limber wrote
+/// it before such a skip counted; none for any other skip.
+fn light_as_lit(e: &CheckInExerciseRecord) -> bool {
+    match (e.done, e.skip_reason, e.light) {
+        (true, _, light) => light.is_some(),
+        (false, Some(SkipReason::TooPainful), light) => matches!(light, None | Some(Light::Red)),
+        (false, _, light) => light.is_none(),
+    }
+}
+
+/// Whether `step` is one of `track`'s dose steps, on either dose line (from 65 a stretch grows
+/// its hold instead of its repetitions, CLINICAL.md §5).
+fn on_a_line(track: Track, step: &Step) -> bool {
+    [false, true].into_iter().any(|older_adult| steps_for(track, DoseProfile { older_adult }).contains(step))
 }
 
 fn parse_track(field: &str, key: &str) -> Result<Track> {

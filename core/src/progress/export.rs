@@ -8,7 +8,6 @@
 //! | `report` | `limber-report-<date>.html`      | one printable page for a clinician               |
 //!
 //! `<date>` is today's local date in the zone given.
-#![allow(missing_docs)] // TODO(lints): lead fixes after the move
 
 use std::io::Write;
 
@@ -25,6 +24,7 @@ use crate::versions::SCHEMA_VERSION;
 use crate::zone::{local_date, parse_tz};
 
 text_enum! {
+    /// What kind of file an export makes (the table above).
     pub enum ExportFormat {
         /// One CSV file per kind of record, zipped.
         CsvZip = "csv",
@@ -40,8 +40,11 @@ text_enum! {
 /// A file for the shell to save or share.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportFile {
+    /// `limber-<kind>-<local date>.<ext>`, as [`file_info`] gives it.
     pub file_name: String,
+    /// `application/zip`, `application/json`, `application/fhir+json` or `text/html`.
     pub mime_type: String,
+    /// The whole file. It holds health data: the shell writes it only where the person chose.
     pub bytes: Vec<u8>,
 }
 
@@ -51,13 +54,16 @@ pub struct ExportFile {
 pub struct ExportFileInfo {
     /// `limber-<kind>-<local date>.<ext>`, e.g. `limber-backup-2026-11-20.json`.
     pub file_name: String,
+    /// `application/zip`, `application/json`, `application/fhir+json` or `text/html`.
     pub mime_type: String,
 }
 
 /// Writes go out in pieces this large.
 pub(crate) const WRITE_BUFFER: usize = 64 * 1024;
 
-/// The file an export in `format` makes on `now`'s local date in `time_zone`.
+/// The file an export in `format` makes on `now`'s local date in `time_zone` (an IANA id).
+/// Errors: `Invalid` naming `time_zone` (not an IANA id) or `now` (outside 2000-01-01 to
+/// 2099-12-31 UTC).
 pub fn file_info(format: ExportFormat, now: DateTime<Utc>, time_zone: &str) -> Result<ExportFileInfo> {
     let tz = parse_tz("time_zone", time_zone)?;
     let day = local_date(tz, check_instant("now", now)?);

@@ -1,7 +1,6 @@
 //! The day's plan, built from the latest assessment (CLINICAL.md §4-5): which exercises, in
 //! which order, at which dose. Priority: triage, then the strain gate, the nerve gate, disc and
-//! caution, then the patterns. Choices marked [D] are design decisions, kept here to change.
-#![allow(missing_docs, rustdoc::broken_intra_doc_links)] // TODO(lints): lead fixes after the move
+//! caution, then the patterns. Choices marked \[D\] are design decisions, kept here to change.
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -15,16 +14,25 @@ use crate::calendar::{DayOfWeek, LocalTime};
 use crate::catalog::ExerciseId::{self, *};
 use crate::catalog::{Category, Dose, Equipment, exercise};
 
-/// [D] A session aims at 10-20 minutes; beyond this, lower-priority stretches wait.
+/// Minutes a session may take, by the catalog's estimates: \[D\] a session aims at 10-20
+/// minutes; beyond this, the last-listed stretches (one always stays), then release, wait for
+/// another day. Strength and mobility are never dropped, so a session can still run over.
 pub const SESSION_MAX_MINUTES: i32 = 20;
 
+/// One exercise of a session (or the day's activity), at the dose its track stands at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedExercise {
+    /// The exercise to do; for the bridge ladder, the level its track stands at.
     pub exercise: ExerciseId,
+    /// Its name to show, in English (from the catalog).
     pub name: String,
+    /// Its kind, which sets its place in the session: release, mobility, stretch, strengthen.
     pub category: Category,
+    /// Today's dose: the step its track stands at ([`effective_step`]: within the gate's cap,
+    /// never on an excluded level or one whose equipment is missing; CLINICAL.md §5, §8).
     pub dose: Dose,
-    /// The most pain (0-10) this exercise may cause: 5, or 2 under the strain or nerve gate.
+    /// The most pain (0-10) this exercise may cause: 5, or 2 under the strain or nerve gate
+    /// (CLINICAL.md §6). Above it, the exercise is red.
     pub pain_ceiling: i32,
     /// A condition on doing it at all, e.g. only while leg symptoms do not spread.
     pub condition: Option<String>,
@@ -35,29 +43,54 @@ pub struct PlannedExercise {
 /// The latest progression decision for an exercise, as shown beside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DoseChangeNote {
+    /// Up, the same, or down.
     pub decision: super::progression::Decision,
+    /// Why, in plain sentences for the person (the stored [`super::progression::DoseChange`]'s
+    /// reason).
     pub reason: String,
+    /// The local date of the decision.
     pub date: NaiveDate,
 }
 
+/// One session of the day: its exercises in the order to do them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedSession {
-    /// 1-based, in time order.
+    /// The session number, 1-2, in time order.
     pub session: i32,
+    /// Its local time, from the routine settings.
     pub time: LocalTime,
+    /// Release (first session only), then nerve-friendly mobility, then stretch, then
+    /// strengthen (first session on strength days, or daily under a fresh strain) (CLINICAL.md
+    /// §5 \[S\]).
     pub exercises: Vec<PlannedExercise>,
+    /// About how long it takes, in minutes: the sum of the catalog's estimates for each
+    /// exercise's default dose. At most [`SESSION_MAX_MINUTES`] unless nothing more may be
+    /// dropped.
     pub minutes: i32,
 }
 
 pub use super::status::PlanStatus;
 
 text_enum! {
+    /// Which standing message a [`Card`] is, so a shell can style it and offer its action.
     pub enum CardId {
+        /// The assessment's tier is `soon`: see a doctor within 1-2 weeks, and keep the routine
+        /// gentle (CLINICAL.md §2).
         SeeDoctorSoon = "see_doctor_soon",
+        /// Leg symptoms were reported: get emergency help on any cauda equina sign (CLINICAL.md
+        /// §2, \[D\]).
         CaudaEquina = "cauda_equina",
+        /// The plan is `paused_stop`: stop and answer the safety questions again (CLINICAL.md §3,
+        /// §8).
         StopAndRetriage = "stop_and_retriage",
+        /// Two reds in a row, or morning pain creeping for two weeks: a physiotherapist could
+        /// help; doses hold while it shows (CLINICAL.md §6, §8).
         SeePhysio = "see_physio",
+        /// About 4 weeks on the routine without a meaningful fall in pain: see a doctor within
+        /// 1-2 weeks; every dose holds until a new assessment (CLINICAL.md §2, §8).
         NoImprovement = "no_improvement",
+        /// The latest assessment is 14 days old or more: re-test the straight leg raise, knee
+        /// extension and bridge (CLINICAL.md §6).
         RetestDue = "retest_due",
     }
 }
@@ -65,27 +98,38 @@ text_enum! {
 /// A standing message beside the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Card {
+    /// Which message it is.
     pub id: CardId,
+    /// Its heading, in English.
     pub title: String,
+    /// What to do and why, in English; for [`CardId::SeeDoctorSoon`], the triage flags' reasons.
     pub body: String,
 }
 
+/// The plan for one local day: its status first, then sessions, activity and cards.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayPlan {
+    /// The local date it is for.
     pub date: NaiveDate,
     /// Shown first: sessions and exercises are listed only when it is `active` (CLINICAL.md §8).
     pub status: PlanStatus,
     /// Why there is no plan, and what to do instead (the way back last); empty when active.
     pub message: Vec<String>,
+    /// The date's weekday is one of the chosen strength days (2-3 a week, CLINICAL.md §5).
     pub strength_day: bool,
+    /// One per session time in the settings (1-2); empty unless the status is `active`.
     pub sessions: Vec<PlannedSession>,
     /// General activity for the day, outside the sessions: walking.
     pub activity: Vec<PlannedExercise>,
+    /// Standing messages, in the order shown: the stop card first when paused, then the
+    /// assessment's (see a doctor soon, cauda equina); the routine's own cards are added by the
+    /// caller.
     pub cards: Vec<Card>,
 }
 
 /// Where each track stands; tracks never progressed start where the assessment suggests.
 pub trait TrackSteps {
+    /// The stored step index of `track` on its dose line, or `None` when it never started.
     fn step(&self, track: Track) -> Option<usize>;
 }
 

@@ -1,6 +1,5 @@
 //! Schema versions, stepped one at a time with `PRAGMA user_version` inside one immediate
 //! transaction. A database from a newer version is refused, never downgraded.
-#![allow(missing_docs)] // TODO(lints): lead fixes after the move
 
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -37,6 +36,9 @@ pub(super) fn check_owner(conn: &Connection) -> Result<()> {
     }
 }
 
+/// Brings the database up to [`VERSION`]: every step after the version found, in order, in one
+/// immediate transaction, then marks the file as Limber's. Errors: `Corrupt` (a negative
+/// version), `NewerVersion` (a newer Limber wrote it; nothing changed), SQLite's.
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     let found = user_version(conn)?;
     refuse_newer(found)?;
@@ -73,6 +75,7 @@ fn refuse_newer(found: i32) -> Result<()> {
     }
 }
 
+/// The schema version the file records (`PRAGMA user_version`; 0 for a new file).
 pub(crate) fn user_version(conn: &Connection) -> Result<i32> {
     Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
 }

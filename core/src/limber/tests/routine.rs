@@ -254,5 +254,6 @@ fn settings_are_validated_and_kept() {
     assert_eq!(store.today(at(0, 7), TZ).unwrap().sessions.len(), 2);
 }
 
+mod backup;
 mod properties;
 mod safety;

@@ -8,38 +8,46 @@
 //!   next morning's pain not 2 or more above the usual, and pain after the session not 2 or more
 //!   above pain before it;
 //! - morning pain is not creeping: the mean of the last 7 days is not 1 or more above the 7 days
-//!   before, nor above the baseline week's mean;
+//!   before, nor 1 or more above the baseline week's mean;
 //! - no `soon` tier, no no-improvement card and no see-a-physiotherapist card;
 //! - under G1 or G2, the dose is at most the gate's start dose;
-//! - and [D] no step down in the last 3 days, and the next step exists and suits the person.
-#![allow(missing_docs, rustdoc::broken_intra_doc_links)] // TODO(lints): lead fixes after the move
+//! - and \[D\] no step down in the last 3 days, and the next step exists and suits the person.
 
 use chrono::{Days, NaiveDate};
 
 use super::traffic_light::Light;
 
-/// [E: CLINICAL.md §6] Green sessions in a row, each settled, before a step up.
+/// Green sessions in a row at the current dose, each settled, before a step up (CLINICAL.md §6:
+/// [E: Silbernagel 2007], the count of 3 adapted \[D\]).
 pub const SESSIONS_TO_STEP_UP: usize = 3;
-/// [E: CLINICAL.md §6] A morning this far above the usual (0-10 points) means the day was too
-/// much; pain after a session this far above pain before it means it did not settle.
+/// Points (0-10): a morning this far above the usual means the day was too much; pain after a
+/// session this far above pain before it means it did not settle (CLINICAL.md §6 and §8:
+/// [E: Silbernagel 2007] "settled by the next morning", the 2 points adapted \[D\]).
 pub const UNSETTLED_RISE: i32 = 2;
-/// [E: CLINICAL.md §8] A weekly mean of morning pain this far above the previous week's, or the
-/// baseline week's, is creeping.
+/// Points (0-10): a weekly mean of morning pain this far above the previous week's, or the
+/// baseline week's, is creeping (CLINICAL.md §8 \[D\], from §6 "must not creep up week over
+/// week" [E: Silbernagel 2007]).
 pub const CREEPING_RISE: f64 = 1.0;
-/// Days in the baseline week, the last week and the week before.
+/// Days in each window the morning trend compares: the baseline week, the last week and the
+/// week before it (CLINICAL.md §8).
 pub const WEEK_DAYS: u64 = 7;
 
-/// Pain on waking (0-10) on a local date. At most one per date counts: the highest (safer).
+/// Pain on waking (0-10) on a local date. At most one per date counts: the highest (\[D\]
+/// the safer).
 pub type MorningPain = (NaiveDate, i32);
 
 /// One session of one exercise (or of the bridge ladder), as the rules see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionRecord {
+    /// The session's local date; its next morning is the day after.
     pub date: NaiveDate,
     /// The session's light for this exercise; an exercise skipped as too painful is red.
     pub light: Light,
-    /// Pain before and after the whole session, 0-10, when given.
+    /// Pain just before the whole session, 0-10, when given. Also the usual to judge the next
+    /// morning by when no morning pain was given on or before the session's date.
     pub pain_before: Option<i32>,
+    /// Pain just after the whole session, 0-10, when given: [`UNSETTLED_RISE`] or more above
+    /// `pain_before` means it did not settle.
     pub pain_after: Option<i32>,
 }
 
@@ -48,14 +56,30 @@ pub struct SessionRecord {
 pub enum Hold {
     /// Fewer than three sessions at this dose, or not all of them green: nothing to say yet.
     NotYet,
+    /// The latest assessment's tier is `soon` (see a doctor within 1-2 weeks): every dose stays
+    /// until then (CLINICAL.md §8).
     SoonTier,
+    /// The no-improvement card is showing (about 4 weeks on the routine without less pain): every
+    /// dose stays until a new assessment (CLINICAL.md §2, §8).
     NoImprovement,
+    /// The see-a-physiotherapist card is showing (two reds in a row, or morning pain creeping for
+    /// two weeks; CLINICAL.md §6, §8).
     SeePhysio,
+    /// Morning pain is creeping ([`morning_creeping`]; CLINICAL.md §6, §8).
     MorningCreeping,
+    /// Under the strain gate (G1) or the nerve gate (G2) the dose stays at most at the gate's
+    /// start dose (CLINICAL.md §8).
     GateCap,
+    /// A step down in the last [`super::HOLD_DAYS_AFTER_REGRESS`] days (CLINICAL.md §6 "drop one
+    /// level for 2-3 days", \[D\] 3).
     RecentStepDown,
+    /// Three greens, but not each settled ([`settled`]; CLINICAL.md §6, §8).
     NotSettled,
+    /// Three settled greens, and the dose is the top of its line (§5's caps, e.g. at most 4 ×
+    /// 30 s per stretch).
     AtTop,
+    /// Three settled greens, but the next step is excluded by the assessment (§3 gates, §5
+    /// Nordic curl conditions) or needs equipment the person lacks (§5).
     NextNotSuitable,
 }
 
@@ -123,6 +147,7 @@ pub struct StepUpFacts<'a> {
     pub no_improvement_card: bool,
     /// Under G1 or G2, stepping up would pass the gate's start dose.
     pub at_gate_cap: bool,
+    /// What lies above the current dose on the person's line.
     pub next: Next,
 }
 
@@ -163,9 +188,12 @@ pub fn step_up(f: &StepUpFacts<'_>) -> Result<(), Hold> {
     }
 }
 
-/// A session settled: the next morning is known and not 2 or more above the usual, and pain
-/// after the session was not 2 or more above pain before it. [D] Without a next-morning pain it
-/// has not been shown to settle, so it does not count toward a step up.
+/// A session settled (CLINICAL.md §8): the next morning's pain is known and not
+/// [`UNSETTLED_RISE`] (2) or more above the usual, and pain after the session was not 2 or more
+/// above pain before it (when both were given). The usual is [`usual_morning`] for the next
+/// morning, or, with no morning pain before it, the pain before the session. \[D\] Without a
+/// next-morning pain, or with nothing to compare it with, it has not been shown to settle, so it
+/// does not count toward a step up.
 pub fn settled(s: &SessionRecord, mornings: &[MorningPain]) -> bool {
     let Some(next_day) = s.date.checked_add_days(Days::new(1)) else { return false };
     let Some(morning) = pain_on(mornings, next_day) else { return false };
@@ -177,15 +205,20 @@ pub fn settled(s: &SessionRecord, mornings: &[MorningPain]) -> bool {
     after_ok && usual.is_some_and(|u| !worse_than_usual(morning, u))
 }
 
-/// A morning this far above the usual means the day before was too much.
+/// Whether morning `pain` (0-10) is [`UNSETTLED_RISE`] (2) or more above the `usual` (a mean,
+/// 0-10): the day before was too much (CLINICAL.md §6: one step down).
 pub fn worse_than_usual(pain: i32, usual: f64) -> bool {
     f64::from(pain) >= usual + f64::from(UNSETTLED_RISE)
 }
 
-/// The usual morning pain to compare `on`'s morning with: the lower of the baseline week's mean
-/// and the previous week's (the 7 days before the last 7), never a window that holds the days
-/// just before `on`, which may be the rising ones (CLINICAL.md §8; the lower is the safer [D]).
-/// Only mornings before `on` count. `None` with no morning in either window.
+/// The usual morning pain (a mean, 0-10) to compare `on`'s morning with (CLINICAL.md §8): the
+/// lower of the baseline week's mean and the previous week's (the 7 days before the 7 ending on
+/// `on`), \[D\] the lower being the safer. Only mornings before `on` count, the highest of each
+/// day. `None` with no morning before `on`.
+///
+/// The previous week never holds the 6 days just before `on`, which may be the rising ones. The
+/// baseline week holds some of them while `on` is up to 12 days after the first morning, and up
+/// to 6 days after it, it is the only window (no morning before the first).
 pub fn usual_morning(mornings: &[MorningPain], on: NaiveDate) -> Option<f64> {
     let earlier: Vec<MorningPain> = mornings.iter().copied().filter(|(d, _)| *d < on).collect();
     let baseline = baseline_week(&earlier);
@@ -196,17 +229,19 @@ pub fn usual_morning(mornings: &[MorningPain], on: NaiveDate) -> Option<f64> {
     }
 }
 
-/// The mean of the baseline week: the first 7 days from the first morning recorded.
+/// The mean morning pain (0-10) of the baseline week: the 7 days from the first morning given,
+/// counting the highest of each day. `None` with no morning at all.
 pub fn baseline_week(mornings: &[MorningPain]) -> Option<f64> {
     let first = mornings.iter().map(|(d, _)| *d).min()?;
     let end = first.checked_add_days(Days::new(WEEK_DAYS))?;
     mean(mornings, first, end)
 }
 
-/// Morning pain is creeping on `on`: the mean of the 7 days ending on `on` is 1 or more above
-/// the mean of the 7 days before them, or above the baseline week's mean.
+/// Morning pain is creeping on `on` (CLINICAL.md §8): the mean of the 7 days ending on `on` is
+/// [`CREEPING_RISE`] (1) or more above the mean of the 7 days before them, or 1 or more above the
+/// baseline week's mean. Never creeping without a morning in the last 7 days.
 ///
-/// [D] While the baseline week is still being recorded, its mean holds the very days that may be
+/// \[D\] While the baseline week is still being recorded, its mean holds the very days that may be
 /// rising, so it cannot be the usual (CLINICAL.md §8): until then the usual is the first morning
 /// recorded, and pain is creeping when the mornings since average 1 or more above it (issue 12
 /// review: mornings 0, 1, 1, 2, 2, 3, 3 stepped doses up three times in the first week).
@@ -232,7 +267,8 @@ pub fn morning_creeping_two_weeks(mornings: &[MorningPain], on: NaiveDate) -> bo
         })
 }
 
-/// Two reds in a row among a track's lights, newest last (CLINICAL.md §8).
+/// Two reds in a row among a track's lights, newest last: the see-a-physiotherapist card
+/// (CLINICAL.md §6, §8).
 pub fn two_reds_in_a_row(lights: &[Light]) -> bool {
     lights.len() >= 2 && lights[lights.len() - 2..].iter().all(|l| *l == Light::Red)
 }
