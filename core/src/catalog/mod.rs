@@ -3,7 +3,7 @@
 //!
 //! Each exercise (CLINICAL.md §5) has plain, numbered steps, a starting dose, the ceiling that
 //! progression may reach, cautions, equipment and a time estimate. The texts are Limber's own
-//! wording; the facts come from the articles **[S]** and the dosing evidence **[E]** named on each
+//! wording; the facts come from the articles **\[S\]** and the dosing evidence **\[E\]** named on each
 //! entry in `exercises.rs`.
 
 use std::sync::LazyLock;

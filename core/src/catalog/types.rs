@@ -127,7 +127,7 @@ pub struct Exercise {
     pub cautions: Vec<String>,
     /// Empty when nothing is needed.
     pub equipment: Vec<Equipment>,
-    /// Level on the strength ladder ([`ladder`]): 1 to 4, `None` off the ladder.
+    /// Level on the strength ladder ([`super::ladder`]): 1 to 4, `None` off the ladder.
     pub ladder_level: Option<i32>,
     /// Minutes one session of the default dose takes, rounded up, both sides and rests included.
     pub minutes_estimate: i32,

@@ -7,7 +7,7 @@
 //! live beside this file, one per area.
 //!
 //! Times are UTC instants; a `time_zone` is an IANA id (`Europe/London`); a `Result` error is a
-//! typed [`Error`] naming the field and its valid range for bad input.
+//! typed [`crate::Error`] naming the field and its valid range for bad input.
 
 mod assessment;
 mod backup;

@@ -1,5 +1,5 @@
 //! The offline progress store: one SQLite file at a path the shell chooses. Storage only:
-//! [`Db`] opens, checks and migrates the file and runs reads and write transactions; one
+//! `Db` opens, checks and migrates the file and runs reads and write transactions; one
 //! module per table family reads and writes its rows (`pain`, `assessment`, `check_in`,
 //! `morning`, `track_state`, `dose_change`, `snooze`, `setting`), each the one writer of its
 //! tables, live and restore alike. The rules live in the domain modules and the use cases in
@@ -15,7 +15,7 @@
 //!   the case where a crash or a power cut could have left torn pages) the open runs SQLite's
 //!   `PRAGMA quick_check` and refuses a damaged file with [`Error::Corrupt`], without writing.
 //!   Any statement that meets a damaged page later also gives [`Error::Corrupt`], and from then
-//!   on this connection refuses every change. [`Db::open_damaged`] opens one only to read what
+//!   on this connection refuses every change. `Db::open_damaged` opens one only to read what
 //!   can still be read.
 
 pub(crate) mod assessment;
