@@ -182,3 +182,26 @@ fn notes_a_spreadsheet_would_run_are_neutralised_in_the_csv_and_kept_as_typed_el
         }
     }
 }
+
+/// Review of issue 13: in the first week, mornings 0, 1, 2, 3 and then 3 compared the last with
+/// the mean so far (1.5), the rising days themselves, so a morning 3 above the first did not step
+/// the session's dose down. The usual is the first morning until the baseline week is complete.
+#[test]
+fn a_morning_far_above_the_first_in_the_first_week_steps_the_dose_down() {
+    use crate::routine::progression::Decision;
+    let (_dir, mut store) = assessed();
+    let mut last = None;
+    for (day, pain) in [0, 1, 2, 3, 3].into_iter().enumerate() {
+        let day = day as i64;
+        check_in(&mut store, at(day, 9, 0));
+        last = Some(store.morning_check(pain, at(day + 1, 7, 0), TZ).unwrap());
+    }
+    let last = last.unwrap();
+    assert_eq!(last.usual, Some(0.0));
+    assert!(last.worse_than_usual);
+    assert!(
+        last.changes.iter().any(|c| c.decision == Decision::Regress),
+        "a morning 3 above the first steps the dose down: {:?}",
+        last.changes
+    );
+}

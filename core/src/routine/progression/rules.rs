@@ -216,11 +216,20 @@ pub fn worse_than_usual(pain: i32, usual: f64) -> bool {
 /// `on`), \[D\] the lower being the safer. Only mornings before `on` count, the highest of each
 /// day. `None` with no morning before `on`.
 ///
-/// The previous week never holds the 6 days just before `on`, which may be the rising ones. The
-/// baseline week holds some of them while `on` is up to 12 days after the first morning, and up
-/// to 6 days after it, it is the only window (no morning before the first).
+/// The previous week never holds the 6 days just before `on`, which may be the rising ones.
+/// \[D\] While the baseline week is still being recorded (`on` within 7 days of the first
+/// morning) it is the only window and it holds the very days that may be rising, which §8 forbids
+/// as the usual: until then the usual is the first morning recorded, as for
+/// [`morning_creeping`]. (Review of issue 13: mornings 0, 1, 2, 3 and then 3 compared the last
+/// with a usual of 1.5, so a morning 3 above the first did not step the dose down.) From day 7
+/// to day 12 the baseline week still holds some of the 6 days before `on`, but then the previous
+/// week holds the first mornings, and the lower of the two is taken.
 pub fn usual_morning(mornings: &[MorningPain], on: NaiveDate) -> Option<f64> {
     let earlier: Vec<MorningPain> = mornings.iter().copied().filter(|(d, _)| *d < on).collect();
+    let first = earlier.iter().map(|(d, _)| *d).min()?;
+    if first.checked_add_days(Days::new(WEEK_DAYS)).is_none_or(|baseline_end| on < baseline_end) {
+        return pain_on(&earlier, first).map(f64::from);
+    }
     let baseline = baseline_week(&earlier);
     let previous = week_mean(&earlier, on, 1);
     match (baseline, previous) {

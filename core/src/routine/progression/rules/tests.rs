@@ -115,6 +115,25 @@ fn the_usual_never_includes_the_rising_days() {
     assert!(worse_than_usual(4, 2.0) && !worse_than_usual(3, 2.0));
 }
 
+/// Review of issue 13: in the first week the usual was the mean of the days so far, the rising
+/// ones among them; mornings 0, 1, 2, 3 and then 3 compared the last with 1.5, so a morning 3
+/// above the first was not "worse than usual" and did not step the dose down.
+#[test]
+fn in_the_first_week_the_usual_is_the_first_morning() {
+    let rising: Vec<MorningPain> =
+        [0, 1, 2, 3].iter().enumerate().map(|(i, p)| (day(i as u64), *p)).collect();
+    assert_eq!(usual_morning(&rising, day(4)), Some(0.0));
+    assert!(worse_than_usual(3, usual_morning(&rising, day(4)).unwrap()));
+    // The first day's highest pain, not a mean.
+    let twice = [(day(0), 1), (day(0), 3), (day(1), 2)];
+    assert_eq!(usual_morning(&twice, day(2)), Some(3.0));
+    // No morning before: no usual.
+    assert_eq!(usual_morning(&rising, day(0)), None);
+    // Once the baseline week is complete it is a window again: steady 2s, then a 4 is worse.
+    let steady_week = steady(2, 6);
+    assert_eq!(usual_morning(&steady_week, day(7)), Some(2.0));
+}
+
 #[test]
 fn creeping_for_two_weeks_needs_both_weeks() {
     let mut m = steady(2, 13);
