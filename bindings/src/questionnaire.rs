@@ -13,6 +13,7 @@ use crate::assessment::AssessmentRecord;
 use crate::error::{LimberError, guard};
 use crate::limber::Limber;
 use crate::types::Timestamp;
+use limber_core::measure::PhoneTest;
 
 /// The self-assessment: sections in order (safety first), each question with its kind, prompt,
 /// help and when it is shown.
@@ -73,6 +74,7 @@ pub struct Question {
     pub prompt: String,
     pub help: String,
     pub shown_when: Vec<Condition>,
+    pub phone_test: Option<PhoneTest>,
 }
 
 #[uniffi::remote(Enum)]

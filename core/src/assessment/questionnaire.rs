@@ -9,6 +9,7 @@ use super::answers::{
     MAX_WEEKS_ON_PLAN, MIN_AGE, MeasuredBy, Onset, Posture,
 };
 use super::texts::text;
+use crate::measure::PhoneTest;
 use crate::pain::{BodySite, Side};
 
 /// Bumped whenever a question, an option or a condition changes, so stored responses can be
@@ -54,6 +55,10 @@ pub struct Question {
     /// refer to earlier questions; an answer to a question that is itself hidden counts as no
     /// answer (so a condition may chain, one way, down the list).
     pub shown_when: Vec<Condition>,
+    /// The home test the phone's gravity sensor can measure to answer this question
+    /// (`crate::measure`), if any: a shell offers its measuring screen beside the typed answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_test: Option<PhoneTest>,
 }
 
 /// How a question is answered, tagged by `type` in JSON. `unit` is a stable English unit name
@@ -268,15 +273,16 @@ fn tests() -> Section {
     section(
         "tests",
         vec![
-            per_leg("slr", MAX_SLR_DEG, DEGREES).when(not_a_fresh_strain()),
+            per_leg("slr", MAX_SLR_DEG, DEGREES).when(not_a_fresh_strain()).measured_with(PhoneTest::Slr),
             one("slr.measured_by", &names(MeasuredBy::ALL)).when(not_a_fresh_strain()),
             one("slr.felt_at", &names(FeltAt::ALL)).when(not_a_fresh_strain()),
             yes_no("slr.reproduces_leg_pain").when(not_a_fresh_strain()),
             yes_no("nerve_check").when(not_a_fresh_strain()),
             yes_no("slump"),
             yes_no("crossed_slr").when(one_side()),
-            per_leg("ake", MAX_AKE_DEG, DEGREES),
-            several("thomas", &["thigh_above_horizontal", "knee_bend_limited"]),
+            per_leg("ake", MAX_AKE_DEG, DEGREES).measured_with(PhoneTest::Ake),
+            several("thomas", &["thigh_above_horizontal", "knee_bend_limited"])
+                .measured_with(PhoneTest::Thomas),
             per_leg("bridge", MAX_BRIDGE_REPS, REPS).when(not_a_fresh_strain()),
             number("bridge.pain", 0, 10, OUT_OF_10).when(not_a_fresh_strain()),
             one("posture", &names(Posture::ALL)),
@@ -301,12 +307,17 @@ fn question(id: &str, kind: QuestionKind) -> Question {
         prompt: text(&format!("{id}.prompt")).to_owned(),
         help: text(&format!("{id}.help")).to_owned(),
         shown_when: Vec::new(),
+        phone_test: None,
     }
 }
 
 impl Question {
     fn when(self, shown_when: Vec<Condition>) -> Question {
         Question { shown_when, ..self }
+    }
+
+    fn measured_with(self, test: PhoneTest) -> Question {
+        Question { phone_test: Some(test), ..self }
     }
 }
 
@@ -479,6 +490,26 @@ mod tests {
                 Condition::Chose { question: "pain_side".into(), choice: "right".into() },
             ]
         );
+    }
+
+    /// The shells offer the phone's measuring screen where the core says, not by keying on ids.
+    #[test]
+    fn the_phone_measures_the_slr_the_knee_extension_and_the_thomas_test() {
+        let q = questionnaire();
+        let measured: Vec<(&str, PhoneTest)> = q
+            .sections
+            .iter()
+            .flat_map(|s| &s.questions)
+            .filter_map(|q| q.phone_test.map(|t| (q.id.as_str(), t)))
+            .collect();
+        assert_eq!(
+            measured,
+            [("slr", PhoneTest::Slr), ("ake", PhoneTest::Ake), ("thomas", PhoneTest::Thomas)]
+        );
+        // The angles a phone gives fit the typed answer's range.
+        for id in ["slr", "ake"] {
+            assert!(matches!(q.question(id).unwrap().kind, QuestionKind::PerLeg { .. }), "{id}");
+        }
     }
 
     #[test]

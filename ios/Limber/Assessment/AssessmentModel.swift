@@ -162,14 +162,19 @@ final class AssessmentModel: ObservableObject {
 /// The question that says how the straight leg raise was measured.
 let slrMeasuredBy = "slr.measured_by"
 
-/// The phone test that can answer a question, or nil when typing is the only way. The
-/// questionnaire data carries no measurement hint, so this is the one place that keys on the
-/// core's question ids (`slr`, `ake`, `thomas`).
+/// The phone test that can answer a question, or nil when typing is the only way: the core's
+/// `Question.phoneTest`, looked up by id (the shell keys on no question id of its own).
 func phoneTest(for questionID: String) -> PhoneTest? {
-    switch questionID {
-    case "slr": return .slr
-    case "ake": return .ake
-    case "thomas": return .thomas
-    default: return nil
-    }
+    phoneTests[questionID]
 }
+
+/// Every question the phone can measure, from the core's questionnaire (built once, lazily).
+private let phoneTests: [String: PhoneTest] = {
+    var tests: [String: PhoneTest] = [:]
+    for question in LimberCore.questionnaire().sections.flatMap(\.questions) {
+        if let test = question.phoneTest {
+            tests[question.id] = test
+        }
+    }
+    return tests
+}()

@@ -8,6 +8,7 @@ import app.limber.core.Questionnaire
 import app.limber.core.Response
 import app.limber.core.ResponseValue
 import app.limber.core.Section
+import app.limber.core.questionnaire
 import app.limber.core.thomasThighAboveHorizontal
 
 /**
@@ -78,15 +79,13 @@ data class Wizard(
 val QuestionKind.WholeNumber.isShortScale: Boolean get() = max - min <= 10
 
 /**
- * The phone test that can answer a question, or null when typing is the only way. The
- * questionnaire data carries no measurement hint, so this is the one place that keys on the
- * core's question ids (`slr`, `ake`, `thomas`).
+ * The phone test that can answer a question, or null when typing is the only way: the core's
+ * `Question.phoneTest`, looked up by id (the shell keys on no question id of its own).
  */
-fun phoneTestFor(questionId: String?): PhoneTest? = when (questionId) {
-    "slr" -> PhoneTest.SLR
-    "ake" -> PhoneTest.AKE
-    "thomas" -> PhoneTest.THOMAS
-    else -> null
+fun phoneTestFor(questionId: String?): PhoneTest? = questionId?.let { phoneTests[it] }
+
+private val phoneTests: Map<String, PhoneTest> by lazy {
+    questionnaire().sections.flatMap { it.questions }.mapNotNull { q -> q.phoneTest?.let { q.id to it } }.toMap()
 }
 
 /** The question that says how the straight leg raise was measured, and its phone option id. */
