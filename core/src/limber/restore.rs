@@ -120,6 +120,7 @@ fn apply(tx: &Connection, b: &Backup, progress: &mut Throttled<'_>) -> Result<Im
     tally.kind("settings", n, None);
 
     let mut n = (0, 0);
+    let mut pain_entries = pain::Writer::new(tx)?;
     for p in &b.pain_entries {
         let entry = PainEntry {
             id: p.id,
@@ -130,7 +131,7 @@ fn apply(tx: &Connection, b: &Backup, progress: &mut Throttled<'_>) -> Result<Im
             context: p.context,
             note: p.note.clone(),
         };
-        tally.count(&mut n, pain::insert(tx, &entry)?);
+        tally.count(&mut n, pain_entries.insert(&entry)?);
     }
     tally.kind("pain entries", n, None);
 
@@ -149,6 +150,7 @@ fn apply(tx: &Connection, b: &Backup, progress: &mut Throttled<'_>) -> Result<Im
     tally.kind("assessments", n, None);
 
     let (mut n, mut taken) = ((0, 0), 0);
+    let mut check_ins = check_in::Writer::new(tx)?;
     for c in &b.check_ins {
         let row = CheckInRow {
             id: c.id,
@@ -165,7 +167,7 @@ fn apply(tx: &Connection, b: &Backup, progress: &mut Throttled<'_>) -> Result<Im
                 .map(|e| ExerciseRow { reported: e.reported(), light: e.light })
                 .collect(),
         };
-        let inserted = check_in::insert(tx, &row)?;
+        let inserted = check_ins.insert(&row)?;
         // Not this id: the same session was checked in here too (another phone, say).
         taken += i32::from(inserted == Inserted::SessionTaken);
         tally.count(&mut n, inserted == Inserted::Written);
@@ -174,17 +176,18 @@ fn apply(tx: &Connection, b: &Backup, progress: &mut Throttled<'_>) -> Result<Im
     tally.kind("check-ins", n, (taken > 0).then_some(note.as_str()));
 
     let mut n = (0, 0);
+    let mut mornings = morning::Writer::new(tx)?;
     for (i, m) in b.morning_checks.iter().enumerate() {
         // The level lives in the pain entry; the file's copy of it is only for people reading it.
-        let written = if morning::exists(tx, m.local_date)? {
+        let written = if mornings.exists(m.local_date)? {
             false
-        } else if !pain::exists(tx, m.pain_entry_id)? {
+        } else if !pain_entries.exists(m.pain_entry_id)? {
             return Err(Error::invalid(
                 format!("morning_checks[{i}].pain_entry_id"),
                 "the id of a pain entry in the file or already in Limber",
             ));
         } else {
-            morning::insert(tx, m.local_date, m.pain_entry_id)?
+            mornings.insert(m.local_date, m.pain_entry_id)?
         };
         tally.count(&mut n, written);
     }
@@ -204,6 +207,7 @@ fn apply(tx: &Connection, b: &Backup, progress: &mut Throttled<'_>) -> Result<Im
     tally.kind("exercise dose levels", n, None);
 
     let mut n = (0, 0);
+    let mut dose_changes = dose_change::Writer::new(tx)?;
     for e in &b.dose_changes {
         let row = DoseChangeRow {
             id: e.id,
@@ -215,7 +219,7 @@ fn apply(tx: &Connection, b: &Backup, progress: &mut Throttled<'_>) -> Result<Im
             to: e.to.clone(),
             reason: e.reason.clone(),
         };
-        tally.count(&mut n, dose_change::insert(tx, &row)?);
+        tally.count(&mut n, dose_changes.insert(&row)?);
     }
     tally.kind("dose changes", n, None);
 

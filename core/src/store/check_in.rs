@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, Row, params};
+use rusqlite::{CachedStatement, Connection, Row, params};
 use uuid::Uuid;
 
 use super::columns::{date, text, value};
@@ -49,17 +49,34 @@ pub(crate) enum Inserted {
     SessionTaken,
 }
 
-/// Writes a check-in with its exercises unless its id or its (date, session) is there
-/// already. The one writer of `checkin` and `checkin_exercise`; symptoms spread on the
-/// check-in when they spread in any exercise.
-pub(crate) fn insert(conn: &Connection, row: &CheckInRow) -> Result<Inserted> {
-    let spread = row.exercises.iter().any(|e| e.reported.symptoms_spread);
-    let written =
-        conn.prepare_cached(
-            "INSERT INTO checkin (id, local_date, session, at_ms, utc_offset_min, pain_before, pain_after,
-             symptoms_spread, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
-        )?
-        .execute(params![
+/// The one writer of `checkin` and `checkin_exercise`: its statements prepared once, for one
+/// check-in (live use) or every check-in of a restore.
+pub(crate) struct Writer<'c> {
+    check_in: CachedStatement<'c>,
+    exercise: CachedStatement<'c>,
+    same_id: CachedStatement<'c>,
+}
+
+impl<'c> Writer<'c> {
+    pub(crate) fn new(conn: &'c Connection) -> Result<Writer<'c>> {
+        Ok(Writer {
+            check_in: conn.prepare_cached(
+                "INSERT INTO checkin (id, local_date, session, at_ms, utc_offset_min, pain_before, pain_after,
+                 symptoms_spread, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
+            )?,
+            exercise: conn.prepare_cached(
+                "INSERT INTO checkin_exercise (checkin_id, exercise, track, done, skip_reason, hold_seconds,
+                 reps, sets, pain_during, symptoms_spread, light) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?,
+            same_id: conn.prepare_cached("SELECT 1 FROM checkin WHERE id = ?1")?,
+        })
+    }
+
+    /// Writes a check-in with its exercises unless its id or its (date, session) is there
+    /// already. Symptoms spread on the check-in when they spread in any exercise.
+    pub(crate) fn insert(&mut self, row: &CheckInRow) -> Result<Inserted> {
+        let spread = row.exercises.iter().any(|e| e.reported.symptoms_spread);
+        let written = self.check_in.execute(params![
             row.id,
             row.local_date.to_string(),
             row.session,
@@ -70,30 +87,35 @@ pub(crate) fn insert(conn: &Connection, row: &CheckInRow) -> Result<Inserted> {
             spread,
             row.note
         ])? == 1;
-    if !written {
-        let same_id = conn.prepare_cached("SELECT 1 FROM checkin WHERE id = ?1")?.exists([row.id])?;
-        return Ok(if same_id { Inserted::SameId } else { Inserted::SessionTaken });
+        if !written {
+            return Ok(if self.same_id.exists([row.id])? {
+                Inserted::SameId
+            } else {
+                Inserted::SessionTaken
+            });
+        }
+        for ExerciseRow { reported: e, light } in &row.exercises {
+            self.exercise.execute(params![
+                row.id,
+                e.exercise.as_str(),
+                Track::of(e.exercise).key(),
+                e.done,
+                e.skip_reason.map(|r| r.as_str()),
+                e.hold_seconds,
+                e.reps,
+                e.sets,
+                e.pain_during,
+                e.symptoms_spread,
+                light.map(Light::as_str)
+            ])?;
+        }
+        Ok(Inserted::Written)
     }
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO checkin_exercise (checkin_id, exercise, track, done, skip_reason, hold_seconds,
-         reps, sets, pain_during, symptoms_spread, light) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?;
-    for ExerciseRow { reported: e, light } in &row.exercises {
-        stmt.execute(params![
-            row.id,
-            e.exercise.as_str(),
-            Track::of(e.exercise).key(),
-            e.done,
-            e.skip_reason.map(|r| r.as_str()),
-            e.hold_seconds,
-            e.reps,
-            e.sets,
-            e.pain_during,
-            e.symptoms_spread,
-            light.map(Light::as_str)
-        ])?;
-    }
-    Ok(Inserted::Written)
+}
+
+/// [`Writer::insert`] for one check-in.
+pub(crate) fn insert(conn: &Connection, row: &CheckInRow) -> Result<Inserted> {
+    Writer::new(conn)?.insert(row)
 }
 
 /// The sessions checked in on a local date, with their check-in ids, by session.

@@ -2,7 +2,7 @@
 //! the person then.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 use uuid::Uuid;
 
 use super::columns::{date, from_json, text, to_json, value};
@@ -24,15 +24,22 @@ pub(crate) struct DoseChangeRow {
     pub reason: String,
 }
 
-/// Writes a dose change unless one with its id is there already (a restore skips it). Returns
-/// whether it was written. The one writer of `dose_change`.
-pub(crate) fn insert(conn: &Connection, row: &DoseChangeRow) -> Result<bool> {
-    Ok(conn
-        .prepare_cached(
+/// The one writer of `dose_change`: its statement prepared once, for one change (live use) or
+/// every change of a restore.
+pub(crate) struct Writer<'c>(CachedStatement<'c>);
+
+impl<'c> Writer<'c> {
+    pub(crate) fn new(conn: &'c Connection) -> Result<Writer<'c>> {
+        Ok(Writer(conn.prepare_cached(
             "INSERT INTO dose_change (id, at_ms, local_date, track, decision, from_step, to_step, reason)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO NOTHING",
-        )?
-        .execute(params![
+        )?))
+    }
+
+    /// Writes a dose change unless one with its id is there already (a restore skips it).
+    /// Returns whether it was written.
+    pub(crate) fn insert(&mut self, row: &DoseChangeRow) -> Result<bool> {
+        Ok(self.0.execute(params![
             row.id,
             to_millis(row.at),
             row.local_date.to_string(),
@@ -41,8 +48,13 @@ pub(crate) fn insert(conn: &Connection, row: &DoseChangeRow) -> Result<bool> {
             to_json(&row.from)?,
             to_json(&row.to)?,
             row.reason
-        ])?
-        == 1)
+        ])? == 1)
+    }
+}
+
+/// [`Writer::insert`] for one change.
+pub(crate) fn insert(conn: &Connection, row: &DoseChangeRow) -> Result<bool> {
+    Writer::new(conn)?.insert(row)
 }
 
 /// A track's latest decision, its reason and local date: one index seek.

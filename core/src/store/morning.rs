@@ -4,7 +4,7 @@
 //! `morning_checks.csv` use, and deleting it deletes the morning check.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::{CachedStatement, Connection, params};
 use uuid::Uuid;
 
 use super::columns::{date, text};
@@ -17,17 +17,41 @@ const MORNING_CHECKS: &str = "SELECT m.local_date, m.pain_entry_id, p.level
 /// A morning check as read: its local date, its pain entry and that entry's level (0-10).
 pub(crate) type MorningRow = (NaiveDate, Uuid, i32);
 
-/// Writes the morning check of a local date, pointing at its pain entry, unless that date has
-/// one already. Returns whether it was written. The one writer of `morning_check`.
-pub(crate) fn insert(conn: &Connection, on: NaiveDate, pain_entry_id: Uuid) -> Result<bool> {
-    Ok(conn
-        .prepare_cached(
-            "INSERT INTO morning_check (local_date, pain_entry_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-        )?
-        .execute(params![on.to_string(), pain_entry_id])?
-        == 1)
+/// The one writer of `morning_check`: its statements prepared once, for one check (live use) or
+/// every check of a restore.
+pub(crate) struct Writer<'c> {
+    exists: CachedStatement<'c>,
+    insert: CachedStatement<'c>,
 }
 
+impl<'c> Writer<'c> {
+    pub(crate) fn new(conn: &'c Connection) -> Result<Writer<'c>> {
+        Ok(Writer {
+            exists: conn.prepare_cached("SELECT 1 FROM morning_check WHERE local_date = ?1")?,
+            insert: conn.prepare_cached(
+                "INSERT INTO morning_check (local_date, pain_entry_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            )?,
+        })
+    }
+
+    /// Whether the morning of a local date is recorded.
+    pub(crate) fn exists(&mut self, on: NaiveDate) -> Result<bool> {
+        Ok(self.exists.exists([on.to_string()])?)
+    }
+
+    /// Writes the morning check of a local date, pointing at its pain entry, unless that date
+    /// has one already. Returns whether it was written.
+    pub(crate) fn insert(&mut self, on: NaiveDate, pain_entry_id: Uuid) -> Result<bool> {
+        Ok(self.insert.execute(params![on.to_string(), pain_entry_id])? == 1)
+    }
+}
+
+/// [`Writer::insert`] for one check.
+pub(crate) fn insert(conn: &Connection, on: NaiveDate, pain_entry_id: Uuid) -> Result<bool> {
+    Writer::new(conn)?.insert(on, pain_entry_id)
+}
+
+/// Whether the morning of a local date is recorded.
 pub(crate) fn exists(conn: &Connection, on: NaiveDate) -> Result<bool> {
     Ok(conn.prepare_cached("SELECT 1 FROM morning_check WHERE local_date = ?1")?.exists([on.to_string()])?)
 }

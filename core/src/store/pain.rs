@@ -1,7 +1,7 @@
 //! The pain log's rows: `pain_entry` and its `pain_site`s.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{CachedStatement, Connection, OptionalExtension, Row, params};
 use uuid::Uuid;
 
 use super::columns::{epoch_day, text, value};
@@ -12,15 +12,37 @@ use crate::timestamp::{MAX_OFFSET_MINUTES, from_millis, to_millis};
 
 const SELECT: &str = "SELECT id, recorded_at_ms, utc_offset_min, level, context, note FROM pain_entry";
 
-/// Writes an entry and its sites, unless an entry with its id is there already (a restore
-/// skips it). Returns whether it was written. The one writer of `pain_entry` and `pain_site`.
-pub(crate) fn insert(conn: &Connection, entry: &PainEntry) -> Result<bool> {
-    let written =
-        conn.prepare_cached(
-            "INSERT INTO pain_entry (id, recorded_at_ms, utc_offset_min, level, context, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO NOTHING",
-        )?
-        .execute(params![
+const INSERT_ENTRY: &str = "INSERT INTO pain_entry (id, recorded_at_ms, utc_offset_min, level, context, note)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO NOTHING";
+const EXISTS: &str = "SELECT 1 FROM pain_entry WHERE id = ?1";
+const INSERT_SITE: &str = "INSERT INTO pain_site (entry_id, site, side, level) VALUES (?1, ?2, ?3, ?4)";
+
+/// The one writer of `pain_entry` and `pain_site`: its statements prepared once, for one entry
+/// (live use) or every entry of a restore.
+pub(crate) struct Writer<'c> {
+    entry: CachedStatement<'c>,
+    site: CachedStatement<'c>,
+    exists: CachedStatement<'c>,
+}
+
+impl<'c> Writer<'c> {
+    pub(crate) fn new(conn: &'c Connection) -> Result<Writer<'c>> {
+        Ok(Writer {
+            entry: conn.prepare_cached(INSERT_ENTRY)?,
+            site: conn.prepare_cached(INSERT_SITE)?,
+            exists: conn.prepare_cached(EXISTS)?,
+        })
+    }
+
+    /// Whether an entry with this id is there.
+    pub(crate) fn exists(&mut self, id: Uuid) -> Result<bool> {
+        Ok(self.exists.exists([id])?)
+    }
+
+    /// Writes an entry and its sites, unless an entry with its id is there already (a restore
+    /// skips it). Returns whether it was written.
+    pub(crate) fn insert(&mut self, entry: &PainEntry) -> Result<bool> {
+        let written = self.entry.execute(params![
             entry.id,
             to_millis(entry.recorded_at),
             entry.utc_offset_minutes,
@@ -28,10 +50,28 @@ pub(crate) fn insert(conn: &Connection, entry: &PainEntry) -> Result<bool> {
             entry.context.as_str(),
             entry.note
         ])? == 1;
-    if written {
-        insert_sites(conn, entry)?;
+        if written {
+            self.sites(entry)?;
+        }
+        Ok(written)
     }
-    Ok(written)
+
+    fn sites(&mut self, entry: &PainEntry) -> Result<()> {
+        for site in &entry.sites {
+            self.site.execute(params![
+                entry.id,
+                site.site.as_str(),
+                site.side.map_or("", Side::as_str),
+                site.level
+            ])?;
+        }
+        Ok(())
+    }
+}
+
+/// [`Writer::insert`] for one entry.
+pub(crate) fn insert(conn: &Connection, entry: &PainEntry) -> Result<bool> {
+    Writer::new(conn)?.insert(entry)
 }
 
 /// Replaces every field of the entry with `entry.id`; false when there is none.
@@ -52,7 +92,7 @@ pub(crate) fn update(conn: &Connection, entry: &PainEntry) -> Result<bool> {
         return Ok(false);
     }
     conn.prepare_cached("DELETE FROM pain_site WHERE entry_id = ?1")?.execute([entry.id])?;
-    insert_sites(conn, entry)?;
+    Writer::new(conn)?.sites(entry)?;
     Ok(true)
 }
 
@@ -60,10 +100,6 @@ pub(crate) fn update(conn: &Connection, entry: &PainEntry) -> Result<bool> {
 /// there is none.
 pub(crate) fn delete(conn: &Connection, id: Uuid) -> Result<bool> {
     Ok(conn.prepare_cached("DELETE FROM pain_entry WHERE id = ?1")?.execute([id])? == 1)
-}
-
-pub(crate) fn exists(conn: &Connection, id: Uuid) -> Result<bool> {
-    Ok(conn.prepare_cached("SELECT 1 FROM pain_entry WHERE id = ?1")?.exists([id])?)
 }
 
 pub(crate) fn get(conn: &Connection, id: Uuid) -> Result<Option<PainEntry>> {
@@ -109,15 +145,6 @@ pub(crate) fn each(conn: &Connection, each: &mut dyn FnMut(PainEntry) -> Result<
 
 pub(crate) fn count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM pain_entry", [], |r| r.get(0))?)
-}
-
-fn insert_sites(conn: &Connection, entry: &PainEntry) -> Result<()> {
-    let mut stmt =
-        conn.prepare_cached("INSERT INTO pain_site (entry_id, site, side, level) VALUES (?1, ?2, ?3, ?4)")?;
-    for site in &entry.sites {
-        stmt.execute(params![entry.id, site.site.as_str(), site.side.map_or("", Side::as_str), site.level])?;
-    }
-    Ok(())
 }
 
 /// A row as stored, before its sites are attached. Text columns are parsed afterwards so a
