@@ -22,15 +22,16 @@ pub const MAX_OFFSET_SECONDS: i32 = 18 * 3600;
 /// Transitions a window may hold: far more than any zone has had in a few years.
 pub const MAX_TRANSITIONS: usize = 1000;
 
-/// The longest window, in days (30 years: a long history and the plan ahead).
-pub const MAX_WINDOW_DAYS: i64 = 30 * 366;
+/// The longest window, in days: 2000-2099, every moment Limber accepts (the window
+/// [`crate::zone::parse_tz`] asks a provider for).
+pub const MAX_WINDOW_DAYS: i64 = 100 * 366;
 
-/// `from` and `to` are moments Limber accepts (2000-2099) at most 30 years apart.
+/// `from` and `to` are moments Limber accepts (2000-2099), `to` not before `from`.
 fn check_span(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<()> {
     check_instant("from", from)?;
     check_instant("to", to)?;
     if to < from || to - from > Duration::days(MAX_WINDOW_DAYS) {
-        return Err(Error::invalid("to", "not before from, and at most 30 years after it"));
+        return Err(Error::invalid("to", "not before from, and at most 100 years after it"));
     }
     Ok(())
 }
@@ -172,6 +173,23 @@ pub fn wall_clock_instants(
     Ok(out)
 }
 
+/// The compiled-in rules ([`Tzdb`]) when this build has them (cargo feature `tzdb`): not in the
+/// phone library, whose shells register their platform's rules.
+pub fn builtin() -> Option<&'static dyn ZoneRules> {
+    #[cfg(feature = "tzdb")]
+    return Some(&Tzdb);
+    #[cfg(not(feature = "tzdb"))]
+    None
+}
+
+/// The IANA release of [`builtin`]'s rules, e.g. `2025b`.
+pub fn builtin_version() -> Option<&'static str> {
+    #[cfg(feature = "tzdb")]
+    return Some(TZDB_VERSION);
+    #[cfg(not(feature = "tzdb"))]
+    None
+}
+
 /// The IANA time-zone database compiled in (chrono-tz): the desktop CLI and the tests.
 #[cfg(feature = "tzdb")]
 pub struct Tzdb;
@@ -186,7 +204,10 @@ impl ZoneRules for Tzdb {
     /// offset at most a few times a year, never twice within an hour.
     fn window(&self, field: &str, zone: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<ZoneWindow> {
         use chrono::Offset;
-        let tz = crate::zone::parse_tz(field, zone)?;
+        let tz = zone
+            .trim()
+            .parse::<chrono_tz::Tz>()
+            .map_err(|_| Error::invalid(field, crate::zone::ZONE_RANGE))?;
         check_span(from, to)?;
         let offset = |at: DateTime<Utc>| at.with_timezone(&tz).offset().fix().local_minus_utc();
         let mut transitions = Vec::new();
