@@ -98,8 +98,9 @@ fn window_local(w: &ZoneWindow, local: &NaiveDateTime) -> MappedLocalTime<i32> {
     let last = w.transitions.partition_point(|t| t.at <= hi);
     let candidates =
         std::iter::once(w.offset_at(lo)).chain(w.transitions[first..last].iter().map(|t| t.offset_seconds));
-    let (mut earliest, mut latest): (Option<(DateTime<Utc>, i32)>, Option<(DateTime<Utc>, i32)>) =
-        (None, None);
+    // The earliest and the latest reading found: (instant, offset).
+    let mut earliest: Option<(DateTime<Utc>, i32)> = None;
+    let mut latest = earliest;
     for offset in candidates {
         let Some(utc) = as_utc.checked_sub_signed(Duration::seconds(offset.into())) else { continue };
         if w.offset_at(utc) != offset {
