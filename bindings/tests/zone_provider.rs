@@ -3,6 +3,7 @@
 //! asked once per zone however much is planned, and whatever it answers is a value or a typed
 //! error (a failure is not kept: the next plan asks again).
 //! Its own test binary: the provider it registers is process-wide.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // Setup helpers and providers outside #[test] functions: a failed setup should stop the test with its cause.
 
 mod strategies;
 

@@ -194,6 +194,10 @@ pub fn builtin_version() -> Option<&'static str> {
 #[cfg(feature = "tzdb")]
 pub struct Tzdb;
 
+/// The `range` of the error for a zone id the compiled-in rules do not know.
+#[cfg(feature = "tzdb")]
+pub(crate) const ZONE_RANGE: &str = "an IANA time zone id such as Europe/London or America/New_York";
+
 /// The IANA release [`Tzdb`] carries, e.g. `2025b`.
 #[cfg(feature = "tzdb")]
 pub const TZDB_VERSION: &str = chrono_tz::IANA_TZDB_VERSION;
@@ -204,10 +208,7 @@ impl ZoneRules for Tzdb {
     /// offset at most a few times a year, never twice within an hour.
     fn window(&self, field: &str, zone: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<ZoneWindow> {
         use chrono::Offset;
-        let tz = zone
-            .trim()
-            .parse::<chrono_tz::Tz>()
-            .map_err(|_| Error::invalid(field, crate::zone::ZONE_RANGE))?;
+        let tz = zone.trim().parse::<chrono_tz::Tz>().map_err(|_| Error::invalid(field, ZONE_RANGE))?;
         check_span(from, to)?;
         let offset = |at: DateTime<Utc>| at.with_timezone(&tz).offset().fix().local_minus_utc();
         let mut transitions = Vec::new();
@@ -232,5 +233,6 @@ impl ZoneRules for Tzdb {
     }
 }
 
-#[cfg(all(test, feature = "tzdb"))]
+#[cfg(test)]
+#[cfg(feature = "tzdb")]
 mod tests;

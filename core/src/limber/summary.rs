@@ -2,8 +2,8 @@
 //! measurement series, and when a plan was in force. The summary itself is
 //! `crate::progress::summary`.
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
 use crate::zone::Zone;
+use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use super::{assessment as assessments, cached};
 use crate::assessment::history::mark_changes;

@@ -28,10 +28,6 @@ pub const WINDOW_TO: DateTime<Utc> = match DateTime::from_timestamp(4_102_444_79
     None => DateTime::<Utc>::MAX_UTC,
 };
 
-/// The `range` of the error for a zone id nobody could read.
-#[cfg(feature = "tzdb")]
-pub(crate) const ZONE_RANGE: &str = "an IANA time zone id such as Europe/London or America/New_York";
-
 /// What a shell gets when it plans before registering its rules in a library built without the
 /// compiled-in tz database (the phone library).
 pub const NO_RULES: &str =
@@ -101,7 +97,10 @@ impl Registry {
 /// The compiled-in rules, when there are any.
 fn builtin(field: &str, name: &str) -> Result<Zone> {
     #[cfg(feature = "tzdb")]
-    return name.parse::<chrono_tz::Tz>().map(Zone::tzdb).map_err(|_| Error::invalid(field, ZONE_RANGE));
+    return name
+        .parse::<chrono_tz::Tz>()
+        .map(Zone::tzdb)
+        .map_err(|_| Error::invalid(field, crate::zone_rules::ZONE_RANGE));
     #[cfg(not(feature = "tzdb"))]
     {
         let _ = (field, name);

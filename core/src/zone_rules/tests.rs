@@ -1,6 +1,5 @@
 //! A window of rules gives the very instants chrono-tz gives, for every zone over two years:
 //! what lets the phones hand Limber their own rules without a reminder moving.
-#![allow(clippy::unwrap_used)] // TODO(lints): lead fixes after the move
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Offset, Utc};
 use chrono_tz::TZ_VARIANTS;
