@@ -1,8 +1,9 @@
 //! Time-zone rules from a provider (issue 17, part 3): the offsets and transitions of one zone
-//! over the window Limber plans, asked for once per re-plan. On the desktop and in tests the
-//! provider is chrono-tz ([`Tzdb`], cargo feature `tzdb`); on phones it is the platform's own
-//! rules, which the OS keeps up to date (Android `java.time.zone.ZoneRules`, iOS `TimeZone`),
-//! through the bindings' `ZoneRulesProvider`.
+//! over the window Limber plans (2000-2099), asked for once per zone per process by
+//! [`crate::zone::parse_tz`]. On the desktop and in tests the provider is chrono-tz ([`Tzdb`],
+//! cargo feature `tzdb`); on phones it is the platform's own rules, which the OS keeps up to date
+//! (Android `java.time.zone.ZoneRules`, iOS `TimeZone`), through the bindings'
+//! `ZoneRulesProvider`.
 //!
 //! A [`ZoneWindow`] answers the questions [`crate::zone`] answers from chrono-tz, with the same
 //! rules for reminders: a local time that does not exist (spring forward) lands after the gap at
