@@ -12,9 +12,10 @@
 //!   starts at its first midnight and ends at the midnight after its second run, and each
 //!   local time on it is the first.
 //!
-//! The rules of a zone come from [`registry`]: the provider a shell registered (the phone's own
-//! rules, [`use_rules`]), else the compiled-in tz database (chrono-tz, cargo feature `tzdb`).
-//! Every function here takes a [`Zone`] by value, whichever it is.
+//! The rules of a zone come from the registry (`zone/registry.rs`): the provider a shell
+//! registered (the phone's own rules, [`use_rules`]), else the compiled-in tz database
+//! (chrono-tz, cargo feature `tzdb`). Every function here takes a [`Zone`] by value, whichever
+//! it is.
 
 mod registry;
 mod time_zone;

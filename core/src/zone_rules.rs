@@ -1,6 +1,6 @@
 //! Time-zone rules from a provider (issue 17, part 3): the offsets and transitions of one zone
 //! over the window Limber plans (2000-2099), asked for once per zone per process by
-//! [`crate::zone::parse_tz`]. On the desktop and in tests the provider is chrono-tz ([`Tzdb`],
+//! [`crate::zone::parse_tz`]. On the desktop and in tests the provider is chrono-tz (`Tzdb`,
 //! cargo feature `tzdb`); on phones it is the platform's own rules, which the OS keeps up to date
 //! (Android `java.time.zone.ZoneRules`, iOS `TimeZone`), through the bindings'
 //! `ZoneRulesProvider`.
@@ -174,7 +174,7 @@ pub fn wall_clock_instants(
     Ok(out)
 }
 
-/// The compiled-in rules ([`Tzdb`]) when this build has them (cargo feature `tzdb`): not in the
+/// The compiled-in rules (`Tzdb`) when this build has them (cargo feature `tzdb`): not in the
 /// phone library, whose shells register their platform's rules.
 pub fn builtin() -> Option<&'static dyn ZoneRules> {
     #[cfg(feature = "tzdb")]
