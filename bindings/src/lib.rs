@@ -19,7 +19,8 @@ pub use limber::Limber;
 pub use measure::{Measurement, measure_trace, thomas_thigh_above_horizontal};
 pub use progress::{ProgressListener, export_file_info};
 pub use zone::{
-    ZoneRulesProvider, builtin_tzdb_version, builtin_zone_window, checked_zone_window, wall_clock_instants,
+    ZoneRulesProvider, builtin_tzdb_version, builtin_zone_window, checked_zone_window, register_zone_rules,
+    wall_clock_instants,
 };
 
 uniffi::setup_scaffolding!("limber");

@@ -1,6 +1,8 @@
 //! Time-zone rules across the FFI (issue 17, part 3): the shells hand Limber their platform's
 //! rules for a zone over the window it plans (`ZoneRulesProvider`: Android
-//! `java.time.zone.ZoneRules`, iOS `TimeZone`), one call per re-plan.
+//! `java.time.zone.ZoneRules`, iOS `TimeZone`), registered once at start
+//! ([`register_zone_rules`]) and asked once per zone for 2000-2099. The phone library carries no
+//! rules of its own; a library built with the `tzdb` feature (the desktop, the tests) does.
 #![allow(missing_docs)] // TODO(lints): lead fixes after the move
 
 use limber_core::calendar::LocalTime;
@@ -18,17 +20,32 @@ pub trait ZoneRulesProvider: Send + Sync {
     fn window(&self, zone: String, from: Timestamp, to: Timestamp) -> Result<ZoneWindow, LimberError>;
 }
 
-/// The zone rules compiled into this library (chrono-tz, IANA `tzdb_version()`), as a window:
-/// for the parity tests against the platform's rules. An unknown zone is `InvalidInput`.
+/// Makes `provider` the source of every time zone Limber plans in, from now on. Call it once
+/// at app start, before anything plans (Android: `Application.onCreate`; iOS: at launch): the
+/// phone library has no rules of its own, and every call that needs a zone is
+/// `LimberException.NotNow` until a provider is registered. Registering again forgets the zones
+/// read from the previous provider. Each zone is asked for once per process, for 2000-2099.
 #[uniffi::export]
-pub fn builtin_zone_window(zone: String, from: Timestamp, to: Timestamp) -> Result<ZoneWindow, LimberError> {
-    guard(|| zone_rules::Tzdb.window("zone", &zone, from, to))
+pub fn register_zone_rules(provider: std::sync::Arc<dyn ZoneRulesProvider>) {
+    limber_core::zone::use_rules(Some(std::sync::Arc::new(Platform(provider))));
 }
 
-/// The IANA release of the compiled-in rules, e.g. `2025b`.
+/// The zone rules compiled into this library (chrono-tz, IANA `builtin_tzdb_version()`), as a
+/// window: for the parity tests against the platform's rules. An unknown zone is
+/// `InvalidInput`; a library without compiled-in rules (the phones') is `NotNow`.
 #[uniffi::export]
-pub fn builtin_tzdb_version() -> String {
-    limber_core::zone_rules::TZDB_VERSION.to_owned()
+pub fn builtin_zone_window(zone: String, from: Timestamp, to: Timestamp) -> Result<ZoneWindow, LimberError> {
+    guard(|| match zone_rules::builtin() {
+        Some(rules) => rules.window("zone", &zone, from, to),
+        None => Err(limber_core::Error::NotNow("this library has no compiled-in time-zone rules")),
+    })
+}
+
+/// The IANA release of the compiled-in rules, e.g. `2025b`; `None` in a library without them
+/// (the phones').
+#[uniffi::export]
+pub fn builtin_tzdb_version() -> Option<String> {
+    zone_rules::builtin_version().map(str::to_owned)
 }
 
 /// The instants reminders at each local `times` (`HH:MM`) of each of `days` (1-800) local days

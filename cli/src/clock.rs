@@ -5,8 +5,8 @@
 //! ([`limber_core::Limber::use_device_zone`]).
 
 use chrono::{DateTime, FixedOffset, Utc};
-use chrono_tz::Tz;
 use clap::Args;
+use limber_core::zone::Zone;
 use limber_core::zone::parse_tz;
 
 use crate::{CliResult, when};
@@ -25,7 +25,7 @@ pub struct Clock {
     pub now: DateTime<Utc>,
     /// The IANA id, as chrono-tz spells it.
     pub tz: String,
-    pub zone: Tz,
+    pub zone: Zone,
 }
 
 impl Clock {
@@ -62,8 +62,8 @@ fn from_tz_variable(value: &str) -> &str {
 
 /// The system setting (`/etc/localtime` and the platform's equivalents), or UTC when there is
 /// none or it is not a zone chrono-tz knows.
-fn system_zone() -> Tz {
-    iana_time_zone::get_timezone().ok().and_then(|name| name.parse().ok()).unwrap_or(Tz::UTC)
+fn system_zone() -> Zone {
+    iana_time_zone::get_timezone().ok().and_then(|name| parse_tz("TZ", &name).ok()).unwrap_or_else(Zone::utc)
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! Local wall-clock times in IANA time zones (chrono-tz), with the rules people expect of a
-//! reminder or a session time across DST changes:
+//! Local wall-clock times in IANA time zones, with the rules people expect of a reminder or a
+//! session time across DST changes:
 //! - a time that does not exist (spring forward) lands after the gap at the same distance
 //!   (02:30 in a 02:00→03:00 jump is 03:30);
 //! - a time that happens twice (fall back) is the first;
@@ -11,27 +11,38 @@
 //!   from +11 to -12 at the end of 1969-09-30 and lived its 01:00-24:00 again) is one day: it
 //!   starts at its first midnight and ends at the midnight after its second run, and each
 //!   local time on it is the first.
+//!
+//! The rules of a zone come from the registry (`zone/registry.rs`): the provider a shell
+//! registered (the phone's own rules, [`use_rules`]), else the compiled-in tz database
+//! (chrono-tz, cargo feature `tzdb`). Every function here takes a [`Zone`] by value, whichever
+//! it is.
+
+mod registry;
+mod time_zone;
 
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
-use chrono_tz::Tz;
 
+pub use registry::{NO_RULES, WINDOW_FROM, WINDOW_TO, use_rules};
+pub use time_zone::{Zone, ZoneOffset};
+
+use crate::Result;
 use crate::calendar::LocalTime;
-use crate::{Error, Result};
 
-/// Parses an IANA zone id such as `Europe/London`, naming `field` when it is unknown.
-pub fn parse_tz(field: &str, name: &str) -> Result<Tz> {
-    name.trim()
-        .parse::<Tz>()
-        .map_err(|_| Error::invalid(field, "an IANA time zone id such as Europe/London or America/New_York"))
+/// The zone with the IANA id `name` (trimmed), such as `Europe/London`, from the registered
+/// provider (asked once per zone per process) or the compiled-in rules. An unknown zone is
+/// [`crate::Error::Invalid`] naming `field`; a library without rules of its own whose shell
+/// registered none is [`crate::Error::NotNow`] ([`NO_RULES`]).
+pub fn parse_tz(field: &str, name: &str) -> Result<Zone> {
+    registry::REGISTRY.zone(field, name)
 }
 
 /// The instant a local date and time stands for in `tz`.
-pub fn instant(tz: Tz, date: NaiveDate, time: LocalTime) -> DateTime<Utc> {
+pub fn instant(tz: Zone, date: NaiveDate, time: LocalTime) -> DateTime<Utc> {
     resolve(tz, date.and_time(time.naive()))
 }
 
 /// Resolves a local date-time with the gap and overlap rules above.
-pub fn resolve(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+pub fn resolve(tz: Zone, local: NaiveDateTime) -> DateTime<Utc> {
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => t.with_timezone(&Utc),
         LocalResult::Ambiguous(first, _) => first.with_timezone(&Utc),
@@ -49,30 +60,30 @@ pub fn resolve(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
 }
 
 /// The local calendar date of an instant in `tz`.
-pub fn local_date(tz: Tz, at: DateTime<Utc>) -> NaiveDate {
+pub fn local_date(tz: Zone, at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&tz).date_naive()
 }
 
 /// The UTC offset in minutes at an instant, as stored beside timestamps.
-pub fn offset_minutes(tz: Tz, at: DateTime<Utc>) -> i32 {
+pub fn offset_minutes(tz: Zone, at: DateTime<Utc>) -> i32 {
     at.with_timezone(&tz).offset().fix().local_minus_utc() / 60
 }
 
 /// The first instant of a local date (midnight, or the end of a gap at midnight).
-pub fn start_of_day(tz: Tz, date: NaiveDate) -> DateTime<Utc> {
+pub fn start_of_day(tz: Zone, date: NaiveDate) -> DateTime<Utc> {
     resolve(tz, date.and_time(chrono::NaiveTime::MIN))
 }
 
 /// Whether the local calendar date `date` happens at all in `tz`: false only for a date a zone
 /// skipped whole by moving across the date line (Pacific/Apia 2011-12-30, Pacific/Kwajalein
 /// 1993-08-21). A date that happens twice exists (once).
-pub fn day_exists(tz: Tz, date: NaiveDate) -> bool {
+pub fn day_exists(tz: Zone, date: NaiveDate) -> bool {
     local_date(tz, start_of_day(tz, date)) == date
 }
 
 /// The first date after `date` that exists in `tz` (the date line is crossed at most once a
 /// day, so this looks at most two dates ahead); `None` past chrono's last date.
-pub fn next_day(tz: Tz, date: NaiveDate) -> Option<NaiveDate> {
+pub fn next_day(tz: Zone, date: NaiveDate) -> Option<NaiveDate> {
     let mut d = date.succ_opt()?;
     for _ in 0..2 {
         if day_exists(tz, d) {
@@ -85,7 +96,7 @@ pub fn next_day(tz: Tz, date: NaiveDate) -> Option<NaiveDate> {
 
 /// The last date before `date` that exists in `tz` ("yesterday", skipping a date the zone
 /// never had); `None` before chrono's first date.
-pub fn previous_day(tz: Tz, date: NaiveDate) -> Option<NaiveDate> {
+pub fn previous_day(tz: Zone, date: NaiveDate) -> Option<NaiveDate> {
     let mut d = date.pred_opt()?;
     for _ in 0..2 {
         if day_exists(tz, d) {
@@ -96,14 +107,29 @@ pub fn previous_day(tz: Tz, date: NaiveDate) -> Option<NaiveDate> {
     Some(d)
 }
 
+// The compiled-in rules are the reference these tests compare windows with.
 #[cfg(test)]
+#[cfg(feature = "tzdb")]
 mod tests {
     use super::*;
 
+    /// The zone `name` twice: from the compiled-in rules, and from a provider's window over
+    /// `year` and the years either side (as a phone hands them over).
+    fn zones(name: &str, year: i32) -> [Zone; 2] {
+        use crate::zone_rules::{Tzdb, ZoneRules};
+        let utc =
+            |y: i32| NaiveDate::from_ymd_opt(y, 1, 1).unwrap().and_time(chrono::NaiveTime::MIN).and_utc();
+        let window = Tzdb.window("tz", name, utc(year - 1), utc(year + 2)).unwrap();
+        [parse_tz("tz", name).unwrap(), Zone::from_window(window).unwrap()]
+    }
+
+    /// The instant of a local time, the same from both sources of rules.
     fn at(tz: &str, date: (i32, u32, u32), h: i32, m: i32) -> String {
-        let tz = parse_tz("tz", tz).unwrap();
         let d = NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap();
-        instant(tz, d, LocalTime { hour: h, minute: m }).with_timezone(&tz).to_rfc3339()
+        let [tzdb, window] = zones(tz, date.0)
+            .map(|tz| instant(tz, d, LocalTime { hour: h, minute: m }).with_timezone(&tz).to_rfc3339());
+        assert_eq!(tzdb, window, "{tz}: the window gives another instant");
+        tzdb
     }
 
     #[test]
@@ -129,9 +155,14 @@ mod tests {
     #[test]
     fn midnight_transitions_start_the_day_after_the_gap() {
         // Santiago springs forward at midnight (2026-09-06 00:00 -> 01:00).
-        let tz = parse_tz("tz", "America/Santiago").unwrap();
-        let d = NaiveDate::from_ymd_opt(2026, 9, 6).unwrap();
-        assert_eq!(start_of_day(tz, d).with_timezone(&tz).to_rfc3339(), "2026-09-06T01:00:00-03:00");
+        for tz in zones("America/Santiago", 2026) {
+            let d = NaiveDate::from_ymd_opt(2026, 9, 6).unwrap();
+            assert_eq!(
+                start_of_day(tz, d).with_timezone(&tz).to_rfc3339(),
+                "2026-09-06T01:00:00-03:00",
+                "{tz:?}"
+            );
+        }
     }
 
     #[test]
@@ -149,20 +180,22 @@ mod tests {
     #[test]
     fn a_date_a_zone_skipped_does_not_exist_and_its_neighbours_follow_each_other() {
         // Samoa moved across the date line: Thursday 2011-12-29 was followed by Saturday 12-31.
-        let apia = parse_tz("tz", "Pacific/Apia").unwrap();
-        assert!(!day_exists(apia, date(2011, 12, 30)));
-        assert!(day_exists(apia, date(2011, 12, 29)) && day_exists(apia, date(2011, 12, 31)));
-        assert_eq!(next_day(apia, date(2011, 12, 29)), Some(date(2011, 12, 31)));
-        assert_eq!(previous_day(apia, date(2011, 12, 31)), Some(date(2011, 12, 29)));
+        for apia in zones("Pacific/Apia", 2011) {
+            assert!(!day_exists(apia, date(2011, 12, 30)), "{apia:?}");
+            assert!(day_exists(apia, date(2011, 12, 29)) && day_exists(apia, date(2011, 12, 31)));
+            assert_eq!(next_day(apia, date(2011, 12, 29)), Some(date(2011, 12, 31)));
+            assert_eq!(previous_day(apia, date(2011, 12, 31)), Some(date(2011, 12, 29)));
+        }
         // Kwajalein skipped 1993-08-21 going the same way.
         let kwajalein = parse_tz("tz", "Pacific/Kwajalein").unwrap();
         assert!(!day_exists(kwajalein, date(1993, 8, 21)));
         assert_eq!(next_day(kwajalein, date(1993, 8, 20)), Some(date(1993, 8, 22)));
         // Ordinary days, DST days and a DST gap at midnight all exist.
-        let santiago = parse_tz("tz", "America/Santiago").unwrap();
-        assert!(day_exists(santiago, date(2026, 9, 6)));
-        assert_eq!(next_day(santiago, date(2026, 9, 5)), Some(date(2026, 9, 6)));
-        assert_eq!(previous_day(santiago, date(2026, 9, 6)), Some(date(2026, 9, 5)));
+        for santiago in zones("America/Santiago", 2026) {
+            assert!(day_exists(santiago, date(2026, 9, 6)), "{santiago:?}");
+            assert_eq!(next_day(santiago, date(2026, 9, 5)), Some(date(2026, 9, 6)));
+            assert_eq!(previous_day(santiago, date(2026, 9, 6)), Some(date(2026, 9, 5)));
+        }
     }
 
     #[test]

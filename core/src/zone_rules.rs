@@ -1,8 +1,9 @@
 //! Time-zone rules from a provider (issue 17, part 3): the offsets and transitions of one zone
-//! over the window Limber plans, asked for once per re-plan. On the desktop and in tests the
-//! provider is chrono-tz ([`Tzdb`], cargo feature `tzdb`); on phones it is the platform's own
-//! rules, which the OS keeps up to date (Android `java.time.zone.ZoneRules`, iOS `TimeZone`),
-//! through the bindings' `ZoneRulesProvider`.
+//! over the window Limber plans (2000-2099), asked for once per zone per process by
+//! [`crate::zone::parse_tz`]. On the desktop and in tests the provider is chrono-tz (`Tzdb`,
+//! cargo feature `tzdb`); on phones it is the platform's own rules, which the OS keeps up to date
+//! (Android `java.time.zone.ZoneRules`, iOS `TimeZone`), through the bindings'
+//! `ZoneRulesProvider`.
 //!
 //! A [`ZoneWindow`] answers the questions [`crate::zone`] answers from chrono-tz, with the same
 //! rules for reminders: a local time that does not exist (spring forward) lands after the gap at
@@ -22,15 +23,16 @@ pub const MAX_OFFSET_SECONDS: i32 = 18 * 3600;
 /// Transitions a window may hold: far more than any zone has had in a few years.
 pub const MAX_TRANSITIONS: usize = 1000;
 
-/// The longest window, in days (30 years: a long history and the plan ahead).
-pub const MAX_WINDOW_DAYS: i64 = 30 * 366;
+/// The longest window, in days: 2000-2099, every moment Limber accepts (the window
+/// [`crate::zone::parse_tz`] asks a provider for).
+pub const MAX_WINDOW_DAYS: i64 = 100 * 366;
 
-/// `from` and `to` are moments Limber accepts (2000-2099) at most 30 years apart.
+/// `from` and `to` are moments Limber accepts (2000-2099), `to` not before `from`.
 fn check_span(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<()> {
     check_instant("from", from)?;
     check_instant("to", to)?;
     if to < from || to - from > Duration::days(MAX_WINDOW_DAYS) {
-        return Err(Error::invalid("to", "not before from, and at most 30 years after it"));
+        return Err(Error::invalid("to", "not before from, and at most 100 years after it"));
     }
     Ok(())
 }
@@ -172,9 +174,30 @@ pub fn wall_clock_instants(
     Ok(out)
 }
 
+/// The compiled-in rules (`Tzdb`) when this build has them (cargo feature `tzdb`): not in the
+/// phone library, whose shells register their platform's rules.
+pub fn builtin() -> Option<&'static dyn ZoneRules> {
+    #[cfg(feature = "tzdb")]
+    return Some(&Tzdb);
+    #[cfg(not(feature = "tzdb"))]
+    None
+}
+
+/// The IANA release of [`builtin`]'s rules, e.g. `2025b`.
+pub fn builtin_version() -> Option<&'static str> {
+    #[cfg(feature = "tzdb")]
+    return Some(TZDB_VERSION);
+    #[cfg(not(feature = "tzdb"))]
+    None
+}
+
 /// The IANA time-zone database compiled in (chrono-tz): the desktop CLI and the tests.
 #[cfg(feature = "tzdb")]
 pub struct Tzdb;
+
+/// The `range` of the error for a zone id the compiled-in rules do not know.
+#[cfg(feature = "tzdb")]
+pub(crate) const ZONE_RANGE: &str = "an IANA time zone id such as Europe/London or America/New_York";
 
 /// The IANA release [`Tzdb`] carries, e.g. `2025b`.
 #[cfg(feature = "tzdb")]
@@ -186,7 +209,7 @@ impl ZoneRules for Tzdb {
     /// offset at most a few times a year, never twice within an hour.
     fn window(&self, field: &str, zone: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<ZoneWindow> {
         use chrono::Offset;
-        let tz = crate::zone::parse_tz(field, zone)?;
+        let tz = zone.trim().parse::<chrono_tz::Tz>().map_err(|_| Error::invalid(field, ZONE_RANGE))?;
         check_span(from, to)?;
         let offset = |at: DateTime<Utc>| at.with_timezone(&tz).offset().fix().local_minus_utc();
         let mut transitions = Vec::new();
@@ -211,5 +234,6 @@ impl ZoneRules for Tzdb {
     }
 }
 
-#[cfg(all(test, feature = "tzdb"))]
+#[cfg(test)]
+#[cfg(feature = "tzdb")]
 mod tests;

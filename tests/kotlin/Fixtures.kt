@@ -1,17 +1,28 @@
 package app.limber.tests
 
+import app.limber.android.time.JavaTimeZoneRules
 import app.limber.core.BodySite
 import app.limber.core.Limber
 import app.limber.core.PainContext
 import app.limber.core.PainInput
 import app.limber.core.Side
 import app.limber.core.SitePain
+import app.limber.core.registerZoneRules
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Instant
 
+/**
+ * The phone's own time-zone rules (java.time, the Android app's provider), registered once for
+ * the whole run as the app does at start: every test that opens a database plans through them.
+ */
+val phoneZoneRules: Unit by lazy { registerZoneRules(JavaTimeZoneRules()) }
+
 /** A database path inside a fresh temporary folder, in a subfolder that does not exist yet. */
-fun freshDbPath(): Path = Files.createTempDirectory("limber-test").resolve("data/limber.db")
+fun freshDbPath(): Path {
+    phoneZoneRules
+    return Files.createTempDirectory("limber-test").resolve("data/limber.db")
+}
 
 fun openFresh(): Pair<Path, Limber> = freshDbPath().let { it to Limber.open(it.toString()) }
 

@@ -7,6 +7,7 @@ tests/bindings.sh
 mkdir -p tests/swift/Sources/LimberCore
 cp target/bindings/swift/LimberCore.swift tests/swift/Sources/LimberCore/limber.swift
 cp target/bindings/swift/LimberCoreFFI.h tests/swift/Sources/LimberCoreFFI/
-# The iOS app's zone-rules provider, tested against the library's own rules (ZoneRulesTests).
-cp ios/Limber/Core/FoundationZoneRules.swift tests/swift/Tests/LimberCoreTests/
+# The iOS zone-rules provider (part of the app's LimberCore package), tested against the
+# library's own rules (ZoneRulesTests) and registered for every test (Fixtures.swift).
+cp ios/LimberCore/Sources/LimberCore/FoundationZoneRules.swift tests/swift/Sources/LimberCore/
 echo "ready: cd tests/swift && swift test"

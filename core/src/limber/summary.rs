@@ -2,8 +2,8 @@
 //! measurement series, and when a plan was in force. The summary itself is
 //! `crate::progress::summary`.
 
+use crate::zone::Zone;
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use chrono_tz::Tz;
 
 use super::{assessment as assessments, cached};
 use crate::assessment::history::mark_changes;
@@ -58,7 +58,7 @@ pub(super) fn progress_summary(
 
 /// The local date of the first thing recorded: a pain entry (at its own offset), a check-in
 /// or an assessment.
-fn first_day(db: &Db, tz: Tz) -> Result<Option<NaiveDate>> {
+fn first_day(db: &Db, tz: Zone) -> Result<Option<NaiveDate>> {
     let conn = db.conn();
     let assessed = assessment::first_taken_ms(conn)?
         .map(|ms| from_millis(ms).map(|at| local_date(tz, at)))
@@ -71,7 +71,7 @@ fn first_day(db: &Db, tz: Tz) -> Result<Option<NaiveDate>> {
 /// in force when it starts (so ten years cost ten years, not ten times ten).
 fn adherence_days(
     db: &Db,
-    tz: Tz,
+    tz: Zone,
     from: NaiveDate,
     end: NaiveDate,
     today: NaiveDate,
@@ -119,7 +119,7 @@ fn adherence_days(
 /// the plan (CLINICAL.md §8, `paused_stop`) plans nothing from the day after it until the next
 /// assessment, so following the stop never breaks a streak. Oldest first by instant, so the
 /// latest of a day wins. The one reader for both the summary and the adherence.
-pub(super) fn plan_changes(db: &Db, tz: Tz) -> Result<Vec<(NaiveDate, bool)>> {
+pub(super) fn plan_changes(db: &Db, tz: Zone) -> Result<Vec<(NaiveDate, bool)>> {
     let mut events = Vec::new();
     for (id, ms, allowed) in assessment::plan_allowed_flags(db.conn())? {
         // A result from another version's shape is judged again, as everywhere else.

@@ -1,7 +1,7 @@
 //! What a person reports after a session and on the next morning.
 
+use crate::zone::Zone;
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -29,7 +29,7 @@ pub const BEFORE_MORNING: &str = "the morning check opens at 04:00 local time; r
 /// time ([`MORNING_OPENS`]; on a date lived twice, from the first 04:00) to the end of the day.
 ///
 /// Errors: `NotNow` ([`BEFORE_MORNING`]) before 04:00.
-pub fn morning_date(tz: Tz, at: DateTime<Utc>) -> Result<NaiveDate> {
+pub fn morning_date(tz: Zone, at: DateTime<Utc>) -> Result<NaiveDate> {
     let date = local_date(tz, at);
     if at < instant(tz, date, MORNING_OPENS) {
         return Err(Error::NotNow(BEFORE_MORNING));

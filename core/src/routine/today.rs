@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use chrono_tz::Tz;
+use crate::zone::Zone;
 
 use super::plan::{DayPlan, PlanStatus};
 use super::settings::RoutineSettings;
@@ -79,7 +79,7 @@ pub struct Today {
 pub fn sessions(
     settings: &RoutineSettings,
     status: PlanStatus,
-    tz: Tz,
+    tz: Zone,
     date: NaiveDate,
     now: DateTime<Utc>,
     done: &[(i32, Uuid)],

@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 use std::fmt::{self, Write};
 
+use crate::zone::Zone;
 use chrono::{DateTime, Datelike, Days, Duration, FixedOffset, NaiveDate, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::settings::ReminderSettings;
@@ -310,7 +310,7 @@ struct Planned {
 struct Planner<'a> {
     settings: &'a ReminderSettings,
     facts: &'a Facts,
-    tz: Tz,
+    tz: Zone,
     sessions: i32,
     enabled: [bool; 7],
     today: NaiveDate,

@@ -8,7 +8,8 @@
 #![allow(missing_docs, rustdoc::broken_intra_doc_links)] // TODO(lints): lead fixes after the move
 
 use chrono::{DateTime, Duration, Offset, TimeZone, Utc};
-use chrono_tz::Tz;
+
+use crate::zone::{Zone, parse_tz};
 
 text_enum! {
     /// What the hand-over did.
@@ -50,18 +51,18 @@ const STEP_MINUTES: i64 = 30;
 /// Whether the saved settings should follow `device_zone`, judged from `now`.
 pub fn decide(saved_zone: &str, device_zone: &str, now: DateTime<Utc>) -> ZoneDecision {
     let device_name = device_zone.trim();
-    let Ok(device) = device_name.parse::<Tz>() else { return ZoneDecision::Rejected };
+    let Ok(device) = parse_tz("zone", device_name) else { return ZoneDecision::Rejected };
     if saved_zone.trim() == device_name {
         return ZoneDecision::Keep;
     }
-    match saved_zone.trim().parse::<Tz>() {
+    match parse_tz("zone", saved_zone) {
         Ok(saved) if same_clock(saved, device, now) => ZoneDecision::Keep,
         _ => ZoneDecision::Switch(device_name.to_owned()),
     }
 }
 
 /// The two zones show the same wall-clock time at every moment from `now` for 400 days.
-fn same_clock(a: Tz, b: Tz, now: DateTime<Utc>) -> bool {
+fn same_clock(a: Zone, b: Zone, now: DateTime<Utc>) -> bool {
     let steps = AGREE_FOR_DAYS * 24 * 60 / STEP_MINUTES;
     // Near the end of time there is nothing left to compare: what remains must agree.
     (0..=steps).map_while(|k| now.checked_add_signed(Duration::minutes(k * STEP_MINUTES))).all(|t| {

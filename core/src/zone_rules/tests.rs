@@ -1,13 +1,12 @@
 //! A window of rules gives the very instants chrono-tz gives, for every zone over two years:
 //! what lets the phones hand Limber their own rules without a reminder moving.
-#![allow(clippy::unwrap_used)] // TODO(lints): lead fixes after the move
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Offset, Utc};
 use chrono_tz::TZ_VARIANTS;
 use proptest::prelude::*;
 
 use super::*;
-use crate::zone;
+use crate::zone::{self, Zone};
 
 fn utc(text: &str) -> DateTime<Utc> {
     text.parse().unwrap()
@@ -28,25 +27,31 @@ fn every_zone_over_two_years_resolves_like_chrono_tz() {
     for tz in TZ_VARIANTS {
         let window = Tzdb.window("zone", tz.name(), from, to).unwrap().validate().unwrap();
         changes += window.transitions.len();
+        // The same window as a `Zone`: what the planning code reads a phone's rules through.
+        let windowed = Zone::from_window(window.clone()).unwrap();
+        let tz = Zone::tzdb(tz);
         let mut date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         while date.year() < 2028 {
             for (hour, minute) in TIMES {
                 let time = LocalTime { hour, minute };
                 let expected = zone::instant(tz, date, time);
+                assert_eq!(window.instant(date, time), expected, "{tz} {date} {hour:02}:{minute:02}");
                 assert_eq!(
-                    window.instant(date, time),
+                    zone::instant(windowed, date, time),
                     expected,
-                    "{} {date} {hour:02}:{minute:02}",
-                    tz.name()
+                    "{tz} {date} {hour:02}:{minute:02}"
                 );
-                assert_eq!(window.local_date(expected), zone::local_date(tz, expected), "{}", tz.name());
+                assert_eq!(window.local_date(expected), zone::local_date(tz, expected), "{tz}");
+                assert_eq!(zone::local_date(windowed, expected), zone::local_date(tz, expected), "{tz}");
+                assert_eq!(window.offset_minutes(expected), zone::offset_minutes(tz, expected), "{tz}");
                 assert_eq!(
-                    window.offset_minutes(expected),
+                    zone::offset_minutes(windowed, expected),
                     zone::offset_minutes(tz, expected),
-                    "{}",
-                    tz.name()
+                    "{tz}"
                 );
             }
+            assert_eq!(zone::day_exists(windowed, date), zone::day_exists(tz, date), "{tz} {date}");
+            assert_eq!(zone::start_of_day(windowed, date), zone::start_of_day(tz, date), "{tz} {date}");
             date = date.succ_opt().unwrap();
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LimberCore
 
 /// The objects that live as long as the process, made once and handed to views and delegates.
 @MainActor
@@ -12,6 +13,9 @@ final class AppServices {
     let backgroundRefresh: BackgroundRefresh
 
     init() {
+        // The library carries no time-zone rules of its own: it plans with the phone's, which
+        // iOS keeps up to date. Registered before anything here can plan.
+        registerZoneRules(provider: FoundationZoneRules())
         let core = CoreService(files: DatabaseFiles())
         let reminders = ReminderScheduler(core: core)
         let router = Router()

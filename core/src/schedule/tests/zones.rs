@@ -4,7 +4,9 @@
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, Days, Duration, LocalResult, Offset, TimeZone};
-use chrono_tz::{TZ_VARIANTS, Tz};
+use chrono_tz::TZ_VARIANTS;
+
+use crate::zone::Zone;
 use proptest::prelude::*;
 
 use super::*;
@@ -20,7 +22,7 @@ struct Met {
 }
 
 /// Checks one reminder against its slot: the wall clock, or a gap's length later.
-fn check_wall_clock(tz: Tz, r: &Reminder, slots: &[LocalTime], met: &mut Met) -> (NaiveDate, i32) {
+fn check_wall_clock(tz: Zone, r: &Reminder, slots: &[LocalTime], met: &mut Met) -> (NaiveDate, i32) {
     let Ok(Target::Session { date, slot }) = Target::parse(&r.id) else { panic!("{}: not a session", r.id) };
     assert_eq!(r.kind, ReminderKind::Session);
     assert_eq!(r.local_date, date, "{}", r.id);

@@ -1,9 +1,14 @@
 import Foundation
 import LimberCore
 
+/// The phone's own rules, registered once for the run as the app does at launch: the library
+/// has none of its own.
+let phoneZoneRules: Void = registerZoneRules(provider: FoundationZoneRules())
+
 /// A database path inside a fresh temporary folder, in a subfolder that does not exist yet.
 func freshDbPath() -> String {
-    FileManager.default.temporaryDirectory
+    _ = phoneZoneRules
+    return FileManager.default.temporaryDirectory
         .appendingPathComponent("limber-ios-test-\(UUID().uuidString)")
         .appendingPathComponent("Limber/limber.db")
         .path

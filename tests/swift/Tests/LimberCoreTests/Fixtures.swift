@@ -1,9 +1,15 @@
 import Foundation
 import LimberCore
 
+/// The phone's own rules (Foundation, the iOS app's provider), registered once for the run as
+/// the app does at launch: every test that opens a database plans through them.
+let phoneZoneRules: Void = registerZoneRules(provider: FoundationZoneRules())
+
 /// A database path inside a fresh temporary folder, in a subfolder that does not exist yet.
+
 func freshDbPath() -> String {
-    FileManager.default.temporaryDirectory
+    _ = phoneZoneRules
+    return FileManager.default.temporaryDirectory
         .appendingPathComponent("limber-test-\(UUID().uuidString)")
         .appendingPathComponent("data/limber.db")
         .path

@@ -2,7 +2,7 @@ import Foundation
 import LimberCore
 import XCTest
 
-// FoundationZoneRules.swift is copied here from ios/Limber/Core by tests/swift/prepare.sh.
+// FoundationZoneRules.swift is copied beside the bindings from ios/LimberCore by tests/swift/prepare.sh.
 
 private let from = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01T00:00:00Z
 private let to = Date(timeIntervalSince1970: 1_830_297_600) // 2028-01-01T00:00:00Z

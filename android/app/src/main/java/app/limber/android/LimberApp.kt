@@ -5,7 +5,9 @@ import android.content.Context
 import app.limber.android.data.CoreRepository
 import app.limber.android.reminders.Notifications
 import app.limber.android.reminders.Rearm
+import app.limber.android.time.JavaTimeZoneRules
 import app.limber.android.yourdata.ExportFiles
+import app.limber.core.registerZoneRules
 import java.io.File
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
@@ -26,6 +28,9 @@ class LimberApp : Application() {
 
     override fun onCreate() {
         super.onCreate()
+        // The library carries no time-zone rules of its own: it plans with the phone's, which
+        // Android keeps up to date. Before anything (a receiver, a screen, a re-arm) can plan.
+        registerZoneRules(JavaTimeZoneRules())
         Notifications.createChannel(this)
         scope.launch {
             // An export left behind by a share that never finished holds health data.

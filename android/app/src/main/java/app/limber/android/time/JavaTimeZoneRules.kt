@@ -14,8 +14,9 @@ import java.time.ZoneId
  * Limber as soon as it is right on the phone. Pure java.time: the JVM parity test runs this very
  * file against the rules compiled into the library.
  *
- * The core asks once per re-plan for a window: the offset in force at [from] and every change up
- * to [to], oldest first. A zone the phone does not know is [LimberException.InvalidInput].
+ * Registered with `registerZoneRules` in `LimberApp.onCreate`: the library has no rules of its
+ * own. The core asks once per zone per process for a window (2000-2099): the offset in force at
+ * [from] and every change up to [to], oldest first. A zone the phone does not know is [LimberException.InvalidInput].
  */
 class JavaTimeZoneRules : ZoneRulesProvider {
     override fun window(zone: String, from: Instant, to: Instant): ZoneWindow {

@@ -1,11 +1,13 @@
 package app.limber.android.tests
 
+import app.limber.android.time.JavaTimeZoneRules
 import app.limber.core.DayOfWeek
 import app.limber.core.Limber
 import app.limber.core.LocalTime
 import app.limber.core.Reminder
 import app.limber.core.ReminderKind
 import app.limber.core.ReminderSettings
+import app.limber.core.registerZoneRules
 import java.nio.file.Files
 import java.time.Instant
 
@@ -14,8 +16,13 @@ const val LONDON = "Europe/London"
 /** Monday 2026-11-16 plus [day] days at [time] UTC; London is on UTC in November. */
 fun on(day: Int, time: String): Instant = Instant.parse("2026-11-${16 + day}T$time:00Z")
 
-fun openFresh(): Limber =
-    Limber.open(Files.createTempDirectory("limber-android-test").resolve("limber.db").toString())
+/** The phone's own rules, registered once as [app.limber.android.LimberApp] does at start. */
+private val phoneZoneRules: Unit by lazy { registerZoneRules(JavaTimeZoneRules()) }
+
+fun openFresh(): Limber {
+    phoneZoneRules
+    return Limber.open(Files.createTempDirectory("limber-android-test").resolve("limber.db").toString())
+}
 
 /** Answers that allow a plan (tight hamstrings), in the JSON contract. */
 private val ASSESSED = """
