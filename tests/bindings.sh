@@ -3,7 +3,9 @@
 # with the workspace's own uniffi-bindgen. Output: target/bindings/{kotlin,swift}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --quiet --workspace
+# The JVM tests compare java.time with the compiled-in rules (builtinZoneWindow), so the test
+# library carries them; the phone build does not (see tests/bench/size.sh).
+cargo build --quiet --workspace --features limber-ffi/tzdb
 lib=target/debug/liblimber_ffi.so
 [ "$(uname)" = Darwin ] && lib=target/debug/liblimber_ffi.dylib
 rm -rf target/bindings

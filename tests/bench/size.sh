@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The phone library's size: limber-ffi built with the mobile profile (opt-level z, LTO, one
 # codegen unit), stripped after bindgen, against a bare uniffi + bundled-rusqlite library
-# built the same way. Target: at most 1.5x. Host target here; phones differ a little.
+# built the same way. Target: at most 2x (issue 17). Host target here; phones differ a little.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cargo build --quiet -p limber-ffi --profile mobile
@@ -18,5 +18,5 @@ python3 - "$ours" "$bare" <<'PY'
 import sys
 ours, bare = int(sys.argv[1]), int(sys.argv[2])
 print(f"limber-ffi stripped: {ours / 1024:.0f} KiB; bare uniffi + rusqlite: {bare / 1024:.0f} KiB")
-print(f"RATIO library_size: {ours / bare:.2f} (target <= 1.5x)")
+print(f"RATIO library_size: {ours / bare:.2f} (target <= 2x)")
 PY
