@@ -3,7 +3,6 @@
 //! `java.time.zone.ZoneRules`, iOS `TimeZone`), registered once at start
 //! ([`register_zone_rules`]) and asked once per zone for 2000-2099. The phone library carries no
 //! rules of its own; a library built with the `tzdb` feature (the desktop, the tests) does.
-#![allow(missing_docs)] // TODO(lints): lead fixes after the move
 
 use limber_core::calendar::LocalTime;
 use limber_core::zone_rules::{self, Transition, ZoneRules, ZoneWindow};
@@ -17,6 +16,12 @@ use crate::types::Timestamp;
 /// platform does not know. Called off the main thread, on the thread of the call that plans.
 #[uniffi::export(with_foreign)]
 pub trait ZoneRulesProvider: Send + Sync {
+    /// The rules of the IANA zone `zone` (`Europe/London`) over `[from, to]`: `offset_seconds`
+    /// in force at `from`, then each change of offset after it up to `to`, oldest first, at most
+    /// 1000, every offset within ±18 h (-64800 to 64800 seconds). Limber asks for 2000-2099.
+    /// Any exception counts as a zone the platform does not know (`InvalidInput` naming the
+    /// field the zone came from, such as `time_zone`); an answer outside these limits is `InvalidInput` naming the bad
+    /// field (`transitions[3].at`).
     fn window(&self, zone: String, from: Timestamp, to: Timestamp) -> Result<ZoneWindow, LimberError>;
 }
 
@@ -104,17 +109,27 @@ impl ZoneRules for Platform {
     }
 }
 
+/// A zone's rules over `[from, to]`: the offset in force at `from` and every change after it
+/// up to `to`, oldest first.
 #[uniffi::remote(Record)]
 pub struct ZoneWindow {
+    /// The IANA id, e.g. `Europe/London`.
     pub zone: String,
+    /// The window's start, from 2000-01-01 to 2099-12-31 UTC.
     pub from: Timestamp,
+    /// The window's end: not before `from`, at most 100 years after it, in the same years.
     pub to: Timestamp,
+    /// The UTC offset in force at `from`, in seconds east of UTC (-64800 to 64800, ±18 h).
     pub offset_seconds: i32,
+    /// The changes inside `[from, to]`, oldest first, each after the one before; at most 1000.
     pub transitions: Vec<Transition>,
 }
 
+/// One change of a zone's UTC offset: from `at` on, local time is UTC + `offset_seconds`.
 #[uniffi::remote(Record)]
 pub struct Transition {
+    /// The first instant with the new offset.
     pub at: Timestamp,
+    /// The new UTC offset, in seconds east of UTC (-64800 to 64800, ±18 h).
     pub offset_seconds: i32,
 }

@@ -8,7 +8,6 @@
 //! A [`ZoneWindow`] answers the questions [`crate::zone`] answers from chrono-tz, with the same
 //! rules for reminders: a local time that does not exist (spring forward) lands after the gap at
 //! the same distance, a time that happens twice is the first.
-#![allow(missing_docs)] // TODO(lints): lead fixes after the move
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -40,20 +39,27 @@ fn check_span(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<()> {
 /// One change of a zone's UTC offset: from `at` on, local time is UTC + `offset_seconds`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transition {
+    /// The first instant with the new offset.
     pub at: DateTime<Utc>,
+    /// The new UTC offset, in seconds east of UTC (-64800..=64800, ±18 h; Europe/London's
+    /// summer time is 3600).
     pub offset_seconds: i32,
 }
 
 /// A zone's rules over `[from, to]`: the offset in force at `from` and every change after it
-/// up to `to`, oldest first.
+/// up to `to`, oldest first. The limits below are what [`ZoneWindow::validate`] checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ZoneWindow {
     /// The IANA id, e.g. `Europe/London`.
     pub zone: String,
+    /// The window's start: a moment from 2000-01-01 to 2099-12-31 UTC.
     pub from: DateTime<Utc>,
+    /// The window's end: not before `from`, at most [`MAX_WINDOW_DAYS`] after it, in the same
+    /// years. Outside the window the nearest end's offset holds.
     pub to: DateTime<Utc>,
-    /// The UTC offset in force at `from`, in seconds (-64800..=64800).
+    /// The UTC offset in force at `from`, in seconds east of UTC (-64800..=64800).
     pub offset_seconds: i32,
+    /// The changes in `[from, to]`, oldest first, at most [`MAX_TRANSITIONS`].
     pub transitions: Vec<Transition>,
 }
 
@@ -65,9 +71,11 @@ pub trait ZoneRules: Send + Sync {
 }
 
 impl ZoneWindow {
-    /// Checks a window a provider handed over (it may come from a shell): offsets within
-    /// ±18 h, transitions inside the window, in order, each changing the offset, at most
-    /// [`MAX_TRANSITIONS`]. Errors name the field.
+    /// Checks a window a provider handed over (it may come from a shell): `from` and `to`
+    /// from 2000 to 2099, `to` not before `from` and at most [`MAX_WINDOW_DAYS`] after it,
+    /// offsets within ±18 h, at most [`MAX_TRANSITIONS`] transitions, each inside the window
+    /// and after the one before (a transition that keeps the offset is accepted). Errors:
+    /// `Invalid` naming the field (`to`, `offset_seconds`, `transitions[3].at`, ...).
     pub fn validate(self) -> Result<ZoneWindow> {
         let offset = |field: &str, seconds: i32| {
             // `unsigned_abs`: a shell may hand over i32::MIN, whose `abs` overflows.
@@ -153,7 +161,8 @@ impl ZoneWindow {
 pub const MAX_DAYS: i32 = 800;
 
 /// The instant each local `time` of each of `days` local days from `first_day` stands for in
-/// the window's zone, day by day: what reminders fire at. `days` is 1-800.
+/// the window's zone, day by day: what reminders fire at. Errors: `Invalid` naming `days`
+/// outside 1-[`MAX_DAYS`] (800), or `first_day` outside 2000-01-01 to 2099-12-31.
 pub fn wall_clock_instants(
     window: &ZoneWindow,
     times: &[LocalTime],

@@ -1,5 +1,7 @@
 //! How well the plan was kept: sessions planned and done per local day, a smoothed score and
-//! streaks.
+//! streaks. CLINICAL.md has no rule for adherence: the measures below are design choices
+//! \[D\]. A day plans sessions only while a plan was in force (§8 offers none otherwise), or
+//! when a session was checked in anyway.
 //!
 //! - A day is planned when it is one of the exercise days in the reminder settings and a plan
 //!   was in force: the assessment in force when the day began allowed one (an assessment counts
@@ -19,7 +21,6 @@
 //! the zone lived twice is one day. A date the settings' zone skipped whole (Pacific/Apia has
 //! no 2011-12-30) is not a day: it is not listed, plans nothing and breaks no streak. The
 //! current settings (their days and zone) are applied to the whole history.
-#![allow(missing_docs)] // TODO(lints): lead fixes after the move
 
 use std::collections::BTreeSet;
 
@@ -32,16 +33,20 @@ use crate::validate::in_range;
 use crate::zone::{day_exists, parse_tz};
 use crate::{Error, Result};
 
-/// At most this many days are listed per call.
+/// At most this many days are listed per call (a year, leap or not) \[D\].
 pub const MAX_DAYS: i32 = 366;
 
-/// The weight the score keeps per planned day: it halves every 13 planned days.
+/// The weight the score keeps per planned day, `m = 0.5^(1/13)` ≈ 0.948 (0-1, unitless): a
+/// day's weight halves every 13 planned days, as in Loop Habit Tracker's score for a daily
+/// habit \[D\].
 pub fn score_multiplier() -> f64 {
     0.5f64.powf(1.0 / 13.0)
 }
 
+/// One local day of the history: what was planned and done (see the module doc for the rules).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DayAdherence {
+    /// The local calendar date, in the reminder settings' zone.
     pub date: NaiveDate,
     /// Sessions planned: n on a planned day, 0 otherwise.
     pub planned: i32,
@@ -55,6 +60,8 @@ pub struct DayAdherence {
     pub in_progress: bool,
 }
 
+/// The streaks alone, in days (the same numbers as [`Adherence::current_streak`] and
+/// [`Adherence::best_streak`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Streaks {
     /// Planned days in a row, up to today, with every session done.
@@ -63,13 +70,22 @@ pub struct Streaks {
     pub best: i32,
 }
 
+/// What [`adherence`] returns: the listed days, and the score and streaks over the whole
+/// history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Adherence {
-    /// The last `days` local days, oldest first, ending today.
+    /// The last `days` local days, oldest first, ending today; a date the zone skipped is left
+    /// out, so there may be fewer.
     pub days: Vec<DayAdherence>,
-    /// 0-100, over the whole history (see the module doc).
+    /// 0-100 (the smoothed done/planned ratio, rounded), over the whole history (see the
+    /// module doc).
     pub score: i32,
+    /// Planned days in a row with every session done, in days, ending at the latest planned
+    /// day that counts (a past one, or today once its sessions are all done); 0 when that day
+    /// missed a session.
     pub current_streak: i32,
+    /// The longest run of planned days with every session done, in days, over the whole
+    /// history (the current one included).
     pub best_streak: i32,
 }
 
@@ -85,8 +101,13 @@ pub struct History {
     pub checked_in: BTreeSet<(NaiveDate, i32)>,
 }
 
-/// Adherence for the `days` (1-[`MAX_DAYS`]) local days ending `today`, with the score and
-/// streaks over the whole history.
+/// Adherence for the `days` (1-[`MAX_DAYS`]) local days ending `today` (a local date in the
+/// settings' zone), with the score and streaks over the whole history: the current
+/// `settings.days` and zone are applied to every day.
+///
+/// Errors: `Invalid` naming `days` outside 1-[`MAX_DAYS`] (or reaching before the first
+/// date chrono knows); the settings' zone as [`crate::zone::parse_tz`] reports it (`Invalid`
+/// naming `time_zone`, or `NotNow` while no zone rules are registered).
 pub fn adherence(
     settings: &ReminderSettings,
     history: &History,

@@ -18,7 +18,7 @@
 //! - Session slots, on the exercise days (`days`) only, and only while the plan's status is
 //!   `active` (CLINICAL.md §8; `Facts::plan_ready`): not before the safety questions are
 //!   answered, not when a doctor should be seen first, and not while the plan is paused after
-//!   spreading symptoms. Their snoozes go with them. [D] While paused, the morning check after
+//!   spreading symptoms. Their snoozes go with them. \[D\] While paused, the morning check after
 //!   the day of the stopping check-in is still reminded (it follows a real check-in) and the
 //!   check itself is never refused; later mornings follow planned sessions, so none are armed.
 //! - The morning check at `morning_check` on day d: today if yesterday had a check-in and this
@@ -27,8 +27,9 @@
 //! - The re-test at the first slot time on the local date the latest assessment falls due
 //!   (`SavedAssessment::retest_due_at`), or at the next slot time after `now` once that has
 //!   passed (any day of the week: a re-test is not exercise), while `retest_reminders` is on
-//!   and the latest assessment allows a plan (someone told to see a doctor first is not
-//!   nudged to test their movement).
+//!   and the plan is `active` (`Facts::plan_ready`): someone told to see a doctor first, or
+//!   whose plan is paused or waits for the safety answers, is not nudged to test their
+//!   movement.
 //! - Snoozes: only of a reminder that has fired (one still ahead is refused, naming why),
 //!   `now + snooze_minutes`, replacing the reminder they put off (and any earlier
 //!   snooze of it) until they fire; dropped when the session is checked in or the morning
@@ -60,7 +61,6 @@
 //! # Adherence
 //!
 //! Planned and done sessions per local day, a smoothed score and streaks: see [`mod@adherence`].
-#![allow(rustdoc::broken_intra_doc_links)] // TODO(lints): lead fixes after the move
 
 pub mod adherence;
 pub mod request_key;

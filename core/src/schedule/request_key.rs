@@ -1,6 +1,5 @@
 //! What the phones need to arm reminders: a stable number per reminder (Android's request codes
 //! and notification ids) and how many reminders to ask for on each platform.
-#![allow(missing_docs)] // TODO(lints): lead fixes after the move
 
 use chrono::NaiveDate;
 
@@ -9,7 +8,9 @@ use super::upcoming::MAX_LIMIT;
 text_enum! {
     /// The phone platforms Limber runs on.
     pub enum Platform {
+        /// Android: arms up to 64 reminders ([`MAX_LIMIT`]).
         Android = "android",
+        /// iOS: arms up to 60, keeping [`IOS_SNOOZE_ROOM`] of its 64 pending notifications free.
         Ios = "ios",
     }
 }

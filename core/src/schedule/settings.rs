@@ -1,5 +1,4 @@
 //! The person's reminder choices, stored under the `reminders` setting.
-#![allow(missing_docs)] // TODO(lints): lead fixes after the move
 
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +9,10 @@ use crate::zone::parse_tz;
 
 /// Most reminder times a day: two sessions, each with a second nudge.
 pub const MAX_SLOTS: usize = 4;
+/// The shortest snooze, in minutes \[D\].
 pub const MIN_SNOOZE_MINUTES: i32 = 5;
+/// The longest snooze, in minutes (2 hours) \[D\]; a snooze is also refused when it would end
+/// after the reminder's local day (a re-test's excepted).
 pub const MAX_SNOOZE_MINUTES: i32 = 120;
 
 /// Defaults: on, one reminder at 08:00 (the routine's default session time) on every day of
@@ -20,6 +22,8 @@ pub const MAX_SNOOZE_MINUTES: i32 = 120;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ReminderSettings {
+    /// Whether any reminder is armed: off, [`super::upcoming()`] returns none and
+    /// [`super::snooze()`] is `NotNow`. Adherence still counts the exercise `days`.
     pub enabled: bool,
     /// 1-4 local times a day. Sorted by `validate`; slot k (1-based) reminds for session
     /// min(k, sessions a day), see the module doc.
@@ -28,13 +32,15 @@ pub struct ReminderSettings {
     pub days: Vec<DayOfWeek>,
     /// IANA zone id from the shell (`Europe/London`). Local times are read in it.
     pub time_zone: String,
-    /// 5-120.
+    /// How long a snooze puts a reminder off, in minutes: [`MIN_SNOOZE_MINUTES`]-
+    /// [`MAX_SNOOZE_MINUTES`] (5-120).
     pub snooze_minutes: i32,
     /// When to ask for the next-morning pain check; `None` turns that reminder off. A time
     /// before 04:00 fires at 04:00, when the morning check opens
     /// ([`crate::routine::checkin::MORNING_OPENS`]).
     pub morning_check: Option<LocalTime>,
-    /// Remind when the tests are due again (every 14 days).
+    /// Remind when the movement tests are due again, 14 days after the latest assessment
+    /// (CLINICAL.md §6: re-test every 2 weeks); only while the plan is `active` (§8).
     pub retest_reminders: bool,
 }
 
@@ -53,8 +59,12 @@ impl Default for ReminderSettings {
 }
 
 impl ReminderSettings {
-    /// Checks every field, naming it and its valid range; sorts slots and days and spells the
-    /// zone the way chrono-tz does.
+    /// Checks every field, naming it and its valid range; sorts slots and days and trims
+    /// the zone id.
+    ///
+    /// Errors: `Invalid` naming the field (`slots`, `slots[1].hour`, `days[1]`, `time_zone`,
+    /// `snooze_minutes`, `morning_check.minute`, ...); `NotNow` while no zone rules are
+    /// registered ([`crate::zone::parse_tz`]).
     pub fn validate(mut self) -> Result<ReminderSettings> {
         distinct("slots", &self.slots, 1, MAX_SLOTS, "times of day")?;
         for (i, t) in self.slots.iter().enumerate() {

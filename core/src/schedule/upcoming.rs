@@ -1,6 +1,5 @@
 //! The plan of upcoming reminders, computed from plain data so every rule can be tested
 //! without a database. See the module doc of [`crate::schedule`] for the rules.
-#![allow(missing_docs)] // TODO(lints): lead fixes after the move
 
 use std::collections::BTreeSet;
 use std::fmt::{self, Write};
@@ -23,6 +22,7 @@ pub const MAX_LIMIT: i32 = 64;
 pub const LOOKAHEAD_DAYS: u64 = 60;
 
 text_enum! {
+    /// What a reminder is for; snake_case text (`morning_check`) in JSON and across the FFI.
     pub enum ReminderKind {
         /// A session slot: time for a session, or a second nudge for the same session.
         Session = "session",
@@ -42,7 +42,9 @@ pub struct Reminder {
     /// `session:2026-11-20:1` (date and slot), `morning:2026-11-21`, `retest:2026-12-04` (the
     /// date the tests fall due), `snooze:<original id>`.
     pub id: String,
+    /// What it is for; [`ReminderKind::Snoozed`] for a snooze, whatever it put off.
     pub kind: ReminderKind,
+    /// The instant to fire at, strictly after the `now` of the call.
     pub fire_at: DateTime<Utc>,
     /// The wall-clock time it fires at, with the offset in force then. Equal to the slot time
     /// except when that time falls in a DST gap (then it is later by the gap's length).
@@ -54,13 +56,17 @@ pub struct Reminder {
     pub session: Option<i32>,
     /// Plain words for a lock screen: never pain levels or other health data.
     pub title: String,
+    /// One or two plain sentences under the title, with the same limits.
     pub body: String,
 }
 
 /// A snooze as stored: the original reminder's id and when the snooze fires.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snooze {
+    /// The id of the reminder put off (`session:2026-11-20:1`, ...; a snooze of a snooze is
+    /// stored under the original's id). An id that no longer reads is ignored.
     pub reminder_id: String,
+    /// When the snooze fires: the snooze call's `now` + `snooze_minutes`.
     pub fire_at: DateTime<Utc>,
 }
 
@@ -69,7 +75,9 @@ pub struct Snooze {
 pub struct Facts {
     /// Routine sessions a day (`RoutineSettings::session_times.len()`: 1 or 2; 0 reads as 1).
     pub sessions_per_day: i32,
-    /// The plan's status is `active` (CLINICAL.md §8): only then are sessions reminded.
+    /// The plan's status is `active` (CLINICAL.md §8): only then are session slots (with their
+    /// snoozes), the re-test, and morning checks after a planned day without a check-in
+    /// reminded.
     pub plan_ready: bool,
     /// When the latest assessment's tests should be repeated.
     pub retest_due_at: Option<DateTime<Utc>>,
@@ -87,14 +95,22 @@ pub struct Facts {
 pub enum Target {
     /// A session slot on a local date; `slot` is 1-based over the sorted slots.
     Session {
+        /// The local date of the session.
         date: NaiveDate,
+        /// 1-[`MAX_SLOTS`](super::settings::MAX_SLOTS) in an id that parses; the session it
+        /// reminds for is [`session_for_slot`].
         slot: i32,
     },
+    /// The pain check on the morning of a local date, after a day with a check-in (or, for a
+    /// morning after today, an exercise day while the plan is `active`).
     Morning {
+        /// The local date whose morning is checked (the day after the sessions).
         date: NaiveDate,
     },
     /// The re-test falling due on a local date.
     Retest {
+        /// The local date the latest assessment's tests fall due (14 days after it was taken),
+        /// whatever day the reminder fires on.
         due: NaiveDate,
     },
 }
@@ -103,7 +119,8 @@ const SNOOZE_PREFIX: &str = "snooze:";
 
 impl Target {
     /// Reads a reminder id. A snooze id reads as the reminder it put off, so snoozing a snooze
-    /// snoozes the original again.
+    /// snoozes the original again. Errors: `Invalid` naming `id` for any other text (a session
+    /// slot outside 1-[`MAX_SLOTS`](super::settings::MAX_SLOTS), a date that does not exist).
     pub fn parse(id: &str) -> Result<Target> {
         let bad = || Error::invalid("id", "a reminder id such as session:2026-11-20:1 or morning:2026-11-21");
         let id = id.trim();
@@ -188,6 +205,9 @@ pub fn session_for_slot(slot: i32, sessions_per_day: i32) -> i32 {
 /// The reminders strictly after `now`, in firing order (ties by kind, then id), at most
 /// `limit` (1-[`MAX_LIMIT`]; 64 is the iOS pending-notification cap). Disabled settings give
 /// an empty list.
+///
+/// Errors: `Invalid` naming `limit`, or a setting as [`ReminderSettings::validate`] names it;
+/// `NotNow` while no zone rules are registered ([`crate::zone::parse_tz`]).
 pub fn upcoming(
     settings: &ReminderSettings,
     facts: &Facts,
@@ -256,7 +276,8 @@ pub fn upcoming(
 /// Only a reminder that has fired can be put off: snoozing one still ahead would fire it early
 /// and then again at its own time.
 ///
-/// Errors: a malformed id is `Invalid` naming `id`; an id that is not in the current plan
+/// Errors: a malformed id is `Invalid` naming `id`, a bad setting `Invalid` as
+/// [`ReminderSettings::validate`] names it; an id that is not in the current plan
 /// (a rest day, a date the zone skipped, a slot that no longer exists, no plan) is `NotFound`;
 /// reminders turned off, a reminder that has not fired yet ([`NOT_FIRED_YET`]), a session
 /// already checked in, a morning already recorded, or a snooze that would end after the

@@ -4,8 +4,7 @@
 //! old name, `Asia/Calcutta` for `Asia/Kolkata`) changes nothing, so it never causes a write on
 //! every re-plan; and a zone name the core does not know is reported, never an error, so it
 //! cannot abort the re-plan (the reminders keep the saved zone's clock until the device names
-//! a zone the core knows) **[D]**: firing at the old zone's times beats firing not at all.
-#![allow(missing_docs, rustdoc::broken_intra_doc_links)] // TODO(lints): lead fixes after the move
+//! a zone the core knows) **\[D\]**: firing at the old zone's times beats firing not at all.
 
 use chrono::{DateTime, Duration, Offset, TimeZone, Utc};
 
@@ -26,13 +25,17 @@ text_enum! {
 /// The decision, before anything is saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ZoneDecision {
+    /// Keep the saved zone: the device names the same zone, or an alias with the same clock
+    /// for the next 400 days.
     Keep,
     /// Save this zone name (the device's, trimmed).
     Switch(String),
+    /// The device's zone is not one the zone rules know: keep the saved zone \[D\], and say so.
     Rejected,
 }
 
 impl ZoneDecision {
+    /// What the shell is told the hand-over did.
     pub fn outcome(&self) -> ZoneHandOver {
         match self {
             ZoneDecision::Keep => ZoneHandOver::Unchanged,
@@ -48,7 +51,9 @@ const AGREE_FOR_DAYS: i64 = 400;
 /// Offsets are compared every 30 minutes: every zone's changes fall on a half hour or an hour.
 const STEP_MINUTES: i64 = 30;
 
-/// Whether the saved settings should follow `device_zone`, judged from `now`.
+/// Whether the saved settings should follow `device_zone`, judged from `now`. Never an error:
+/// an unknown device zone is [`ZoneDecision::Rejected`] (also while no zone rules are
+/// registered), and a saved zone that no longer reads is replaced by a known device zone.
 pub fn decide(saved_zone: &str, device_zone: &str, now: DateTime<Utc>) -> ZoneDecision {
     let device_name = device_zone.trim();
     let Ok(device) = parse_tz("zone", device_name) else { return ZoneDecision::Rejected };
