@@ -18,7 +18,7 @@ use crate::types::Timestamp;
 pub trait ZoneRulesProvider: Send + Sync {
     /// The rules of the IANA zone `zone` (`Europe/London`) over `[from, to]`: `offset_seconds`
     /// in force at `from`, then each change of offset after it up to `to`, oldest first, at most
-    /// 1000, every offset within ±18 h (-64800 to 64800 seconds). Limber asks for 2000-2099.
+    /// 1000, every offset within ±14 h (-50400 to 50400 seconds). Limber asks for 2000-2099.
     /// Any exception counts as a zone the platform does not know (`InvalidInput` naming the
     /// field the zone came from, such as `time_zone`); an answer outside these limits is `InvalidInput` naming the bad
     /// field (`transitions[3].at`).
@@ -54,7 +54,7 @@ pub fn builtin_tzdb_version() -> Option<String> {
 }
 
 /// The instants reminders at each local `times` (`HH:MM`) of each of `days` (1-800) local days
-/// from `first_day` fire at under `window`'s rules (checked first: offsets within ±18 h,
+/// from `first_day` fire at under `window`'s rules (checked first: offsets within ±14 h,
 /// changes in order), with Limber's rules for times a change skips or repeats.
 #[uniffi::export]
 pub fn wall_clock_instants(
@@ -75,7 +75,7 @@ pub fn wall_clock_instants(
 }
 
 /// The window `provider` gives for `zone`, checked as the core checks every provider's answer
-/// (offsets within ±18 h, changes in order and inside the window). A zone the provider does not
+/// (offsets within ±14 h, changes in order and inside the window). A zone the provider does not
 /// know (any error it throws) is `InvalidInput` naming `zone`.
 #[uniffi::export]
 pub fn checked_zone_window(
@@ -119,7 +119,7 @@ pub struct ZoneWindow {
     pub from: Timestamp,
     /// The window's end: not before `from`, at most 100 years after it, in the same years.
     pub to: Timestamp,
-    /// The UTC offset in force at `from`, in seconds east of UTC (-64800 to 64800, ±18 h).
+    /// The UTC offset in force at `from`, in seconds east of UTC (-50400 to 50400, ±14 h).
     pub offset_seconds: i32,
     /// The changes inside `[from, to]`, oldest first, each after the one before; at most 1000.
     pub transitions: Vec<Transition>,
@@ -130,6 +130,6 @@ pub struct ZoneWindow {
 pub struct Transition {
     /// The first instant with the new offset.
     pub at: Timestamp,
-    /// The new UTC offset, in seconds east of UTC (-64800 to 64800, ±18 h).
+    /// The new UTC offset, in seconds east of UTC (-50400 to 50400, ±14 h).
     pub offset_seconds: i32,
 }

@@ -16,8 +16,11 @@ use crate::calendar::LocalTime;
 use crate::timestamp::check_instant;
 use crate::{Error, Result};
 
-/// The largest UTC offset any zone has used, in seconds (±18 h, as java.time allows).
-pub const MAX_OFFSET_SECONDS: i32 = 18 * 3600;
+/// The largest UTC offset a zone may have, in seconds: ±14 h, the same limit as every stored
+/// offset (`timestamp::MAX_OFFSET_MINUTES`), so an instant planned under a provider's rules can
+/// always be stored and restored. (java.time allows ±18 h; no zone has been beyond +14 h or
+/// -12 h since 2000, and Limber asks for 2000-2099.)
+pub const MAX_OFFSET_SECONDS: i32 = crate::timestamp::MAX_OFFSET_MINUTES * 60;
 
 /// Transitions a window may hold: far more than any zone has had in a few years.
 pub const MAX_TRANSITIONS: usize = 1000;
@@ -41,7 +44,7 @@ fn check_span(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<()> {
 pub struct Transition {
     /// The first instant with the new offset.
     pub at: DateTime<Utc>,
-    /// The new UTC offset, in seconds east of UTC (-64800..=64800, ±18 h; Europe/London's
+    /// The new UTC offset, in seconds east of UTC (-50400..=50400, ±14 h; Europe/London's
     /// summer time is 3600).
     pub offset_seconds: i32,
 }
@@ -57,7 +60,7 @@ pub struct ZoneWindow {
     /// The window's end: not before `from`, at most [`MAX_WINDOW_DAYS`] after it, in the same
     /// years. Outside the window the nearest end's offset holds.
     pub to: DateTime<Utc>,
-    /// The UTC offset in force at `from`, in seconds east of UTC (-64800..=64800).
+    /// The UTC offset in force at `from`, in seconds east of UTC (-50400..=50400, ±14 h).
     pub offset_seconds: i32,
     /// The changes in `[from, to]`, oldest first, at most [`MAX_TRANSITIONS`].
     pub transitions: Vec<Transition>,
@@ -73,7 +76,7 @@ pub trait ZoneRules: Send + Sync {
 impl ZoneWindow {
     /// Checks a window a provider handed over (it may come from a shell): `from` and `to`
     /// from 2000 to 2099, `to` not before `from` and at most [`MAX_WINDOW_DAYS`] after it,
-    /// offsets within ±18 h, at most [`MAX_TRANSITIONS`] transitions, each inside the window
+    /// offsets within ±14 h, at most [`MAX_TRANSITIONS`] transitions, each inside the window
     /// and after the one before (a transition that keeps the offset is accepted). Errors:
     /// `Invalid` naming the field (`to`, `offset_seconds`, `transitions[3].at`, ...).
     pub fn validate(self) -> Result<ZoneWindow> {
@@ -82,7 +85,7 @@ impl ZoneWindow {
             if seconds.unsigned_abs() <= MAX_OFFSET_SECONDS.unsigned_abs() {
                 Ok(())
             } else {
-                Err(Error::invalid(field, "an offset from -64800 to 64800 seconds (±18 hours)"))
+                Err(Error::invalid(field, "an offset from -50400 to 50400 seconds (±14 hours)"))
             }
         };
         check_span(self.from, self.to)?;

@@ -79,14 +79,14 @@ impl Zone {
     }
 
     fn offset(self, seconds: i32) -> ZoneOffset {
-        // A checked window holds offsets within ±18 h, which chrono always accepts.
+        // A checked window holds offsets within ±14 h, which chrono always accepts.
         let fixed = FixedOffset::east_opt(seconds).unwrap_or_else(|| Utc.fix());
         ZoneOffset { zone: self, fixed }
     }
 }
 
 /// The local readings of `local` under a window: `Single`, `Ambiguous(earliest, latest)` in a
-/// repeated hour, `None` in a gap. Each candidate is an offset in force within 18 hours either
+/// repeated hour, `None` in a gap. Each candidate is an offset in force within 15 hours either
 /// side, kept when the instant it gives has that very offset.
 fn window_local(w: &ZoneWindow, local: &NaiveDateTime) -> MappedLocalTime<i32> {
     let as_utc = local.and_utc();
