@@ -123,14 +123,17 @@ fn last_passed(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
 }
 
 /// Runs the quick check if it is due (see [`check_due`]), before anything is written. Returns
-/// whether it ran (and passed): the caller then stamps it with [`stamp_check`] once the file is
-/// set up for writing. Errors: `Corrupt` (the check failed; remembered), or SQLite's own.
+/// whether the stamp is to be renewed: the check ran, passed, and the stamp was a day old or
+/// missing (the caller then stamps it with [`stamp_check`] once the file is set up for
+/// writing). A check after an unclean close leaves a fresh stamp as it is: one write less at
+/// the open after every crash. Errors: `Corrupt` (the check failed; remembered), or SQLite's.
 pub(super) fn check_if_due(conn: &Connection, unclean: bool, now: DateTime<Utc>) -> Result<bool> {
-    if !check_due(unclean, last_passed(conn)?, now) {
+    let stale = check_due(false, last_passed(conn)?, now);
+    if !(unclean || stale) {
         return Ok(false);
     }
     quick_check(conn)?;
-    Ok(true)
+    Ok(stale)
 }
 
 /// Stamps the time of a check that passed. Best effort: if the stamp cannot be written (another

@@ -199,10 +199,10 @@ fn open_read_write(path: &Path, unclean: bool, now: chrono::DateTime<chrono::Utc
     conn.busy_timeout(BUSY_TIMEOUT)?;
     schema::check_owner(&conn)?;
     // Before anything is written: a damaged file is refused untouched.
-    let checked = damage::check_if_due(&conn, unclean, now)?;
+    let stamp = damage::check_if_due(&conn, unclean, now)?;
     configure(&conn)?;
     schema::migrate(&mut conn)?;
-    if checked {
+    if stamp {
         damage::stamp_check(&conn, now)?;
     }
     Ok(conn)
