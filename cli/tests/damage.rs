@@ -2,6 +2,7 @@
 //! damage met once must stay known without a byte of the database changing (a private
 //! `<db>-damaged` marker beside it), and a cleanly closed file with damaged pages is caught by
 //! the quick check an open runs once a day.
+#![allow(clippy::unwrap_used)] // Setup helpers outside #[test] functions: a failed setup should stop the test with its cause.
 
 mod common;
 
