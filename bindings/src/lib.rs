@@ -8,6 +8,7 @@ mod measure;
 mod progress;
 mod questionnaire;
 mod reminders;
+mod rescue;
 mod routine;
 mod shell_reminders;
 mod shell_routine;
@@ -18,6 +19,7 @@ pub use error::LimberError;
 pub use limber::Limber;
 pub use measure::{Measurement, measure_trace, thomas_thigh_above_horizontal};
 pub use progress::{ProgressListener, export_file_info};
+pub use rescue::{Rescue, rescue};
 pub use zone::{
     ZoneRulesProvider, builtin_tzdb_version, builtin_zone_window, checked_zone_window, register_zone_rules,
     wall_clock_instants,

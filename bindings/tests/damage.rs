@@ -38,3 +38,57 @@ fn a_damaged_page_met_by_a_read_refuses_every_change_after_it() {
         "after the damage was met, no change is written"
     );
 }
+
+/// The phone's app and its reminder receiver are two connections (often two processes): damage
+/// the app met must refuse the receiver's open too, without a byte of the database changing.
+#[test]
+fn damage_met_by_the_app_refuses_the_reminder_receivers_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("l.db");
+    drop(Limber::open(path.display().to_string()).unwrap());
+    damage_table(&path, "assessment_by_time");
+    let app = Limber::open(path.display().to_string()).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    assert!(matches!(app.latest_assessment(), Err(LimberError::Corrupt { .. })));
+    let receiver = Limber::open(path.display().to_string());
+    assert!(matches!(receiver, Err(LimberError::Corrupt { .. })), "the receiver's open is refused");
+    drop(app);
+    assert!(matches!(Limber::open(path.display().to_string()), Err(LimberError::Corrupt { .. })));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "not a byte changed");
+}
+
+/// The phones' way out, as the README gives it: rescue what can be read, move the damaged file
+/// away, open a new database at the same place and import the rescue.
+#[test]
+fn rescue_then_a_new_database_and_its_import_get_a_person_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("l.db");
+    let app = Limber::open(path.display().to_string()).unwrap();
+    let mut settings = app.reminder_settings().unwrap();
+    settings.snooze_minutes = 25;
+    app.set_reminder_settings(settings).unwrap();
+    let entry = limber_core::pain::PainInput {
+        recorded_at: std::time::SystemTime::now().into(),
+        utc_offset_minutes: 0,
+        level: 3,
+        sites: Vec::new(),
+        context: limber_core::pain::PainContext::Other,
+        note: None,
+    };
+    app.add_pain(entry).unwrap();
+    drop(app);
+    damage_table(&path, "pain_entry");
+    let app = Limber::open(path.display().to_string()).unwrap();
+    let query = limber_core::pain::PainQuery { limit: 10, ..Default::default() };
+    assert!(matches!(app.list_pain(query), Err(LimberError::Corrupt { .. })));
+    drop(app);
+    assert!(matches!(Limber::open(path.display().to_string()), Err(LimberError::Corrupt { .. })));
+
+    let rescued =
+        limber_ffi::rescue(path.display().to_string(), std::time::SystemTime::now().into()).unwrap();
+    assert_eq!(rescued.lost, ["pain entries: damaged, none could be read"]);
+    std::fs::rename(&path, dir.path().join("l.db.damaged")).unwrap();
+    let fresh = Limber::open(path.display().to_string()).unwrap();
+    fresh.import_backup(rescued.backup).unwrap();
+    assert_eq!(fresh.reminder_settings().unwrap().snooze_minutes, 25, "the rescued settings are back");
+}

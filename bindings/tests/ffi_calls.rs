@@ -326,6 +326,7 @@ fn every_export_is_covered() {
         "export_to_fd",
         "import_backup_from_path",
         "import_backup_from_fd",
+        "rescue",
         // zone_rules.rs
         "builtin_zone_window",
         "builtin_tzdb_version",

@@ -530,6 +530,7 @@ proptest! {
         };
         std::fs::write(&path, &bytes).expect("write the file");
         let what = format!("{} bytes", bytes.len());
+        call(&what, || limber_ffi::rescue(path.to_string_lossy().into_owned(), now))?;
         if let Some(limber) = call(&what, || Limber::open(path.to_string_lossy().into_owned()))? {
             call(&what, || limber.list_pain(PainQuery { limit: 500, ..PainQuery::default() }))?;
             call(&what, || limber.latest_assessment())?;

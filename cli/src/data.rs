@@ -128,7 +128,8 @@ pub fn wipe(db: Option<PathBuf>, yes: bool, out: &mut impl Write) -> CliResult {
 /// `limber rescue`: reads a damaged database without changing it and writes what could be read
 /// as a JSON backup, naming what was lost.
 pub fn rescue(db: Option<PathBuf>, clock: Clock, out_path: &Path, out: &mut impl Write) -> CliResult {
-    let rescue = limber_core::Limber::open_damaged(db::path(db)?)?.rescue(clock.now)?;
+    let db = db::path(db)?;
+    let rescue = limber_core::Limber::open_damaged(&db)?.rescue(clock.now)?;
     let bytes = serde_json::to_vec_pretty(&rescue.backup)?;
     let day = clock.now.with_timezone(&clock.zone).date_naive();
     let target = if out_path.is_dir() {
@@ -155,7 +156,16 @@ pub fn rescue(db: Option<PathBuf>, clock: Clock, out_path: &Path, out: &mut impl
             writeln!(out, "  {line}")?;
         }
     }
-    writeln!(out, "Restore it into a new database with `limber --db NEW.db import {}`.", target.display())?;
+    if rescue.lost.is_empty() && !limber_core::Limber::damage_marker(&db).exists() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "To go on: move {} away (keep it until you have checked what was saved), then \
+         `limber import {}` restores it into a new database at the same place.",
+        db.display(),
+        target.display()
+    )?;
     Ok(())
 }
 

@@ -113,6 +113,7 @@ fn main() -> ExitCode {
         Err(e) => return fail(first_line(&e.to_string()), 2),
     };
     let mut out = std::io::stdout().lock();
+    let db_path = db::path(cli.db.clone()).ok();
     let result = match cli.command {
         Some(Command::Assess(args)) => {
             cli.clock.resolve().and_then(|clock| assess::run(cli.db, clock, args, &mut out))
@@ -155,13 +156,20 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // The reader went away (`limber | head`): nothing more to say.
         Err(CliError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(CliError::Core(limber_core::Error::Corrupt)) => fail(
-            &format!(
-                "error: {}; `limber rescue --out FILE` saves what can still be read",
-                limber_core::Error::Corrupt
-            ),
-            1,
-        ),
+        Err(CliError::Core(limber_core::Error::Corrupt)) => {
+            // One process per command: damage met here is remembered for the next command (a
+            // marker beside the database; the database itself is left untouched).
+            if let Some(path) = &db_path {
+                limber_core::Limber::remember_damage(path);
+            }
+            fail(
+                &format!(
+                    "error: {}; `limber rescue --out FILE` saves what can still be read",
+                    limber_core::Error::Corrupt
+                ),
+                1,
+            )
+        }
         Err(e) => fail(&format!("error: {e}"), 1),
     }
 }

@@ -80,6 +80,24 @@ impl Limber {
         Ok(Limber { db: Db::open_damaged(path.as_ref())?, device_zone: None })
     }
 
+    /// Remembers that the database at `path` is damaged, for every later open and every
+    /// connection already open: a private marker file (`0600`) beside it,
+    /// [`Limber::damage_marker`], and not a byte of the database changed. [`Limber::open`] then
+    /// refuses it with [`crate::Error::Corrupt`]; [`Limber::open_damaged`] still reads it. For a
+    /// shell that meets `Corrupt` after its `Limber` is gone (the CLI, one command per process);
+    /// [`Limber::noticed`] does it for an open one. Best effort: nothing is remembered where the
+    /// folder cannot be written.
+    pub fn remember_damage(path: impl AsRef<Path>) {
+        crate::store::damage::remember_damage(path.as_ref())
+    }
+
+    /// The marker file [`Limber::remember_damage`] writes beside the database at `path`: the
+    /// path with `-damaged` added (`limber.db-damaged`). It is removed by itself when a new
+    /// database starts at `path` (the damaged one was moved away).
+    pub fn damage_marker(path: impl AsRef<Path>) -> std::path::PathBuf {
+        crate::store::damage::marker_path(path.as_ref())
+    }
+
     /// Whether this database was opened read-only (its file or folder cannot be written).
     pub fn is_read_only(&self) -> bool {
         self.db.is_read_only()

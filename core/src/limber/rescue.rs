@@ -29,7 +29,12 @@ pub(super) fn rescue(db: &Db, now: DateTime<Utc>) -> Result<Rescue> {
     let mut lost = Vec::new();
     let mut read = |what: &str, r: Result<()>| {
         if let Err(e) = r {
-            let why = if matches!(e, Error::Corrupt) { "damaged" } else { "unreadable" };
+            let damaged = matches!(e, Error::Corrupt);
+            if damaged {
+                // Every later open refuses the file too (it is not changed).
+                crate::store::damage::remember_damage_of(db.conn());
+            }
+            let why = if damaged { "damaged" } else { "unreadable" };
             lost.push(format!("{what}: {why}, none could be read"));
         }
     };

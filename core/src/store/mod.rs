@@ -12,10 +12,14 @@
 //!   read-only) opens read-only: every reading call and export works, every change is refused
 //!   up front with [`Error::ReadOnly`].
 //! - Damage: after an unclean close (a WAL file is still there when the database is opened,
-//!   the case where a crash or a power cut could have left torn pages) the open runs SQLite's
-//!   `PRAGMA quick_check` and refuses a damaged file with [`Error::Corrupt`], without writing.
-//!   Any statement that meets a damaged page later also gives [`Error::Corrupt`], and from then
-//!   on this connection refuses every change. `Db::open_damaged` opens one only to read what
+//!   the case where a crash or a power cut could have left torn pages), and at the first open a
+//!   day after the last passing check, the open runs SQLite's `PRAGMA quick_check` and refuses
+//!   a damaged file with [`Error::Corrupt`], without writing; a passing check is stamped in the
+//!   `setting` table. Any statement that meets a damaged page later also gives
+//!   [`Error::Corrupt`], and from then on this connection refuses every change. Damage found
+//!   either way is remembered in a private marker file beside the database
+//!   (`damage::remember_damage`), so every later open refuses it too, and a connection
+//!   already open refuses its next change. `Db::open_damaged` opens one only to read what
 //!   can still be read.
 
 pub(crate) mod assessment;
@@ -77,17 +81,13 @@ impl Db {
             fs::create_dir_all(parent)?;
         }
         check_header(path)?;
+        damage::refuse_if_marked(path)?;
         let unclean = damage::wal_left_behind(path);
-        match open_read_write(path, unclean) {
+        let now = chrono::Utc::now();
+        match open_read_write(path, unclean, now) {
             Ok(conn) => Ok(Db::new(conn, false)),
             Err(e) if path.exists() && damage::cannot_write(&e) => {
-                let conn = damage::open_read_only(path, BUSY_TIMEOUT)?;
-                schema::check_owner(&conn)?;
-                schema::check_current(&conn)?;
-                if unclean {
-                    damage::quick_check(&conn)?;
-                }
-                Ok(Db::new(conn, true))
+                Ok(Db::new(damage::open_read_only_checked(path, unclean, now, BUSY_TIMEOUT)?, true))
             }
             Err(e) => Err(e),
         }
@@ -152,13 +152,17 @@ impl Db {
     /// `write` for the day-to-day records (pain entries, check-ins, morning checks, snoozes),
     /// which never change an assessment or a setting, so the cache of those stays.
     ///
-    /// Refused before anything is done on a read-only or damaged database; a damaged page met
-    /// here marks the database damaged for the rest of this connection.
+    /// Refused before anything is done on a read-only or damaged database (damage met by this
+    /// connection, or remembered by another: see [`damage::remember_damage`]); a damaged page
+    /// met here marks the database damaged for every connection from then on.
     pub(crate) fn write_records<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         if self.read_only {
             return Err(Error::ReadOnly);
         }
-        if self.damaged.get() {
+        // Damage met here, or by another connection since (the phone's reminder receiver while
+        // the app keeps this database open), is refused before anything is written.
+        if self.damaged.get() || damage::marked(&self.conn) {
+            self.damaged.set(true);
             return Err(Error::Corrupt);
         }
         let result = (|| {
@@ -175,14 +179,16 @@ impl Db {
     /// bindings) passes every call's result through it too, so a damaged page met by a read
     /// also stops the writes that follow.
     pub(crate) fn noticed<T>(&self, result: Result<T>) -> Result<T> {
-        if matches!(result, Err(Error::Corrupt)) {
-            self.damaged.set(true);
+        if matches!(result, Err(Error::Corrupt)) && !self.damaged.replace(true) {
+            // For the next connection and process too (the CLI's next command, the phone's
+            // reminder receiver): a marker beside the file, which itself is left untouched.
+            damage::remember_damage_of(&self.conn);
         }
         result
     }
 }
 
-fn open_read_write(path: &Path, unclean: bool) -> Result<Connection> {
+fn open_read_write(path: &Path, unclean: bool, now: chrono::DateTime<chrono::Utc>) -> Result<Connection> {
     let flags =
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags)?;
@@ -192,12 +198,13 @@ fn open_read_write(path: &Path, unclean: bool) -> Result<Connection> {
     }
     conn.busy_timeout(BUSY_TIMEOUT)?;
     schema::check_owner(&conn)?;
-    if unclean {
-        // Before anything is written: a damaged file is refused untouched.
-        damage::quick_check(&conn)?;
-    }
+    // Before anything is written: a damaged file is refused untouched.
+    let stamp = damage::check_if_due(&conn, unclean, now)?;
     configure(&conn)?;
     schema::migrate(&mut conn)?;
+    if stamp {
+        damage::stamp_check(&conn, now)?;
+    }
     Ok(conn)
 }
 
