@@ -24,6 +24,7 @@ logic=(
   "$src/pain/PainForm.kt"
   "$src/pain/PainPages.kt"
   "$src/reminders/AlarmPlan.kt"
+  "$src/time/JavaTimeZoneRules.kt"
   "$src/today/CheckInForm.kt"
   "$src/today/DoseLine.kt"
   "$src/today/HoldTimer.kt"

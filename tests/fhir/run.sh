@@ -8,7 +8,7 @@ PYTHON=tests/.tools/fhir-venv/bin/python
 OUT=target/fhir/sample-bundle.json
 rm -f "$OUT"
 LIMBER_FHIR_SAMPLE="$PWD/$OUT" cargo test --quiet -p limber-core --lib -- \
-  --exact store::tests::fhir::the_sample_bundle_exports_and_is_written_for_the_r4_validator >/dev/null
+  --exact limber::tests::fhir::the_sample_bundle_exports_and_is_written_for_the_r4_validator >/dev/null
 "$PYTHON" tests/fhir/validate.py "$OUT"
 "$PYTHON" tests/fhir/validate.py --self-test "$OUT"
 # A broken file on disk must fail the validator itself, not just the self-test.

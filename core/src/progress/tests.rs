@@ -1,5 +1,5 @@
 //! The summary rules, the chart, the CSV files and the backup checks on hand-made data; the
-//! store-backed behaviour is in `store/tests/progress.rs`.
+//! store-backed behaviour is in `limber/tests/progress.rs`.
 
 use std::io::Read;
 
