@@ -19,6 +19,7 @@ use crate::{Error, Result};
 pub(super) struct Stored<'a>(pub &'a Db);
 
 pub(super) fn backup(db: &Db, now: DateTime<Utc>) -> Result<Backup> {
+    let _snapshot = db.snapshot()?;
     let records = Stored(db);
     Ok(Backup {
         format: backup::FORMAT.to_owned(),

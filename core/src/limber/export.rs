@@ -45,6 +45,9 @@ pub(super) fn export_to(
     let info = file_info(format, now, time_zone)?;
     let mut progress = Throttled::new(listener);
     let mut out = BufWriter::with_capacity(WRITE_BUFFER, out);
+    // Every kind read from one snapshot: a morning check written meanwhile never appears
+    // without its pain entry.
+    let _snapshot = db.snapshot()?;
     let records = Stored(db);
     match format {
         ExportFormat::CsvZip => csv_zip::write_to(&records, &mut out, &mut progress)?,

@@ -137,12 +137,12 @@ pub(crate) fn sessions_between(
     let mut stmt =
         conn.prepare_cached("SELECT local_date, session FROM checkin WHERE local_date BETWEEN ?1 AND ?2")?;
     // Read in place (no String per row): ten years are thousands of rows.
-    let rows = stmt.query_map([from, to], |r| Ok((date(r.get_ref(0)?.as_str()?), r.get::<_, i32>(1)?)))?;
-    rows.map(|row| {
-        let (on, session) = row?;
-        Ok((on?, session))
-    })
-    .collect()
+    let mut rows = stmt.query([from, to])?;
+    let mut sessions = BTreeSet::new();
+    while let Some(r) = rows.next()? {
+        sessions.insert((date(text(r, 0)?)?, r.get(1)?));
+    }
+    Ok(sessions)
 }
 
 /// Whether any check-in at or after `since` reported symptoms spreading.

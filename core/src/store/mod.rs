@@ -133,6 +133,13 @@ impl Db {
         &self.conn
     }
 
+    /// A read transaction: until it is dropped, every read sees the database as it was when
+    /// the first one ran (WAL snapshot), however long an export takes and whatever another
+    /// connection writes meanwhile. Writers are not blocked.
+    pub(crate) fn snapshot(&self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(self.conn.unchecked_transaction()?)
+    }
+
     /// A value of the cache (`slot`), or `load` it and keep it until the database changes.
     pub(crate) fn cached<T: Clone>(
         &self,

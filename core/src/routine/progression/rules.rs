@@ -219,16 +219,19 @@ pub fn worse_than_usual(pain: i32, usual: f64) -> bool {
 /// The previous week never holds the 6 days just before `on`, which may be the rising ones.
 /// \[D\] While the baseline week is still being recorded (`on` within 7 days of the first
 /// morning) it is the only window and it holds the very days that may be rising, which §8 forbids
-/// as the usual: until then the usual is the first morning recorded, as for
-/// [`morning_creeping`]. (Review of issue 13: mornings 0, 1, 2, 3 and then 3 compared the last
-/// with a usual of 1.5, so a morning 3 above the first did not step the dose down.) From day 7
+/// as the usual; the first morning alone is no usual either (people often start during a flare).
+/// Until then the usual is the lower of the first morning and the mean of the mornings so far,
+/// never less protective than either. (Reviews of issue 13: mornings 0, 1, 2, 3 and then 3 compared
+/// the last with the mean 1.5, so a morning 3 above the first did not step the dose down; and
+/// after a first morning of 8, no morning of the first week could count as worse.) From day 7
 /// to day 12 the baseline week still holds some of the 6 days before `on`, but then the previous
 /// week holds the first mornings, and the lower of the two is taken.
 pub fn usual_morning(mornings: &[MorningPain], on: NaiveDate) -> Option<f64> {
     let earlier: Vec<MorningPain> = mornings.iter().copied().filter(|(d, _)| *d < on).collect();
     let first = earlier.iter().map(|(d, _)| *d).min()?;
     if first.checked_add_days(Days::new(WEEK_DAYS)).is_none_or(|baseline_end| on < baseline_end) {
-        return pain_on(&earlier, first).map(f64::from);
+        let so_far = mean(&earlier, first, on)?;
+        return pain_on(&earlier, first).map(|p| f64::from(p).min(so_far));
     }
     let baseline = baseline_week(&earlier);
     let previous = week_mean(&earlier, on, 1);

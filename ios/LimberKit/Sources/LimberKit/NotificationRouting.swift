@@ -12,6 +12,8 @@ public enum ReminderTarget: Equatable, Sendable {
 
     static let targetKey = "target"
     static let sessionKey = "session"
+    /// The key reminders armed by builds before the rename carry; they stay pending for days.
+    static let oldSessionKey = "slot"
 
     /// Strings only, so the dictionary is a valid notification payload.
     public var userInfo: [String: String] {
@@ -26,7 +28,8 @@ public enum ReminderTarget: Equatable, Sendable {
     public init?(userInfo: [AnyHashable: Any]) {
         switch userInfo[Self.targetKey] as? String {
         case "check_in":
-            guard let session = (userInfo[Self.sessionKey] as? String).flatMap(Int.init) else { return nil }
+            let number = userInfo[Self.sessionKey] ?? userInfo[Self.oldSessionKey]
+            guard let session = (number as? String).flatMap(Int.init) else { return nil }
             self = .checkIn(session: session)
         case "morning_check": self = .morningCheck
         case "retest": self = .retest

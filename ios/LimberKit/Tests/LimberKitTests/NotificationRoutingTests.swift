@@ -29,6 +29,10 @@ final class NotificationRoutingTests: XCTestCase {
         }
     }
 
+    func testAReminderArmedBeforeTheRenameStillOpensItsCheckIn() {
+        XCTAssertEqual(ReminderTarget(userInfo: ["target": "check_in", "slot": "2"]), .checkIn(session: 2))
+    }
+
     func testAPayloadFromElsewhereHasNoTarget() {
         XCTAssertNil(ReminderTarget(userInfo: [:]))
         XCTAssertNil(ReminderTarget(userInfo: ["target": "check_in"]))

@@ -37,7 +37,7 @@ final class RoutineTests: XCTestCase {
         _ = try limber.submitAssessmentJson(answersJson: tightAnswers, takenAt: on(-1, "18:00"), utcOffsetMinutes: 0)
         for day in 0...2 {
             let input = CheckInInput(
-                slot: 1, at: on(day, "08:30"), painBefore: 2, painAfter: 2,
+                session: 1, at: on(day, "08:30"), painBefore: 2, painAfter: 2,
                 exercises: [done(.bandHamstringStretch, 1), done(.kneesToChest, 4)]
             )
             _ = try limber.checkIn(input: input, timeZone: zone)

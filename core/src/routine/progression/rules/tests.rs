@@ -124,11 +124,25 @@ fn in_the_first_week_the_usual_is_the_first_morning() {
         [0, 1, 2, 3].iter().enumerate().map(|(i, p)| (day(i as u64), *p)).collect();
     assert_eq!(usual_morning(&rising, day(4)), Some(0.0));
     assert!(worse_than_usual(3, usual_morning(&rising, day(4)).unwrap()));
-    // The first day's highest pain, not a mean.
+    // Each day counts its highest pain: day 0 is 3, so the usual is min(3, mean(3, 2)).
     let twice = [(day(0), 1), (day(0), 3), (day(1), 2)];
-    assert_eq!(usual_morning(&twice, day(2)), Some(3.0));
+    assert_eq!(usual_morning(&twice, day(2)), Some(2.5));
     // No morning before: no usual.
     assert_eq!(usual_morning(&rising, day(0)), None);
+    // A flare on the first morning is no usual either: the lower of it and the mean so far.
+    let flare: Vec<MorningPain> =
+        [8, 1, 1, 1, 1].iter().enumerate().map(|(i, p)| (day(i as u64), *p)).collect();
+    assert_eq!(usual_morning(&flare, day(5)), Some(2.4));
+    assert!(worse_than_usual(5, usual_morning(&flare, day(5)).unwrap()));
+    // Never less protective than the first morning or the mean so far, whatever the week holds.
+    for week in [[0, 5, 9, 2, 7, 3], [9, 9, 0, 0, 10, 1], [3, 3, 3, 3, 3, 3]] {
+        let m: Vec<MorningPain> = week.iter().enumerate().map(|(i, p)| (day(i as u64), *p)).collect();
+        for on in 1..6u64 {
+            let usual = usual_morning(&m, day(on)).unwrap();
+            let so_far = m[..on as usize].iter().map(|(_, p)| f64::from(*p)).sum::<f64>() / on as f64;
+            assert!(usual <= f64::from(m[0].1) && usual <= so_far + 1e-9, "{week:?} on day {on}: {usual}");
+        }
+    }
     // Once the baseline week is complete it is a window again: steady 2s, then a 4 is worse.
     let steady_week = steady(2, 6);
     assert_eq!(usual_morning(&steady_week, day(7)), Some(2.0));
