@@ -19,7 +19,9 @@ pub use error::LimberError;
 pub use limber::Limber;
 pub use measure::{Measurement, measure_trace, thomas_thigh_above_horizontal};
 pub use progress::{ProgressListener, export_file_info};
+pub use reminders::max_reminder_slots;
 pub use rescue::{Rescue, rescue};
+pub use routine::max_sessions_per_day;
 pub use zone::{
     ZoneRulesProvider, builtin_tzdb_version, builtin_zone_window, checked_zone_window, register_zone_rules,
     wall_clock_instants,

@@ -111,3 +111,10 @@ pub struct Adherence {
     pub current_streak: i32,
     pub best_streak: i32,
 }
+
+/// The most reminder times ("slots") a day the reminder settings take: a settings screen offers
+/// "add a time" only below it.
+#[uniffi::export]
+pub fn max_reminder_slots() -> i32 {
+    limber_core::schedule::settings::MAX_SLOTS as i32
+}

@@ -354,3 +354,10 @@ pub struct CheckInInput {
     #[uniffi(default = None)]
     pub note: Option<String>,
 }
+
+/// The most sessions a day the routine plans (1-based session numbers run up to it): a shell
+/// checks a deep link's session number against this, never against its own copy.
+#[uniffi::export]
+pub fn max_sessions_per_day() -> i32 {
+    limber_core::routine::settings::MAX_SESSIONS_PER_DAY as i32
+}

@@ -347,6 +347,8 @@ fn every_export_is_covered() {
         "reminder_limit",
         "fired_reminder",
         "follow_device_zone",
+        "max_sessions_per_day",
+        "max_reminder_slots",
         // measure.rs
         "new",
         "push_samples",

@@ -184,3 +184,18 @@ fn every_tier_card_and_platform_has_an_answer() {
         }
     }
 }
+
+/// The limits the shells check links and settings screens against come from the core: the
+/// settings accept exactly that many and refuse one more.
+#[test]
+fn the_shells_limits_are_the_cores() {
+    use limber_core::routine::settings::RoutineSettings;
+    use limber_core::schedule::ReminderSettings;
+    let times = |n: i32| (0..n).map(|h| LocalTime { hour: 6 + h, minute: 0 }).collect::<Vec<_>>();
+    let sessions = limber_ffi::max_sessions_per_day();
+    let routine = |n| RoutineSettings { session_times: times(n), ..RoutineSettings::default() }.validate();
+    assert!(routine(sessions).is_ok() && routine(sessions + 1).is_err());
+    let slots = limber_ffi::max_reminder_slots();
+    let reminders = |n| ReminderSettings { slots: times(n), ..ReminderSettings::default() }.validate();
+    assert!(reminders(slots).is_ok() && reminders(slots + 1).is_err());
+}

@@ -108,24 +108,14 @@ fn pair<'a>(field: &str, text: &'a str, what: &str) -> CliResult<(ExerciseId, &'
     Ok((ExerciseId::parse(&format!("{field}.exercise"), id.trim())?, value.trim()))
 }
 
-fn blank(exercise: ExerciseId, done: bool) -> ExerciseCheckIn {
-    ExerciseCheckIn {
-        exercise,
-        done,
-        skip_reason: None,
-        hold_seconds: None,
-        reps: None,
-        sets: None,
-        pain_during: None,
-        symptoms_spread: false,
-    }
-}
-
 fn from_flags(args: &CheckInArgs, planned: &[PlannedExercise]) -> CliResult<CheckInInput> {
     let mut exercises = Vec::new();
     if let Some(pain) = args.all_done {
         for p in planned {
-            exercises.push(ExerciseCheckIn { pain_during: Some(pain), ..blank(p.exercise, true) });
+            exercises.push(ExerciseCheckIn {
+                pain_during: Some(pain),
+                ..ExerciseCheckIn::untouched(p.exercise, true)
+            });
         }
     }
     for (i, text) in args.done.iter().enumerate() {
@@ -134,13 +124,14 @@ fn from_flags(args: &CheckInArgs, planned: &[PlannedExercise]) -> CliResult<Chec
         let pain = pain
             .parse()
             .map_err(|_| Error::invalid(format!("{field}.pain"), "a whole number from 0 to 10"))?;
-        exercises.push(ExerciseCheckIn { pain_during: Some(pain), ..blank(id, true) });
+        exercises.push(ExerciseCheckIn { pain_during: Some(pain), ..ExerciseCheckIn::untouched(id, true) });
     }
     for (i, text) in args.skip.iter().enumerate() {
         let field = format!("skip[{i}]");
         let (id, reason) = pair(&field, text, "REASON")?;
         let reason = SkipReason::parse(&format!("{field}.reason"), reason)?;
-        exercises.push(ExerciseCheckIn { skip_reason: Some(reason), ..blank(id, false) });
+        exercises
+            .push(ExerciseCheckIn { skip_reason: Some(reason), ..ExerciseCheckIn::untouched(id, false) });
     }
     for (i, id) in args.spread.iter().enumerate() {
         let id = ExerciseId::parse(&format!("spread[{i}]"), id.trim())?;
@@ -195,7 +186,7 @@ fn ask(
             exercises.push(ExerciseCheckIn {
                 pain_during: pain,
                 symptoms_spread: spread,
-                ..blank(p.exercise, true)
+                ..ExerciseCheckIn::untouched(p.exercise, true)
             });
         } else {
             for (i, r) in reasons.iter().enumerate() {
@@ -207,7 +198,10 @@ fn ask(
                 break;
             };
             let reason = SkipReason::ALL[(n - 1) as usize];
-            exercises.push(ExerciseCheckIn { skip_reason: Some(reason), ..blank(p.exercise, false) });
+            exercises.push(ExerciseCheckIn {
+                skip_reason: Some(reason),
+                ..ExerciseCheckIn::untouched(p.exercise, false)
+            });
         }
     }
     Ok(CheckInInput {

@@ -30,7 +30,7 @@ use crate::pain::{MAX_LEVEL, MAX_NOTE_CHARS, PainContext, PainInput, SitePain};
 use crate::routine::checkin::{CheckInInput, ExerciseCheckIn, SkipReason};
 use crate::routine::dose::{DoseProfile, Step, Track, steps, steps_for};
 use crate::routine::progression::{Decision, Light};
-use crate::routine::settings::RoutineSettings;
+use crate::routine::settings::{MAX_SESSIONS_PER_DAY, RoutineSettings};
 use crate::schedule::{ReminderSettings, Target};
 use crate::timestamp::{self, check_instant, check_offset};
 use crate::validate::{in_range, optional_text};
@@ -44,9 +44,6 @@ pub const FORMAT: &str = "limber-backup";
 pub const FORMAT_VERSION: i32 = 1;
 /// Bytes: files larger than this (64 MiB) are refused before parsing.
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
-/// Sessions a day the routine allows at most; a check-in's session number is checked against
-/// it, not against today's settings (they may have changed since).
-const MAX_SESSIONS: usize = 2;
 /// [D] Counters of a track's state are small; anything larger is not from Limber.
 const MAX_COUNTER: i32 = 10_000;
 
@@ -560,7 +557,7 @@ fn check_check_in(at: &str, c: &mut CheckInRecord) -> Result<()> {
         exercises: c.exercises.iter().map(CheckInExerciseRecord::reported).collect(),
         note: c.note.take(),
     };
-    c.note = within(at, input.validate(MAX_SESSIONS))?.note;
+    c.note = within(at, input.validate(MAX_SESSIONS_PER_DAY))?.note;
     if timestamp::local(c.at, c.utc_offset_minutes).date_naive() != c.local_date {
         return Err(Error::invalid(
             format!("{at}.local_date"),

@@ -13,20 +13,7 @@ use super::plan::PlannedSession;
 
 /// One entry per exercise of `session`, in the session's order.
 pub fn check_in_defaults(session: &PlannedSession) -> Vec<ExerciseCheckIn> {
-    session
-        .exercises
-        .iter()
-        .map(|planned| ExerciseCheckIn {
-            exercise: planned.exercise,
-            done: true,
-            skip_reason: None,
-            hold_seconds: None,
-            reps: None,
-            sets: None,
-            pain_during: None,
-            symptoms_spread: false,
-        })
-        .collect()
+    session.exercises.iter().map(|planned| ExerciseCheckIn::untouched(planned.exercise, true)).collect()
 }
 
 #[cfg(test)]

@@ -137,6 +137,22 @@ pub struct MorningOutcome {
 /// What to do when symptoms spread: stop and answer the safety questions again (§8).
 pub const STOP_AND_RETRIAGE: &str = super::status::STOP_WAY_BACK;
 
+impl ExerciseCheckIn {
+    /// `exercise` as done or not, with nothing else reported yet (no pain, dose or reason).
+    pub fn untouched(exercise: ExerciseId, done: bool) -> ExerciseCheckIn {
+        ExerciseCheckIn {
+            exercise,
+            done,
+            skip_reason: None,
+            hold_seconds: None,
+            reps: None,
+            sets: None,
+            pain_during: None,
+            symptoms_spread: false,
+        }
+    }
+}
+
 impl CheckInInput {
     /// Checks every field against `sessions_per_day` (the session count of today's settings, 1-2),
     /// naming the first field out of range. Errors: `Invalid`.

@@ -33,12 +33,15 @@ impl Default for RoutineSettings {
     }
 }
 
+/// The most sessions a day the routine plans (CLINICAL.md §5: one or two short sessions).
+pub const MAX_SESSIONS_PER_DAY: usize = 2;
+
 impl RoutineSettings {
     /// Checks every field and returns the settings in canonical form (times and days sorted).
     /// Errors: `Invalid` naming `session_times` (1-2 distinct valid times), `strength_days` (2-3
     /// distinct days) or `equipment` (each kind at most once).
     pub fn validate(mut self) -> Result<RoutineSettings> {
-        distinct("session_times", &self.session_times, 1, 2, "times of day")?;
+        distinct("session_times", &self.session_times, 1, MAX_SESSIONS_PER_DAY, "times of day")?;
         for (i, t) in self.session_times.iter().enumerate() {
             t.check(&format!("session_times[{i}]"))?;
         }

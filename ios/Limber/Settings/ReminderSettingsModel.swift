@@ -12,7 +12,8 @@ final class ReminderSettingsModel: ObservableObject {
     @Published private(set) var lastSaved: ReminderSettings? = nil
 
     /// The core accepts 1-4 reminder times a day and a snooze of 5-120 minutes.
-    static let maxSlots = 4
+    /// The core's limit on reminder times a day.
+    static var maxSlots: Int { Int(maxReminderSlots()) }
     static let snoozeRange: ClosedRange<Int32> = 5...120
 
     private let services: AppServices

@@ -1,5 +1,7 @@
 package app.limber.android.ui
 
+import app.limber.core.maxSessionsPerDay
+
 /** Navigation routes; notifications open the app at some of them. */
 object Routes {
     const val START = "start"
@@ -17,9 +19,6 @@ object Routes {
     const val ROUTINE = "routine"
     const val YOUR_DATA = "data"
 
-    /** Sessions a day are 1-2 in the core; a link naming another session opens Today. */
-    private val SESSION_NUMBERS = 1..2
-
     /** Routes a `limber://open/<route>` link may open: what notifications use, nothing else. */
     private val LINKABLE = setOf(TODAY, PAIN_NEW)
 
@@ -34,6 +33,7 @@ object Routes {
         val route = path?.removePrefix("/")?.trimEnd('/') ?: return null
         if (route in LINKABLE) return route
         val session = route.removePrefix("checkin/").takeIf { it != route && it.all(Char::isDigit) && it.length <= 2 }?.toInt()
-        return session?.takeIf { it in SESSION_NUMBERS }?.let(::checkIn)
+        // The core's limit on sessions a day; another number opens Today.
+        return session?.takeIf { it in 1..maxSessionsPerDay() }?.let(::checkIn)
     }
 }
