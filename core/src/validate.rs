@@ -1,6 +1,29 @@
 //! Range checks shared by every capability, so every error names its field the same way.
 
+use std::fmt::{Display, Formatter};
+
 use crate::{Error, Result};
+
+/// An item's place in a list, such as `exercises[2]` (list name, 0-based index): spelled out
+/// only when an error names it, as validating thousands of records must not format thousands
+/// of field names that no error needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct At(pub &'static str, pub usize);
+
+impl Display for At {
+    fn fmt(&self, f: &mut Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
+    }
+}
+
+/// `result`, with `prefix.` put before the field an `Invalid` error names (`sites[1].level`).
+/// Other errors pass unchanged.
+pub fn within<T>(prefix: impl Display, result: Result<T>) -> Result<T> {
+    result.map_err(|e| match e {
+        Error::Invalid { field, range } => Error::Invalid { field: format!("{prefix}.{field}"), range },
+        other => other,
+    })
+}
 
 /// `value` must lie in `min..=max`.
 pub fn in_range(field: &str, value: i32, min: i32, max: i32) -> Result<i32> {
@@ -30,6 +53,16 @@ pub fn optional_text(field: &str, text: Option<&str>, max_chars: usize) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn within_names_the_item_and_field_only_on_an_error() {
+        assert_eq!(within(At("sites", 1), in_range("level", 3, 0, 10)).unwrap(), 3);
+        let err = within(At("sites", 1), in_range("level", 11, 0, 10)).unwrap_err();
+        assert_eq!(err.to_string(), "invalid sites[1].level: must be a whole number from 0 to 10");
+        let nested = within("settings", within(At("slots", 0), in_range("hour", 24, 0, 23))).unwrap_err();
+        assert_eq!(nested.to_string(), "invalid settings.slots[0].hour: must be a whole number from 0 to 23");
+        assert!(matches!(within(At("x", 0), Err::<(), _>(Error::Corrupt)), Err(Error::Corrupt)));
+    }
 
     #[test]
     fn in_range_accepts_the_bounds_and_names_the_field_outside_them() {

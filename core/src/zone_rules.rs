@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::LocalTime;
 use crate::timestamp::check_instant;
+use crate::validate::{At, within};
 use crate::{Error, Result};
 
 /// The largest UTC offset a zone may have, in seconds: ±14 h, the same limit as every stored
@@ -95,7 +96,7 @@ impl ZoneWindow {
         }
         let mut previous = (self.from, self.offset_seconds);
         for (i, t) in self.transitions.iter().enumerate() {
-            offset(&format!("transitions[{i}].offset_seconds"), t.offset_seconds)?;
+            within(At("transitions", i), offset("offset_seconds", t.offset_seconds))?;
             if t.at <= previous.0 && i > 0 || t.at < self.from || t.at > self.to {
                 return Err(Error::invalid(
                     format!("transitions[{i}].at"),

@@ -4,9 +4,11 @@
 //! [`mod@crate::progress::backup`]). A record already there is skipped by the insert itself
 //! (`ON CONFLICT DO NOTHING` on its key), so restoring costs one statement per row.
 
+use std::collections::HashSet;
 use std::io::Read;
 
 use rusqlite::Connection;
+use uuid::Uuid;
 
 use crate::assessment::evaluate;
 use crate::assessment::history::SavedAssessment;
@@ -27,7 +29,7 @@ const READ_CHUNK: usize = 256 * 1024;
 pub(super) fn import(db: &mut Db, bytes: &[u8], listener: &dyn ProgressListener) -> Result<ImportReport> {
     let mut progress = Throttled::new(listener);
     let backup = backup::read_with(bytes, &mut progress)?;
-    db.write(|tx| apply(tx, &backup, &mut progress))
+    db.write(|tx| apply(tx, backup, &mut progress))
 }
 
 pub(super) fn import_from(
@@ -57,7 +59,7 @@ pub(super) fn import_from(
     }
     let backup = backup::read_with(&bytes, &mut progress)?;
     drop(bytes);
-    db.write(|tx| apply(tx, &backup, &mut progress))
+    db.write(|tx| apply(tx, backup, &mut progress))
 }
 
 /// Counts per kind of record, for the report, and progress over all of them.
@@ -105,7 +107,7 @@ fn track(key: &str) -> Result<Track> {
     Track::parse(key).ok_or(Error::Internal("a restored track the backup check let through"))
 }
 
-fn apply(tx: &Connection, b: &Backup, progress: &mut Throttled<'_>) -> Result<ImportReport> {
+fn apply(tx: &Connection, b: Backup, progress: &mut Throttled<'_>) -> Result<ImportReport> {
     let total = b.records();
     progress.report(ProgressStage::Writing, 0, total);
     let mut tally = Tally { lines: Vec::new(), added: 0, skipped: 0, done: 0, total, progress };
@@ -121,29 +123,31 @@ fn apply(tx: &Connection, b: &Backup, progress: &mut Throttled<'_>) -> Result<Im
 
     let mut n = (0, 0);
     let mut pain_entries = pain::Writer::new(tx)?;
-    for p in &b.pain_entries {
+    // Morning checks point at pain entries; those of the file need no lookup.
+    let in_file: HashSet<Uuid> = b.pain_entries.iter().map(|p| p.id).collect();
+    for p in b.pain_entries {
         let entry = PainEntry {
             id: p.id,
             recorded_at: p.recorded_at,
             utc_offset_minutes: p.utc_offset_minutes,
             level: p.level,
-            sites: p.sites.clone(),
+            sites: p.sites,
             context: p.context,
-            note: p.note.clone(),
+            note: p.note,
         };
         tally.count(&mut n, pain_entries.insert(&entry)?);
     }
     tally.kind("pain entries", n, None);
 
     let mut n = (0, 0);
-    for a in &b.assessments {
+    for a in b.assessments {
         // What Limber says of the answers now: the file's result is never read back.
         let saved = SavedAssessment {
             id: a.id,
             taken_at: a.taken_at,
             utc_offset_minutes: a.utc_offset_minutes,
-            result: a.result.clone().unwrap_or_else(|| evaluate(&a.answers)),
-            answers: a.answers.clone(),
+            result: a.result.unwrap_or_else(|| evaluate(&a.answers)),
+            answers: a.answers,
         };
         tally.count(&mut n, assessment::insert(tx, &saved)?);
     }
@@ -151,7 +155,7 @@ fn apply(tx: &Connection, b: &Backup, progress: &mut Throttled<'_>) -> Result<Im
 
     let (mut n, mut taken) = ((0, 0), 0);
     let mut check_ins = check_in::Writer::new(tx)?;
-    for c in &b.check_ins {
+    for c in b.check_ins {
         let row = CheckInRow {
             id: c.id,
             local_date: c.local_date,
@@ -160,7 +164,7 @@ fn apply(tx: &Connection, b: &Backup, progress: &mut Throttled<'_>) -> Result<Im
             utc_offset_minutes: c.utc_offset_minutes,
             pain_before: c.pain_before,
             pain_after: c.pain_after,
-            note: c.note.clone(),
+            note: c.note,
             exercises: c
                 .exercises
                 .iter()
@@ -179,7 +183,10 @@ fn apply(tx: &Connection, b: &Backup, progress: &mut Throttled<'_>) -> Result<Im
     let mut mornings = morning::Writer::new(tx)?;
     for (i, m) in b.morning_checks.iter().enumerate() {
         // The level lives in the pain entry; the file's copy of it is only for people reading it.
-        let written = if mornings.exists(m.local_date)? {
+        let written = if in_file.contains(&m.pain_entry_id) {
+            // Not written when that date has its morning check already.
+            mornings.insert(m.local_date, m.pain_entry_id)?
+        } else if mornings.exists(m.local_date)? {
             false
         } else if !pain_entries.exists(m.pain_entry_id)? {
             return Err(Error::invalid(
@@ -208,24 +215,24 @@ fn apply(tx: &Connection, b: &Backup, progress: &mut Throttled<'_>) -> Result<Im
 
     let mut n = (0, 0);
     let mut dose_changes = dose_change::Writer::new(tx)?;
-    for e in &b.dose_changes {
+    for e in b.dose_changes {
         let row = DoseChangeRow {
             id: e.id,
             at: e.at,
             local_date: e.local_date,
             track: track(&e.track)?,
             decision: e.decision,
-            from: e.from.clone(),
-            to: e.to.clone(),
-            reason: e.reason.clone(),
+            from: e.from,
+            to: e.to,
+            reason: e.reason,
         };
         tally.count(&mut n, dose_changes.insert(&row)?);
     }
     tally.kind("dose changes", n, None);
 
     let mut n = (0, 0);
-    for s in &b.snoozes {
-        let snoozed = Snooze { reminder_id: s.reminder_id.clone(), fire_at: s.fire_at };
+    for s in b.snoozes {
+        let snoozed = Snooze { reminder_id: s.reminder_id, fire_at: s.fire_at };
         tally.count(&mut n, snooze::save(tx, &snoozed, false)?);
     }
     tally.kind("snoozed reminders", n, None);

@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::validate::{in_range, optional_text};
+use crate::validate::{At, in_range, optional_text, within};
 use crate::{Error, Result, timestamp};
 
 /// Top of the 0-10 numeric rating scale (NRS) for every pain level (CLINICAL.md §1).
@@ -123,7 +123,7 @@ impl PainInput {
         let level = in_range("level", self.level, 0, MAX_LEVEL)?;
         let mut sites = self.sites;
         for (i, site) in sites.iter().enumerate() {
-            in_range(&format!("sites[{i}].level"), site.level, 0, MAX_LEVEL)?;
+            within(At("sites", i), in_range("level", site.level, 0, MAX_LEVEL))?;
             if sites[..i].iter().any(|s| s.site == site.site && s.side == site.side) {
                 return Err(Error::invalid(
                     format!("sites[{i}]"),

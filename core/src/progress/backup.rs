@@ -16,7 +16,7 @@
 //! assessment results are not read from the file but worked out from the answers, as when an
 //! assessment is submitted, so a file cannot make Limber say what the answers do not.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -32,8 +32,8 @@ use crate::routine::dose::{DoseProfile, Step, Track, steps, steps_for};
 use crate::routine::progression::{Decision, Light};
 use crate::routine::settings::{MAX_SESSIONS_PER_DAY, RoutineSettings};
 use crate::schedule::{ReminderSettings, Target};
-use crate::timestamp::{self, check_instant, check_offset};
-use crate::validate::{in_range, optional_text};
+use crate::timestamp::{self, check_instant, check_offset, deserialize_rfc3339};
+use crate::validate::{At, in_range, optional_text, within};
 use crate::versions::SCHEMA_VERSION;
 use crate::{Error, Result};
 
@@ -59,6 +59,7 @@ pub struct Backup {
     /// The store schema of the app that wrote it: 1 to the schema this code writes.
     pub schema_version: i32,
     /// When it was written; 2000-01-01 to 2099-12-31 UTC.
+    #[serde(deserialize_with = "deserialize_rfc3339")]
     pub exported_at: DateTime<Utc>,
     /// The settings the person chose.
     #[serde(default)]
@@ -104,6 +105,7 @@ pub struct PainRecord {
     /// The entry's id, once in the file.
     pub id: Uuid,
     /// When the pain was felt; 2000-01-01 to 2099-12-31 UTC.
+    #[serde(deserialize_with = "deserialize_rfc3339")]
     pub recorded_at: DateTime<Utc>,
     /// The local UTC offset then, in minutes, -840 to 840.
     pub utc_offset_minutes: i32,
@@ -126,6 +128,7 @@ pub struct AssessmentRecord {
     /// The assessment's id, once in the file.
     pub id: Uuid,
     /// When it was taken; 2000-01-01 to 2099-12-31 UTC.
+    #[serde(deserialize_with = "deserialize_rfc3339")]
     pub taken_at: DateTime<Utc>,
     /// The local UTC offset then, in minutes, -840 to 840.
     pub utc_offset_minutes: i32,
@@ -149,6 +152,7 @@ pub struct CheckInRecord {
     #[serde(rename = "slot")]
     pub session: i32,
     /// When the session was done; 2000-01-01 to 2099-12-31 UTC.
+    #[serde(deserialize_with = "deserialize_rfc3339")]
     pub at: DateTime<Utc>,
     /// The local UTC offset then, in minutes, -840 to 840.
     pub utc_offset_minutes: i32,
@@ -225,6 +229,7 @@ pub struct DoseChangeRecord {
     /// The change's id, once in the file.
     pub id: Uuid,
     /// When it was decided; 2000-01-01 to 2099-12-31 UTC.
+    #[serde(deserialize_with = "deserialize_rfc3339")]
     pub at: DateTime<Utc>,
     /// The local date it was decided on; 2000-01-01 to 2099-12-31.
     pub local_date: NaiveDate,
@@ -249,6 +254,7 @@ pub struct SnoozeRecord {
     /// each reminder once.
     pub reminder_id: String,
     /// When it fires again; 2000-01-01 to 2099-12-31 UTC.
+    #[serde(deserialize_with = "deserialize_rfc3339")]
     pub fire_at: DateTime<Utc>,
 }
 
@@ -325,9 +331,12 @@ pub fn read_with(bytes: &[u8], progress: &mut Throttled<'_>) -> Result<Backup> {
     // The fast path reads the file once. Only a file that does not parse is read again, the
     // slow way, to say what is wrong in the order people should hear it: a newer Limber first,
     // then the field at fault.
-    let backup: Backup = match serde_json::from_slice(bytes) {
+    // Checked as UTF-8 once, so no string in it is checked again.
+    let parsed =
+        std::str::from_utf8(bytes).map_err(drop).and_then(|text| serde_json::from_str(text).map_err(drop));
+    let backup: Backup = match parsed {
         Ok(backup) => backup,
-        Err(_) => return Err(explain(bytes)),
+        Err(()) => return Err(explain(bytes)),
     };
     versions(&Header {
         format: backup.format.clone(),
@@ -448,8 +457,8 @@ fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
     let mut ids = Unique::default();
     for (i, p) in b.pain_entries.iter_mut().enumerate() {
         tick(progress);
-        let at = format!("pain_entries[{i}]");
-        ids.once(&at, p.id)?;
+        let at = At("pain_entries", i);
+        ids.once(at, p.id)?;
         let input = PainInput {
             recorded_at: p.recorded_at,
             utc_offset_minutes: p.utc_offset_minutes,
@@ -458,7 +467,7 @@ fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
             context: p.context,
             note: p.note.take(),
         };
-        let valid = within(&at, input.validate())?;
+        let valid = within(at, input.validate())?;
         p.sites = valid.sites;
         p.note = valid.note;
     }
@@ -466,20 +475,20 @@ fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
     let mut ids = Unique::default();
     for (i, a) in b.assessments.iter_mut().enumerate() {
         tick(progress);
-        let at = format!("assessments[{i}]");
-        ids.once(&at, a.id)?;
-        within(&at, check_instant("taken_at", a.taken_at))?;
-        within(&at, check_offset("utc_offset_minutes", a.utc_offset_minutes))?;
-        a.answers = within(&format!("{at}.answers"), std::mem::take(&mut a.answers).validate())?;
+        let at = At("assessments", i);
+        ids.once(at, a.id)?;
+        within(at, check_instant("taken_at", a.taken_at))?;
+        within(at, check_offset("utc_offset_minutes", a.utc_offset_minutes))?;
+        a.answers = within(at, within("answers", std::mem::take(&mut a.answers).validate()))?;
         a.result = Some(evaluate(&a.answers));
     }
 
     let (mut ids, mut sessions) = (Unique::default(), HashSet::new());
     for (i, c) in b.check_ins.iter_mut().enumerate() {
         tick(progress);
-        let at = format!("check_ins[{i}]");
-        ids.once(&at, c.id)?;
-        check_check_in(&at, c)?;
+        let at = At("check_ins", i);
+        ids.once(at, c.id)?;
+        check_check_in(at, c)?;
         if !sessions.insert((c.local_date, c.session)) {
             return Err(Error::invalid(format!("{at}.slot"), "one check-in per session and date"));
         }
@@ -488,53 +497,54 @@ fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
     let mut dates = HashSet::new();
     for (i, m) in b.morning_checks.iter().enumerate() {
         tick(progress);
-        let at = format!("morning_checks[{i}]");
-        check_date(&format!("{at}.local_date"), m.local_date)?;
+        let at = At("morning_checks", i);
+        within(at, check_date("local_date", m.local_date))?;
         if !dates.insert(m.local_date) {
             return Err(Error::invalid(format!("{at}.local_date"), "each date at most once"));
         }
-        in_range(&format!("{at}.pain"), m.pain, 0, MAX_LEVEL)?;
+        within(at, in_range("pain", m.pain, 0, MAX_LEVEL))?;
     }
 
     let mut tracks = HashSet::new();
     for (i, t) in b.track_states.iter_mut().enumerate() {
         tick(progress);
-        let at = format!("track_states[{i}]");
-        let track = parse_track(&format!("{at}.track"), &t.track)?;
+        let at = At("track_states", i);
+        let track = within(at, parse_track("track", &t.track))?;
         t.track = track.key().to_owned();
         if !tracks.insert(track) {
             return Err(Error::invalid(format!("{at}.track"), "each track at most once"));
         }
-        in_range(&format!("{at}.step"), t.step, 0, steps(track).len() as i32 - 1)?;
-        in_range(&format!("{at}.settled_greens"), t.settled_greens, 0, MAX_COUNTER)?;
-        in_range(&format!("{at}.reds_in_row"), t.reds_in_row, 0, MAX_COUNTER)?;
+        within(at, in_range("step", t.step, 0, steps(track).len() as i32 - 1))?;
+        within(at, in_range("settled_greens", t.settled_greens, 0, MAX_COUNTER))?;
+        within(at, in_range("reds_in_row", t.reds_in_row, 0, MAX_COUNTER))?;
         if let Some(d) = t.hold_until {
-            check_date(&format!("{at}.hold_until"), d)?;
+            within(at, check_date("hold_until", d))?;
         }
     }
 
-    let mut ids = Unique::default();
+    let (mut ids, mut lines) = (Unique::default(), HashMap::new());
     for (i, e) in b.dose_changes.iter_mut().enumerate() {
         tick(progress);
-        let at = format!("progression_events[{i}]");
-        ids.once(&at, e.id)?;
-        within(&at, check_instant("at", e.at))?;
-        check_date(&format!("{at}.local_date"), e.local_date)?;
-        let track = parse_track(&format!("{at}.track"), &e.track)?;
+        let at = At("progression_events", i);
+        ids.once(at, e.id)?;
+        within(at, check_instant("at", e.at))?;
+        within(at, check_date("local_date", e.local_date))?;
+        let track = within(at, parse_track("track", &e.track))?;
         e.track = track.key().to_owned();
+        let line = lines.entry(track).or_insert_with(|| both_lines(track));
         for (name, step) in [("from", &e.from), ("to", &e.to)] {
-            if !on_a_line(track, step) {
+            if !line.contains(step) {
                 return Err(Error::invalid(format!("{at}.{name}"), "a dose step of that track"));
             }
         }
-        e.reason = within(&at, optional_text("reason", Some(&e.reason), MAX_NOTE_CHARS))?
+        e.reason = within(at, optional_text("reason", Some(&e.reason), MAX_NOTE_CHARS))?
             .ok_or_else(|| Error::invalid(format!("{at}.reason"), "a reason of 1 to 2000 characters"))?;
     }
 
     let mut reminders = HashSet::new();
     for (i, s) in b.snoozes.iter_mut().enumerate() {
         tick(progress);
-        let at = format!("snoozes[{i}]");
+        let at = At("snoozes", i);
         let target = Target::parse(&s.reminder_id).map_err(|_| {
             Error::invalid(format!("{at}.reminder_id"), "a reminder id such as session:2026-11-20:1")
         })?;
@@ -542,12 +552,12 @@ fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
         if !reminders.insert(s.reminder_id.clone()) {
             return Err(Error::invalid(format!("{at}.reminder_id"), "each reminder at most once"));
         }
-        within(&at, check_instant("fire_at", s.fire_at))?;
+        within(at, check_instant("fire_at", s.fire_at))?;
     }
     Ok(b)
 }
 
-fn check_check_in(at: &str, c: &mut CheckInRecord) -> Result<()> {
+fn check_check_in(at: At, c: &mut CheckInRecord) -> Result<()> {
     within(at, check_offset("utc_offset_minutes", c.utc_offset_minutes))?;
     let input = CheckInInput {
         session: c.session,
@@ -586,10 +596,10 @@ fn light_as_lit(e: &CheckInExerciseRecord) -> bool {
     }
 }
 
-/// Whether `step` is one of `track`'s dose steps, on either dose line (from 65 a stretch grows
-/// its hold instead of its repetitions, CLINICAL.md §5).
-fn on_a_line(track: Track, step: &Step) -> bool {
-    [false, true].into_iter().any(|older_adult| steps_for(track, DoseProfile { older_adult }).contains(step))
+/// Every one of `track`'s dose steps, on either dose line (from 65 a stretch grows its hold
+/// instead of its repetitions, CLINICAL.md §5): a dose change moves between two of them.
+fn both_lines(track: Track) -> Vec<Step> {
+    [false, true].into_iter().flat_map(|older_adult| steps_for(track, DoseProfile { older_adult })).collect()
 }
 
 fn parse_track(field: &str, key: &str) -> Result<Track> {
@@ -603,14 +613,6 @@ pub(crate) fn check_date(field: &str, date: NaiveDate) -> Result<NaiveDate> {
     if ok { Ok(date) } else { Err(Error::invalid(field, "a date from 2000-01-01 to 2099-12-31")) }
 }
 
-/// Puts `prefix.` before the field an error names.
-fn within<T>(prefix: &str, result: Result<T>) -> Result<T> {
-    result.map_err(|e| match e {
-        Error::Invalid { field, range } => Error::Invalid { field: format!("{prefix}.{field}"), range },
-        other => other,
-    })
-}
-
 /// Ids seen so far in one list of the file.
 struct Unique<T>(HashSet<T>);
 
@@ -621,7 +623,7 @@ impl<T> Default for Unique<T> {
 }
 
 impl<T: Eq + Hash> Unique<T> {
-    fn once(&mut self, at: &str, id: T) -> Result<()> {
+    fn once(&mut self, at: At, id: T) -> Result<()> {
         if self.0.insert(id) {
             Ok(())
         } else {

@@ -11,7 +11,7 @@ use super::dose::Track;
 use super::progression::{DoseChange, Light, light};
 use crate::calendar::LocalTime;
 use crate::catalog::ExerciseId;
-use crate::validate::{in_range, optional_text};
+use crate::validate::{At, in_range, optional_text, within};
 use crate::zone::{instant, local_date};
 use crate::{Error, Result, timestamp};
 
@@ -165,17 +165,20 @@ impl CheckInInput {
             return Err(Error::invalid("exercises", "at least one exercise, done or skipped"));
         }
         for (i, e) in self.exercises.iter().enumerate() {
-            let f = |name: &str| format!("exercises[{i}].{name}");
+            let at = At("exercises", i);
             if self.exercises[..i].iter().any(|x| x.exercise == e.exercise) {
                 return Err(Error::invalid(format!("exercises[{i}]"), "each exercise at most once"));
             }
             if !e.done && e.skip_reason.is_none() {
-                return Err(Error::invalid(f("skip_reason"), "a reason when an exercise is skipped"));
+                return Err(Error::invalid(
+                    format!("{at}.skip_reason"),
+                    "a reason when an exercise is skipped",
+                ));
             }
-            opt(&f("hold_seconds"), e.hold_seconds, MAX_HOLD_SECONDS)?;
-            opt(&f("reps"), e.reps, MAX_REPS)?;
-            opt(&f("sets"), e.sets, MAX_SETS)?;
-            opt(&f("pain_during"), e.pain_during, 10)?;
+            within(at, opt("hold_seconds", e.hold_seconds, MAX_HOLD_SECONDS))?;
+            within(at, opt("reps", e.reps, MAX_REPS))?;
+            within(at, opt("sets", e.sets, MAX_SETS))?;
+            within(at, opt("pain_during", e.pain_during, 10))?;
         }
         let note = optional_text("note", self.note.as_deref(), crate::pain::MAX_NOTE_CHARS)?;
         Ok(CheckInInput { note, ..self })

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{CachedStatement, Connection, Row, params};
 use uuid::Uuid;
 
-use super::columns::{date, text, value};
+use super::columns::{date, date_text, text, value};
 use crate::catalog::ExerciseId;
 use crate::routine::checkin::{ExerciseCheckIn, SkipReason};
 use crate::routine::dose::Track;
@@ -78,7 +78,7 @@ impl<'c> Writer<'c> {
         let spread = row.exercises.iter().any(|e| e.reported.symptoms_spread);
         let written = self.check_in.execute(params![
             row.id,
-            row.local_date.to_string(),
+            date_text(row.local_date),
             row.session,
             to_millis(row.at),
             row.utc_offset_minutes,
@@ -122,7 +122,7 @@ pub(crate) fn insert(conn: &Connection, row: &CheckInRow) -> Result<Inserted> {
 pub(crate) fn sessions_on(conn: &Connection, on: NaiveDate) -> Result<Vec<(i32, Uuid)>> {
     let mut stmt =
         conn.prepare_cached("SELECT session, id FROM checkin WHERE local_date = ?1 ORDER BY session")?;
-    let rows = stmt.query_map([on.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map([date_text(on)], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -177,7 +177,7 @@ pub(crate) fn first_date(conn: &Connection) -> Result<Option<NaiveDate>> {
 pub(crate) fn lowest_pain_before(conn: &Connection, on: NaiveDate) -> Result<Option<i32>> {
     Ok(conn
         .prepare_cached("SELECT min(pain_before) FROM checkin WHERE local_date = ?1")?
-        .query_row([on.to_string()], |r| r.get(0))?)
+        .query_row([date_text(on)], |r| r.get(0))?)
 }
 
 /// The lights each track got on a local date.
@@ -186,7 +186,7 @@ pub(crate) fn lights_on(conn: &Connection, on: NaiveDate) -> Result<BTreeMap<Tra
         "SELECT e.track, e.light FROM checkin_exercise e JOIN checkin c ON c.id = e.checkin_id
          WHERE c.local_date = ?1 AND e.light IS NOT NULL",
     )?;
-    let mut rows = stmt.query([on.to_string()])?;
+    let mut rows = stmt.query([date_text(on)])?;
     let mut map: BTreeMap<Track, Vec<Light>> = BTreeMap::new();
     while let Some(r) = rows.next()? {
         map.entry(Track::parse(text(r, 0)?).ok_or(Error::Corrupt)?)

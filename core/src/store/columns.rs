@@ -1,8 +1,9 @@
 //! One decoder (and encoder) per column format, shared by every table: a value that does not
 //! decode is a damaged row ([`Error::Corrupt`]), never a panic.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::Row;
+use rusqlite::types::{ToSql, ToSqlOutput, ValueRef};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -18,6 +19,41 @@ pub(crate) fn date(text: &str) -> Result<NaiveDate> {
         .then(|| NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?))
         .flatten();
     date.ok_or(Error::Corrupt)
+}
+
+/// A date as a `local_date` column value (`YYYY-MM-DD`), written by hand without an
+/// allocation: a restore binds tens of thousands of them.
+pub(crate) fn date_text(date: NaiveDate) -> DateText {
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        // Never stored by Limber (dates are 2000 to 2099); spelled as chrono spells it.
+        return DateText::Other(date.to_string());
+    }
+    let mut b = *b"0000-00-00";
+    let (year, month, day) = (year as u32, date.month(), date.day());
+    for (at, n, width) in [(0, year, 4), (5, month, 2), (8, day, 2)] {
+        let mut n = n;
+        for i in (at..at + width).rev() {
+            b[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+    }
+    DateText::Iso(b)
+}
+
+/// A date bound as text: see [`date_text`].
+pub(crate) enum DateText {
+    Iso([u8; 10]),
+    Other(String),
+}
+
+impl ToSql for DateText {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(ValueRef::Text(match self {
+            DateText::Iso(b) => b,
+            DateText::Other(s) => s.as_bytes(),
+        })))
+    }
 }
 
 /// A day number since 1970-01-01 (the pain log's local day, computed in SQL) as a date.
@@ -48,4 +84,30 @@ pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String> {
 /// A JSON column read back.
 pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
     serde_json::from_str(text).map_err(|_| Error::Corrupt)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spelled(date: NaiveDate) -> String {
+        match date_text(date) {
+            DateText::Iso(b) => String::from_utf8(b.to_vec()).unwrap(),
+            DateText::Other(s) => s,
+        }
+    }
+
+    #[test]
+    fn a_date_is_spelled_as_chrono_spells_it_and_reads_back() {
+        let mut on = NaiveDate::from_ymd_opt(1999, 12, 25).unwrap();
+        while on.year() < 2101 {
+            assert_eq!(spelled(on), on.to_string());
+            assert_eq!(date(&spelled(on)).unwrap(), on);
+            on = on.succ_opt().unwrap();
+        }
+        for (y, m, d) in [(0, 1, 1), (9, 2, 3), (999, 12, 31), (9999, 12, 31), (-1, 1, 1), (10000, 1, 1)] {
+            let on = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(spelled(on), on.to_string());
+        }
+    }
 }

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 use uuid::Uuid;
 
-use super::columns::{date, from_json, text, to_json, value};
+use super::columns::{date, date_text, from_json, text, to_json, value};
 use crate::routine::dose::{Step, Track};
 use crate::routine::progression::Decision;
 use crate::timestamp::{from_millis, to_millis};
@@ -26,29 +26,54 @@ pub(crate) struct DoseChangeRow {
 
 /// The one writer of `dose_change`: its statement prepared once, for one change (live use) or
 /// every change of a restore.
-pub(crate) struct Writer<'c>(CachedStatement<'c>);
+pub(crate) struct Writer<'c> {
+    insert: CachedStatement<'c>,
+    /// Steps already encoded: a history of thousands of changes moves between a few dozen.
+    encoded: Vec<(Step, String)>,
+}
+
+/// How many encoded steps a writer keeps (more than any track has).
+const ENCODED_STEPS: usize = 64;
 
 impl<'c> Writer<'c> {
     pub(crate) fn new(conn: &'c Connection) -> Result<Writer<'c>> {
-        Ok(Writer(conn.prepare_cached(
-            "INSERT INTO dose_change (id, at_ms, local_date, track, decision, from_step, to_step, reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO NOTHING",
-        )?))
+        Ok(Writer {
+            insert: conn.prepare_cached(
+                "INSERT INTO dose_change (id, at_ms, local_date, track, decision, from_step, to_step, reason)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO NOTHING",
+            )?,
+            encoded: Vec::new(),
+        })
     }
 
     /// Writes a dose change unless one with its id is there already (a restore skips it).
     /// Returns whether it was written.
     pub(crate) fn insert(&mut self, row: &DoseChangeRow) -> Result<bool> {
-        Ok(self.0.execute(params![
+        if self.encoded.len() + 2 > ENCODED_STEPS {
+            self.encoded.clear();
+        }
+        let from = self.encode(&row.from)?;
+        let to = self.encode(&row.to)?;
+        let (from, to) = (&self.encoded[from].1, &self.encoded[to].1);
+        Ok(self.insert.execute(params![
             row.id,
             to_millis(row.at),
-            row.local_date.to_string(),
+            date_text(row.local_date),
             row.track.key(),
             row.decision.as_str(),
-            to_json(&row.from)?,
-            to_json(&row.to)?,
+            from,
+            to,
             row.reason
         ])? == 1)
+    }
+
+    /// Where `step`'s JSON is in `encoded`, encoding it the first time.
+    fn encode(&mut self, step: &Step) -> Result<usize> {
+        if let Some(at) = self.encoded.iter().position(|(s, _)| s == step) {
+            return Ok(at);
+        }
+        self.encoded.push((step.clone(), to_json(step)?));
+        Ok(self.encoded.len() - 1)
     }
 }
 

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::{CachedStatement, Connection, params};
 use uuid::Uuid;
 
-use super::columns::{date, text};
+use super::columns::{date, date_text, text};
 use crate::Result;
 
 /// The SELECT every morning-check reader uses: date, entry id and the entry's level.
@@ -36,13 +36,13 @@ impl<'c> Writer<'c> {
 
     /// Whether the morning of a local date is recorded.
     pub(crate) fn exists(&mut self, on: NaiveDate) -> Result<bool> {
-        Ok(self.exists.exists([on.to_string()])?)
+        Ok(self.exists.exists([date_text(on)])?)
     }
 
     /// Writes the morning check of a local date, pointing at its pain entry, unless that date
     /// has one already. Returns whether it was written.
     pub(crate) fn insert(&mut self, on: NaiveDate, pain_entry_id: Uuid) -> Result<bool> {
-        Ok(self.insert.execute(params![on.to_string(), pain_entry_id])? == 1)
+        Ok(self.insert.execute(params![date_text(on), pain_entry_id])? == 1)
     }
 }
 
@@ -53,7 +53,7 @@ pub(crate) fn insert(conn: &Connection, on: NaiveDate, pain_entry_id: Uuid) -> R
 
 /// Whether the morning of a local date is recorded.
 pub(crate) fn exists(conn: &Connection, on: NaiveDate) -> Result<bool> {
-    Ok(conn.prepare_cached("SELECT 1 FROM morning_check WHERE local_date = ?1")?.exists([on.to_string()])?)
+    Ok(conn.prepare_cached("SELECT 1 FROM morning_check WHERE local_date = ?1")?.exists([date_text(on)])?)
 }
 
 /// The first local date with a morning check.
@@ -66,7 +66,7 @@ pub(crate) fn first_date(conn: &Connection) -> Result<Option<NaiveDate>> {
 /// The dates with a morning check from `since` on.
 pub(crate) fn dates_from(conn: &Connection, since: NaiveDate) -> Result<Vec<NaiveDate>> {
     let mut stmt = conn.prepare_cached("SELECT local_date FROM morning_check WHERE local_date >= ?1")?;
-    let mut rows = stmt.query([since.to_string()])?;
+    let mut rows = stmt.query([date_text(since)])?;
     let mut dates = Vec::new();
     while let Some(r) = rows.next()? {
         dates.push(date(text(r, 0)?)?);
@@ -86,7 +86,7 @@ pub(crate) fn levels_outside(
         "{MORNING_CHECKS} WHERE m.local_date < ?3 AND (m.local_date < ?1 OR m.local_date >= ?2)
          ORDER BY m.local_date"
     ))?;
-    let mut rows = stmt.query(params![early_end.to_string(), late_start.to_string(), before.to_string()])?;
+    let mut rows = stmt.query(params![date_text(early_end), date_text(late_start), date_text(before)])?;
     let mut levels = Vec::new();
     while let Some(r) = rows.next()? {
         levels.push((date(text(r, 0)?)?, r.get(2)?));

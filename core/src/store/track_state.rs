@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::columns::{date, text};
+use super::columns::{date, date_text, text};
 use crate::routine::dose::Track;
 use crate::routine::progression::TrackState;
 use crate::{Error, Result};
@@ -32,7 +32,7 @@ pub(crate) fn save(
         step,
         settled_greens,
         state.reds_in_row,
-        state.hold_until.map(|d| d.to_string())
+        state.hold_until.map(date_text)
     ])? == 1)
 }
 
