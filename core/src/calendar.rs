@@ -22,14 +22,24 @@ pub struct LocalTime {
 impl LocalTime {
     /// A checked time. Errors: `Invalid` naming `{field}.hour` (0-23) or `{field}.minute` (0-59).
     pub fn new(field: &str, hour: i32, minute: i32) -> Result<LocalTime> {
-        in_range(&format!("{field}.hour"), hour, 0, 23)?;
-        in_range(&format!("{field}.minute"), minute, 0, 59)?;
-        Ok(LocalTime { hour, minute })
+        LocalTime { hour, minute }.check_named(|| field.to_owned())
     }
 
     /// Checks a value that came in as two numbers (FFI, JSON).
     pub fn check(self, field: &str) -> Result<LocalTime> {
-        LocalTime::new(field, self.hour, self.minute)
+        self.check_named(|| field.to_owned())
+    }
+
+    /// [`LocalTime::check`] with the field's name spelled out only for an error (settings are
+    /// checked on every reminder plan).
+    pub fn check_named(self, field: impl FnOnce() -> String) -> Result<LocalTime> {
+        if (0..=23).contains(&self.hour) && (0..=59).contains(&self.minute) {
+            return Ok(self);
+        }
+        let field = field();
+        in_range(&format!("{field}.hour"), self.hour, 0, 23)?;
+        in_range(&format!("{field}.minute"), self.minute, 0, 59)?;
+        Ok(self)
     }
 
     /// Parses `HH:MM` (`7:30` and `07:30`; surrounding spaces ignored). Errors: `Invalid` naming

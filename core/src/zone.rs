@@ -20,7 +20,7 @@
 mod registry;
 mod time_zone;
 
-use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 
 pub use registry::{NO_RULES, WINDOW_FROM, WINDOW_TO, use_rules};
 pub use time_zone::{Zone, ZoneOffset};
@@ -43,9 +43,25 @@ pub fn instant(tz: Zone, date: NaiveDate, time: LocalTime) -> DateTime<Utc> {
 
 /// Resolves a local date-time with the gap and overlap rules above.
 pub fn resolve(tz: Zone, local: NaiveDateTime) -> DateTime<Utc> {
+    resolve_with_offset(tz, local).0
+}
+
+/// The instant a local date and time stands for in `tz` ([`instant`]), with the offset in
+/// force at that instant when the time happens on that date (`None` for a time in a gap, whose
+/// instant lies after the gap): the offset comes with the reading, so a caller showing the
+/// wall-clock time does not look it up again.
+pub fn instant_with_offset(
+    tz: Zone,
+    date: NaiveDate,
+    time: LocalTime,
+) -> (DateTime<Utc>, Option<FixedOffset>) {
+    resolve_with_offset(tz, date.and_time(time.naive()))
+}
+
+fn resolve_with_offset(tz: Zone, local: NaiveDateTime) -> (DateTime<Utc>, Option<FixedOffset>) {
     match tz.from_local_datetime(&local) {
-        LocalResult::Single(t) => t.with_timezone(&Utc),
-        LocalResult::Ambiguous(first, _) => first.with_timezone(&Utc),
+        LocalResult::Single(t) => (t.with_timezone(&Utc), Some(t.offset().fix())),
+        LocalResult::Ambiguous(first, _) => (first.with_timezone(&Utc), Some(first.offset().fix())),
         LocalResult::None => {
             // Read the missing time with the offset in force just before the gap: the clock
             // had not yet jumped, so the instant is the same distance past the gap.
@@ -54,7 +70,7 @@ pub fn resolve(tz: Zone, local: NaiveDateTime) -> DateTime<Utc> {
                 .find_map(|t| tz.from_local_datetime(&t).earliest())
                 .map(|t| t.offset().fix())
                 .unwrap_or_else(|| Utc.fix());
-            (local - Duration::seconds(before.local_minus_utc().into())).and_utc()
+            ((local - Duration::seconds(before.local_minus_utc().into())).and_utc(), None)
         }
     }
 }
@@ -78,7 +94,15 @@ pub fn start_of_day(tz: Zone, date: NaiveDate) -> DateTime<Utc> {
 /// skipped whole by moving across the date line (Pacific/Apia 2011-12-30, Pacific/Kwajalein
 /// 1993-08-21). A date that happens twice exists (once).
 pub fn day_exists(tz: Zone, date: NaiveDate) -> bool {
-    local_date(tz, start_of_day(tz, date)) == date
+    let midnight = date.and_time(chrono::NaiveTime::MIN);
+    match tz.offset_from_local_datetime(&midnight) {
+        // Midnight happens (once or twice): the day starts then, on its own date. The rules
+        // read a local time only as an offset that maps back to it, so no look-up is needed.
+        LocalResult::Single(_) | LocalResult::Ambiguous(..) => true,
+        // A gap at midnight: the day starts after it, on this date or (a date skipped whole)
+        // a later one.
+        LocalResult::None => local_date(tz, resolve(tz, midnight)) == date,
+    }
 }
 
 /// The first date after `date` that exists in `tz` (the date line is crossed at most once a
@@ -97,9 +121,18 @@ pub fn next_day(tz: Zone, date: NaiveDate) -> Option<NaiveDate> {
 /// The last date before `date` that exists in `tz` ("yesterday", skipping a date the zone
 /// never had); `None` before chrono's first date.
 pub fn previous_day(tz: Zone, date: NaiveDate) -> Option<NaiveDate> {
+    previous_existing_day(date, |d| day_exists(tz, d))
+}
+
+/// [`previous_day`] with whether a date exists answered by `exists` (the zone's
+/// [`day_exists`], perhaps remembered by a caller that walks the dates in order).
+pub fn previous_existing_day(
+    date: NaiveDate,
+    mut exists: impl FnMut(NaiveDate) -> bool,
+) -> Option<NaiveDate> {
     let mut d = date.pred_opt()?;
     for _ in 0..2 {
-        if day_exists(tz, d) {
+        if exists(d) {
             return Some(d);
         }
         d = d.pred_opt()?;
@@ -195,6 +228,43 @@ mod tests {
             assert!(day_exists(santiago, date(2026, 9, 6)), "{santiago:?}");
             assert_eq!(next_day(santiago, date(2026, 9, 5)), Some(date(2026, 9, 6)));
             assert_eq!(previous_day(santiago, date(2026, 9, 6)), Some(date(2026, 9, 5)));
+        }
+    }
+
+    /// The short cuts agree with the definitions they stand for: a date exists when its start
+    /// falls on it, and the offset read with an instant is the one in force at that instant.
+    #[test]
+    fn short_cuts_agree_with_the_definitions() {
+        let cases = [
+            ("Pacific/Apia", 2011),
+            ("Pacific/Kwajalein", 1993),
+            ("Pacific/Kwajalein", 1969),
+            ("America/Santiago", 2026),
+            ("America/Havana", 2025),
+            ("America/New_York", 2026),
+            ("Australia/Lord_Howe", 2026),
+            ("Europe/London", 2026),
+            ("Asia/Gaza", 2024),
+        ];
+        let times = [(0, 0), (0, 30), (1, 0), (1, 30), (2, 0), (2, 30), (3, 0), (7, 30), (23, 30)];
+        for (name, year) in cases {
+            // A provider's window covers 2000-2099 only.
+            let sources =
+                if year > 2000 { zones(name, year).to_vec() } else { vec![parse_tz("tz", name).unwrap()] };
+            for tz in sources {
+                let first = date(year - 1, 12, 25);
+                for d in first.iter_days().take(400) {
+                    assert_eq!(day_exists(tz, d), local_date(tz, start_of_day(tz, d)) == d, "{tz:?} {d}");
+                    for (h, m) in times {
+                        let time = LocalTime { hour: h, minute: m };
+                        let (at, offset) = instant_with_offset(tz, d, time);
+                        assert_eq!(at, instant(tz, d, time), "{tz:?} {d} {h}:{m}");
+                        if let Some(offset) = offset {
+                            assert_eq!(offset, at.with_timezone(&tz).offset().fix(), "{tz:?} {d} {h}:{m}");
+                        }
+                    }
+                }
+            }
         }
     }
 

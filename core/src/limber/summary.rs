@@ -5,7 +5,7 @@
 use crate::zone::Zone;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
-use super::{assessment as assessments, cached};
+use super::cached;
 use crate::assessment::history::mark_changes;
 use crate::progress::backup::check_date;
 use crate::progress::summary::{self, Inputs, ProgressSummary};
@@ -120,15 +120,7 @@ fn adherence_days(
 /// assessment, so following the stop never breaks a streak. Oldest first by instant, so the
 /// latest of a day wins. The one reader for both the summary and the adherence.
 pub(super) fn plan_changes(db: &Db, tz: Zone) -> Result<Vec<(NaiveDate, bool)>> {
-    let mut events = Vec::new();
-    for (id, ms, allowed) in assessment::plan_allowed_flags(db.conn())? {
-        // A result from another version's shape is judged again, as everywhere else.
-        let allowed = match allowed {
-            Some(allowed) => allowed,
-            None => assessments::get(db, &id.to_string())?.result.plan_allowed,
-        };
-        events.push((ms, allowed));
-    }
+    let mut events = cached::plan_allowed(db)?.to_vec();
     for ms in check_in::spread_times_ms(db.conn())? {
         events.push((ms, false));
     }

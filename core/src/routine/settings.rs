@@ -43,7 +43,7 @@ impl RoutineSettings {
     pub fn validate(mut self) -> Result<RoutineSettings> {
         distinct("session_times", &self.session_times, 1, MAX_SESSIONS_PER_DAY, "times of day")?;
         for (i, t) in self.session_times.iter().enumerate() {
-            t.check(&format!("session_times[{i}]"))?;
+            t.check_named(|| format!("session_times[{i}]"))?;
         }
         distinct("strength_days", &self.strength_days, 2, 3, "days of the week")?;
         distinct("equipment", &self.equipment, 0, Equipment::ALL.len(), "kinds of equipment")?;

@@ -68,10 +68,13 @@ impl ReminderSettings {
     pub fn validate(mut self) -> Result<ReminderSettings> {
         distinct("slots", &self.slots, 1, MAX_SLOTS, "times of day")?;
         for (i, t) in self.slots.iter().enumerate() {
-            t.check(&format!("slots[{i}]"))?;
+            t.check_named(|| format!("slots[{i}]"))?;
         }
         distinct("days", &self.days, 1, DayOfWeek::ALL.len(), "days of the week")?;
-        self.time_zone = parse_tz("time_zone", &self.time_zone)?.name().to_owned();
+        let zone = parse_tz("time_zone", &self.time_zone)?.name();
+        if self.time_zone != zone {
+            self.time_zone = zone.to_owned();
+        }
         in_range("snooze_minutes", self.snooze_minutes, MIN_SNOOZE_MINUTES, MAX_SNOOZE_MINUTES)?;
         if let Some(t) = self.morning_check {
             t.check("morning_check")?;

@@ -1,6 +1,7 @@
 //! The plan of upcoming reminders, computed from plain data so every rule can be tested
 //! without a database. See the module doc of [`crate::schedule`] for the rules.
 
+use std::cell::Cell;
 use std::collections::BTreeSet;
 use std::fmt::{self, Write};
 
@@ -12,7 +13,10 @@ use super::settings::ReminderSettings;
 use crate::calendar::DayOfWeek;
 use crate::routine::checkin::MORNING_OPENS;
 use crate::validate::in_range;
-use crate::zone::{day_exists, instant, local_date, next_day, parse_tz, previous_day, start_of_day};
+use crate::zone::{
+    day_exists, instant, instant_with_offset, local_date, next_day, parse_tz, previous_existing_day,
+    start_of_day,
+};
 use crate::{Error, Result};
 
 /// At most this many reminders per call: iOS keeps only 64 pending local notifications per
@@ -170,21 +174,41 @@ impl Target {
             Target::Retest { due } => ("retest:", due, None),
         };
         out.push_str(prefix);
-        let digit = |n: i32| char::from(b'0' + (n % 10) as u8);
+        let digit = |n: i32| b'0' + (n % 10) as u8;
         let (y, m, d) = (date.year(), date.month() as i32, date.day() as i32);
+        // `YYYY-MM-DD` and a one-digit slot as bytes, written at once.
+        let mut text = [0u8; 12];
+        let mut len = 0;
         if (0..=9999).contains(&y) {
-            out.extend([digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-']);
-            out.extend([digit(m / 10), digit(m), '-', digit(d / 10), digit(d)]);
+            text[..10].copy_from_slice(&[
+                digit(y / 1000),
+                digit(y / 100),
+                digit(y / 10),
+                digit(y),
+                b'-',
+                digit(m / 10),
+                digit(m),
+                b'-',
+                digit(d / 10),
+                digit(d),
+            ]);
+            len = 10;
         } else {
             let _ = write!(out, "{date}");
         }
         match slot {
-            Some(s @ 0..=9) => out.extend([':', digit(s)]),
+            Some(s @ 0..=9) => {
+                text[len..len + 2].copy_from_slice(&[b':', digit(s)]);
+                len += 2;
+            }
             Some(s) => {
+                out.push_str(std::str::from_utf8(&text[..len]).unwrap_or_default());
+                len = 0;
                 let _ = write!(out, ":{s}");
             }
             None => {}
         }
+        out.push_str(std::str::from_utf8(&text[..len]).unwrap_or_default());
     }
 }
 
@@ -322,6 +346,8 @@ impl ReminderKind {
 struct Planned {
     target: Target,
     fire_at: DateTime<Utc>,
+    /// The offset in force at `fire_at`, when read with it (`None`: look it up).
+    offset: Option<FixedOffset>,
     date: NaiveDate,
     session: Option<i32>,
     title: &'static str,
@@ -335,6 +361,9 @@ struct Planner<'a> {
     sessions: i32,
     enabled: [bool; 7],
     today: NaiveDate,
+    /// Two dates asked about and whether they exist in the zone: walking the dates in order,
+    /// each one's "yesterday" was asked about the step before.
+    exists: Cell<[Option<(NaiveDate, bool)>; 2]>,
 }
 
 impl<'a> Planner<'a> {
@@ -351,7 +380,24 @@ impl<'a> Planner<'a> {
             sessions: facts.sessions_per_day.clamp(1, 2),
             enabled,
             today: local_date(tz, now),
+            exists: Cell::new([None; 2]),
         })
+    }
+
+    /// [`day_exists`] in the planner's zone, remembering the last two answers.
+    fn day_exists(&self, date: NaiveDate) -> bool {
+        let [a, b] = self.exists.get();
+        if let Some((_, exists)) = [a, b].into_iter().flatten().find(|(d, _)| *d == date) {
+            return exists;
+        }
+        let exists = day_exists(self.tz, date);
+        // Keep the later date of the two: the next date asked about comes after it.
+        let keep = match (a, b) {
+            (Some(a), Some(b)) => Some(if a.0 > b.0 { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        self.exists.set([Some((date, exists)), keep]);
+        exists
     }
 
     fn exercise_day(&self, date: NaiveDate) -> bool {
@@ -365,21 +411,23 @@ impl<'a> Planner<'a> {
     /// Session slots and the morning check a local date has in the plan, done or not.
     /// A date the zone skipped has nothing: it never happens.
     fn planned_on(&self, date: NaiveDate, out: &mut Vec<Planned>) {
-        if !day_exists(self.tz, date) {
+        if !self.day_exists(date) {
             return;
         }
         // Never before the morning check opens (04:00 local): it would be refused.
         if let Some(time) = self.settings.morning_check.map(|t| t.max(MORNING_OPENS)) {
             // The morning after the day before, even when a skipped date lies between them.
-            let before = previous_day(self.tz, date);
+            let before = previous_existing_day(date, |d| self.day_exists(d));
             // Today's check follows a real check-in; a future one follows a planned day.
             let wanted = before.is_some_and(|b| {
                 self.checked_in_on(b) || (date > self.today && self.facts.plan_ready && self.exercise_day(b))
             });
             if wanted {
+                let (fire_at, offset) = instant_with_offset(self.tz, date, time);
                 out.push(Planned {
                     target: Target::Morning { date },
-                    fire_at: instant(self.tz, date, time),
+                    fire_at,
+                    offset,
                     date,
                     session: None,
                     title: "Morning check",
@@ -392,9 +440,11 @@ impl<'a> Planner<'a> {
                 let slot = i as i32 + 1;
                 let session = session_for_slot(slot, self.sessions);
                 let (title, body) = session_words(slot, session, self.sessions);
+                let (fire_at, offset) = instant_with_offset(self.tz, date, *time);
                 out.push(Planned {
                     target: Target::Session { date, slot },
-                    fire_at: instant(self.tz, date, *time),
+                    fire_at,
+                    offset,
                     date,
                     session: Some(session),
                     title,
@@ -420,6 +470,7 @@ impl<'a> Planner<'a> {
         Some(Planned {
             target: Target::Retest { due },
             fire_at,
+            offset: None,
             date,
             session: None,
             title: "Time to re-test",
@@ -482,7 +533,10 @@ impl<'a> Planner<'a> {
             id.push_str(SNOOZE_PREFIX);
         }
         p.target.write_id(&mut id);
-        let local = fire_at.with_timezone(&self.tz).fixed_offset();
+        let local = match p.offset.filter(|_| fire_at == p.fire_at) {
+            Some(offset) => fire_at.with_timezone(&offset),
+            None => fire_at.with_timezone(&self.tz).fixed_offset(),
+        };
         // A snoozed re-test belongs to the day it fires on, like the re-test itself.
         let local_date = if kind == ReminderKind::Snoozed && p.target.day().is_none() {
             local.date_naive()

@@ -1,8 +1,10 @@
-//! What almost every call reads again: the latest assessment and the settings. Kept per
+//! What almost every call reads again: the latest assessment, the settings, and whether each
+//! assessment allowed a plan (the summary and the reminders' streaks). Kept per
 //! connection and dropped whenever the database changed: by this connection (every write goes
 //! through `Db::write`) or by another one, which `PRAGMA data_version` reveals.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use rusqlite::Connection;
 
@@ -21,6 +23,10 @@ pub struct Cache {
     pub(crate) routine: Option<RoutineSettings>,
     /// The reminder settings as saved.
     pub(crate) reminders: Option<ReminderSettings>,
+    /// Whether each assessment allowed a plan, as (taken at, ms; allowed), oldest first: read
+    /// from every stored result. Assessments are written only through `Db::write`, which clears
+    /// the cache.
+    pub(crate) plan_allowed: Option<Arc<[(i64, bool)]>>,
 }
 
 #[derive(Default)]

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{CachedStatement, Connection, Row, params};
 use uuid::Uuid;
 
-use super::columns::{date, date_text, text, value};
+use super::columns::{DateText, date, date_text, text, value};
 use crate::catalog::ExerciseId;
 use crate::routine::checkin::{ExerciseCheckIn, SkipReason};
 use crate::routine::dose::Track;
@@ -132,17 +132,28 @@ pub(crate) fn sessions_between(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<BTreeSet<(NaiveDate, i32)>> {
-    let from = from.map_or_else(String::new, |d| d.to_string());
-    let to = to.map_or_else(|| "9".to_owned(), |d| d.to_string());
+    let from = from.map_or_else(|| DateText::Other(String::new()), date_text);
+    let to = to.map_or_else(|| DateText::Other("9".to_owned()), date_text);
     let mut stmt =
         conn.prepare_cached("SELECT local_date, session FROM checkin WHERE local_date BETWEEN ?1 AND ?2")?;
-    // Read in place (no String per row): ten years are thousands of rows.
+    // Read in place (no String per row): ten years are thousands of rows. They come in index
+    // order, (date, session), so a day's date is read once and the set is built in one go.
     let mut rows = stmt.query([from, to])?;
-    let mut sessions = BTreeSet::new();
+    let mut sessions = Vec::new();
+    let mut day: Option<([u8; 10], NaiveDate)> = None;
     while let Some(r) = rows.next()? {
-        sessions.insert((date(text(r, 0)?)?, r.get(1)?));
+        let spelled = text(r, 0)?;
+        let on = match day {
+            Some((last, on)) if last == spelled.as_bytes() => on,
+            _ => {
+                let on = date(spelled)?;
+                day = spelled.as_bytes().try_into().ok().map(|b| (b, on));
+                on
+            }
+        };
+        sessions.push((on, r.get(1)?));
     }
-    Ok(sessions)
+    Ok(sessions.into_iter().collect())
 }
 
 /// Whether any check-in at or after `since` reported symptoms spreading.

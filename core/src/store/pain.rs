@@ -224,10 +224,13 @@ const MARGIN_MS: i64 = MAX_OFFSET_MINUTES as i64 * 60_000;
 pub(crate) fn daily(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<DayRow>> {
     let start = to_millis(from.and_time(NaiveTime::MIN).and_utc()) - MARGIN_MS;
     let end = to_millis(to.and_time(NaiveTime::MIN).and_utc()) + 86_400_000 + MARGIN_MS;
-    let (first, last): (Option<i64>, Option<i64>) =
-        conn.query_row("SELECT min(recorded_at_ms), max(recorded_at_ms) FROM pain_entry", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
+    // Each bound on its own: SQLite reads a lone min() or max() off the end of the time index,
+    // but min() and max() together in one select scan all of it.
+    let (first, last): (Option<i64>, Option<i64>) = conn
+        .prepare_cached(
+            "SELECT (SELECT min(recorded_at_ms) FROM pain_entry), (SELECT max(recorded_at_ms) FROM pain_entry)",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let (Some(first), Some(last)) = (first, last) else { return Ok(Vec::new()) };
     // [D] Scan when the range covers more than a third of the time with entries.
     let covered = end.min(last + 1) - start.max(first);
