@@ -207,13 +207,28 @@ pub(super) fn progress_facts(
     retest_due: bool,
 ) -> Result<ProgressFacts> {
     let first = check_in::first_since(conn, saved.taken_at)?;
+    let two_reds = track_state::any_reds_in_row(conn, REDS_FOR_PHYSIO)?;
+    progress_facts_from(conn, first, two_reds, mornings, now, date, retest_due)
+}
+
+/// [`progress_facts`] from what the caller has read already: the first check-in since the
+/// latest assessment, and whether any track has had [`REDS_FOR_PHYSIO`] red sessions in a row.
+pub(super) fn progress_facts_from(
+    conn: &Connection,
+    first: Option<DateTime<Utc>>,
+    two_reds: bool,
+    mornings: &[MorningPain],
+    now: DateTime<Utc>,
+    date: NaiveDate,
+    retest_due: bool,
+) -> Result<ProgressFacts> {
     let week = chrono::Duration::days(7);
     let improved = match first {
         Some(f) => pain_improved(pain::mean(conn, f, f + week)?, pain::mean(conn, now - week, now)?),
         None => true,
     };
     Ok(ProgressFacts {
-        two_reds_in_a_row: track_state::any_reds_in_row(conn, REDS_FOR_PHYSIO)?,
+        two_reds_in_a_row: two_reds,
         morning_creeping_two_weeks: morning_creeping_two_weeks(mornings, date),
         days_on_routine: first.map(|f| (now - f).num_days()),
         pain_improved: improved,
@@ -305,11 +320,14 @@ pub(super) fn dose_change_history(db: &Db, limit: i32) -> Result<Vec<(DateTime<U
     Ok(history)
 }
 
-/// The latest dose change of every started track, as shown beside its exercise: one index
+/// The latest dose change of every started track (`started`), as shown beside its exercise: one index
 /// seek per track (a few dozen at most), never a pass over years of decisions.
-pub(super) fn latest_changes(db: &Db) -> Result<BTreeMap<Track, DoseChangeNote>> {
+pub(super) fn latest_changes(
+    db: &Db,
+    started: impl Iterator<Item = Track>,
+) -> Result<BTreeMap<Track, DoseChangeNote>> {
     let mut map = BTreeMap::new();
-    for track in track_state::steps(db.conn())?.into_keys() {
+    for track in started {
         if let Some((decision, reason, date)) = dose_change::latest(db.conn(), track)? {
             map.insert(track, DoseChangeNote { decision, reason, date });
         }

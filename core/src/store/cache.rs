@@ -41,7 +41,7 @@ impl Cached {
         slot: fn(&mut Cache) -> &mut Option<T>,
         load: impl FnOnce() -> Result<T>,
     ) -> Result<T> {
-        let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        let version: i64 = conn.prepare_cached("PRAGMA data_version")?.query_row([], |r| r.get(0))?;
         {
             let mut cache = self.0.borrow_mut();
             if cache.data_version != Some(version) {

@@ -163,6 +163,24 @@ pub(crate) fn spread_since(conn: &Connection, since: DateTime<Utc>) -> Result<bo
         .exists([to_millis(since)])?)
 }
 
+/// The check-ins at or after a moment (the latest assessment), in one read: the first, and
+/// whether any reported symptoms spreading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Since {
+    /// When the first one was made.
+    pub first: Option<DateTime<Utc>>,
+    /// Whether any reported symptoms spreading (as [`spread_since`]).
+    pub spread: bool,
+}
+
+/// [`first_since`] and [`spread_since`] in one read.
+pub(crate) fn since(conn: &Connection, since: DateTime<Utc>) -> Result<Since> {
+    let (first, spread): (Option<i64>, Option<bool>) = conn
+        .prepare_cached("SELECT min(at_ms), max(CASE WHEN symptoms_spread THEN 1 ELSE 0 END) FROM checkin WHERE at_ms >= ?1")?
+        .query_row([to_millis(since)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(Since { first: first.map(from_millis).transpose()?, spread: spread.unwrap_or(false) })
+}
+
 /// When each check-in that reported symptoms spreading was made (ms), in table order.
 pub(crate) fn spread_times_ms(conn: &Connection) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached("SELECT at_ms FROM checkin WHERE symptoms_spread")?;

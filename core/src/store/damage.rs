@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags};
 
 use crate::{Error, Result};
 
@@ -107,11 +107,7 @@ pub(crate) fn check_due(unclean: bool, last_passed: Option<DateTime<Utc>>, now: 
 /// (a new or old file), or if the stamp cannot be read as a time. A damaged page is
 /// [`Error::Corrupt`].
 fn last_passed(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
-    let text: Option<String> = match conn
-        .query_row("SELECT value FROM setting WHERE key = ?1", [CHECK_PASSED_KEY], |r| r.get(0))
-        .optional()
-        .map_err(Error::from)
-    {
+    let text: Option<String> = match super::setting::get_text(conn, CHECK_PASSED_KEY).map_err(Error::from) {
         Ok(text) => text,
         Err(Error::Corrupt) => return Err(Error::Corrupt),
         Err(_) => None,

@@ -14,11 +14,15 @@ pub(crate) const REMINDERS: &str = "reminders";
 
 /// The value saved under `key`, if any; a value that no longer decodes is `Corrupt`.
 pub(crate) fn get<T: DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
-    let text: Option<String> = conn
-        .prepare_cached("SELECT value FROM setting WHERE key = ?1")?
-        .query_row([key], |r| r.get(0))
-        .optional()?;
+    let text = get_text(conn, key)?;
     text.as_deref().map(from_json).transpose()
+}
+
+/// The JSON text saved under `key`, if any, as SQLite gives it (for the open's own checks,
+/// which read before the schema is known to be current). One statement for every key, prepared
+/// once per connection: the open reads a key, and the calls after it read the settings.
+pub(crate) fn get_text(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached("SELECT value FROM setting WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()
 }
 
 /// Saves `value` under `key`, replacing what was there (`replace`) or only when the key is

@@ -66,6 +66,28 @@ pub(crate) fn steps(conn: &Connection) -> Result<BTreeMap<Track, usize>> {
     Ok(map)
 }
 
+/// Where a started track stands, as [`standings`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Standing {
+    /// Its step on its dose line.
+    pub step: usize,
+    /// Red sessions in a row.
+    pub reds_in_row: i32,
+}
+
+/// Every started track's step and red sessions in a row: [`steps`] and what
+/// [`any_reds_in_row`] looks at, in one read.
+pub(crate) fn standings(conn: &Connection) -> Result<BTreeMap<Track, Standing>> {
+    let mut stmt = conn.prepare_cached("SELECT track, step, reds_in_row FROM track_state")?;
+    let mut rows = stmt.query([])?;
+    let mut map = BTreeMap::new();
+    while let Some(r) = rows.next()? {
+        let standing = Standing { step: step_index(r.get(1)?)?, reds_in_row: r.get(2)? };
+        map.insert(Track::parse(text(r, 0)?).ok_or(Error::Corrupt)?, standing);
+    }
+    Ok(map)
+}
+
 /// Whether any track has had at least `reds` red sessions in a row.
 pub(crate) fn any_reds_in_row(conn: &Connection, reds: i32) -> Result<bool> {
     Ok(conn.prepare_cached("SELECT 1 FROM track_state WHERE reds_in_row >= ?1")?.exists([reds])?)
