@@ -80,8 +80,18 @@ impl Serialize for LocalTime {
 
 impl<'de> Deserialize<'de> for LocalTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        LocalTime::parse("time", &text).map_err(|_| serde::de::Error::custom("a time of day as HH:MM"))
+        // Checked while the text is read, so a JSON error points at this value (json_path).
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = LocalTime;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> std::result::Result<LocalTime, E> {
+                LocalTime::parse("time", text).map_err(|_| E::custom("a time of day as HH:MM"))
+            }
+        }
+        d.deserialize_string(Text)
     }
 }
 

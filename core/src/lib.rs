@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod error;
 pub mod ids;
+mod json_path;
 pub mod limber;
 pub mod measure;
 pub mod pain;

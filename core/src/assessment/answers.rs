@@ -335,9 +335,8 @@ pub struct Bridge {
 impl Answers {
     /// Parses the JSON contract; an error names the offending field by its path.
     pub fn from_json(json: &str) -> Result<Answers> {
-        let deserializer = &mut serde_json::Deserializer::from_str(json);
-        let answers: Answers = serde_path_to_error::deserialize(deserializer).map_err(|e| {
-            let (field, range) = describe_serde(&e.path().to_string(), e.inner());
+        let answers: Answers = crate::json_path::parse(json.as_bytes()).map_err(|f| {
+            let (field, range) = describe_serde(&f.path, &f.error);
             Error::invalid(field, range)
         })?;
         answers.validate()

@@ -383,10 +383,7 @@ fn parse<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T> {
     // Deep nesting cannot exhaust the stack: serde_json skips unread values without recursing,
     // refuses unknown fields before reading their values, and refuses typed values nested
     // deeper than 128 levels. The path names the field for any mistake.
-    let de = &mut serde_json::Deserializer::from_slice(bytes);
-    let value =
-        serde_path_to_error::deserialize(de).map_err(|e| describe(&e.path().to_string(), e.inner()))?;
-    Ok(value)
+    crate::json_path::parse(bytes).map_err(|f| describe(&f.path, &f.error))
 }
 
 /// The field and what is valid there, from serde's message, without echoing the file's

@@ -269,6 +269,7 @@ fn a_version_1_database_upgrades_step_by_step_and_keeps_its_entries() {
 mod damage;
 mod export;
 mod fhir;
+mod json_path;
 mod morning;
 mod progress;
 mod reminders;
