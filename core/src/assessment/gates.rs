@@ -148,7 +148,8 @@ pub fn gates(a: &Answers, tier: Tier) -> GateOutcome {
         excluded.push(NordicCurl);
     }
 
-    excluded.sort();
+    // At most every exercise of the catalog, a few times over.
+    crate::small_sort::sort_small_by_key(&mut excluded, |&e| e);
     excluded.dedup();
     let cautions = cautions.into_iter().filter(|c| !excluded.contains(&c.exercise)).collect();
     GateOutcome { gates, strain_phase: strain.map(|(phase, _)| phase), excluded, cautions }

@@ -79,8 +79,9 @@ impl ReminderSettings {
         if let Some(t) = self.morning_check {
             t.check("morning_check")?;
         }
-        self.slots.sort();
-        self.days.sort();
+        // Both bounded by the checks above.
+        crate::small_sort::sort_small_by_key(&mut self.slots, |&t| t);
+        crate::small_sort::sort_small_by_key(&mut self.days, |&d| d);
         Ok(self)
     }
 }
