@@ -16,6 +16,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use super::backup::{AssessmentRecord, CheckInExerciseRecord, CheckInRecord, DoseChangeRecord, PainRecord};
+use super::csv_row::write_record;
 use super::labels::{local_text, unit, utc_text};
 use super::listener::Throttled;
 use super::records::{Records, Tally};
@@ -57,73 +58,75 @@ pub(crate) fn write_to(
     let mut offsets: HashMap<Uuid, i32> = HashMap::new();
     for name in FILES {
         zip.start_file(*name, options).map_err(zip_error)?;
-        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut zip);
+        let w = &mut zip;
+        let header = |w: &mut ZipWriter<_>, fields: &[&str]| write_record(w, fields).map_err(csv_error);
         // Every data cell neutralised (the headers are ours).
-        let row = |w: &mut csv::Writer<_>, fields: &[String]| {
-            w.write_record(fields.iter().map(|cell| neutralise_cell(cell).into_owned())).map_err(csv_error)
+        let row = |w: &mut ZipWriter<_>, fields: &[String]| {
+            write_record(w, fields.iter().map(|cell| neutralise_cell(cell))).map_err(csv_error)
         };
         match *name {
             "pain_entries.csv" => {
-                w.write_record(PAIN_ENTRIES).map_err(csv_error)?;
+                header(w, PAIN_ENTRIES)?;
                 records.pain_entries(&mut |p| {
                     tally.tick();
-                    row(&mut w, &pain_entry(&p))
+                    row(w, &pain_entry(&p))
                 })?;
             }
             "pain_sites.csv" => {
-                w.write_record(PAIN_SITES).map_err(csv_error)?;
+                header(w, PAIN_SITES)?;
                 records.pain_entries(&mut |p| {
                     tally.tick();
-                    p.sites.iter().try_for_each(|site| row(&mut w, &pain_site(&p, site)))
+                    p.sites.iter().try_for_each(|site| row(w, &pain_site(&p, site)))
                 })?;
             }
             "check_ins.csv" => {
-                w.write_record(CHECK_INS).map_err(csv_error)?;
+                header(w, CHECK_INS)?;
                 records.check_ins(&mut |c| {
                     tally.tick();
-                    row(&mut w, &check_in(&c))
+                    row(w, &check_in(&c))
                 })?;
             }
             "check_in_exercises.csv" => {
-                w.write_record(CHECK_IN_EXERCISES).map_err(csv_error)?;
+                header(w, CHECK_IN_EXERCISES)?;
                 records.check_ins(&mut |c| {
                     tally.tick();
-                    c.exercises.iter().try_for_each(|e| row(&mut w, &check_in_exercise(&c, e)))
+                    c.exercises.iter().try_for_each(|e| row(w, &check_in_exercise(&c, e)))
                 })?;
             }
             "morning_checks.csv" => {
-                w.write_record(MORNING_CHECKS).map_err(csv_error)?;
+                header(w, MORNING_CHECKS)?;
                 records.morning_checks(&mut |m| {
                     tally.tick();
-                    row(&mut w, &[m.local_date.to_string(), m.pain.to_string(), m.pain_entry_id.to_string()])
+                    row(w, &[m.local_date.to_string(), m.pain.to_string(), m.pain_entry_id.to_string()])
                 })?;
             }
             "assessments.csv" => {
-                w.write_record(ASSESSMENTS).map_err(csv_error)?;
+                header(w, ASSESSMENTS)?;
                 records.assessments(&mut |a| {
                     tally.tick();
                     offsets.insert(a.id, a.utc_offset_minutes);
-                    row(&mut w, &assessment(&a)?)
+                    row(w, &assessment(&a)?)
                 })?;
             }
             "measurements.csv" => {
-                w.write_record(MEASUREMENTS).map_err(csv_error)?;
+                header(w, MEASUREMENTS)?;
                 for p in records.measurements()? {
-                    row(&mut w, &measurement(&p, offsets.get(&p.assessment_id).copied().unwrap_or(0)))?;
+                    row(w, &measurement(&p, offsets.get(&p.assessment_id).copied().unwrap_or(0)))?;
                 }
                 for _ in 0..counts.assessments {
                     tally.tick();
                 }
             }
             "dose_changes.csv" => {
-                w.write_record(DECISIONS).map_err(csv_error)?;
+                header(w, DECISIONS)?;
                 records.dose_changes(&mut |e| {
                     tally.tick();
-                    row(&mut w, &decision(&e))
+                    row(w, &decision(&e))
                 })?;
             }
             _ => return Err(Error::Internal("writing a CSV file the archive does not list")),
         }
+        // As the csv crate's writer did at the end of each file (deflate's sync point).
         w.flush()?;
     }
     zip.finish().map_err(zip_error)?.flush()?;
@@ -139,11 +142,8 @@ fn zip_error(e: zip::result::ZipError) -> Error {
     }
 }
 
-fn csv_error(e: csv::Error) -> Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => Error::Io(std::io::Error::from(e.kind())),
-        _ => Error::Internal("writing a CSV table"),
-    }
+fn csv_error(e: std::io::Error) -> Error {
+    Error::Io(std::io::Error::from(e.kind()))
 }
 
 /// A CSV cell as it is safe to open in a spreadsheet (OWASP, CSV injection): text starting with

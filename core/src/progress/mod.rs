@@ -11,6 +11,7 @@
 
 pub mod backup;
 pub mod chart;
+mod csv_row;
 pub(crate) mod csv_zip;
 pub mod export;
 pub(crate) mod fhir;
