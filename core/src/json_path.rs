@@ -18,6 +18,10 @@
 use serde::Deserialize;
 use serde_json::error::Category;
 
+/// Containers the scanner follows: deeper than serde_json reads a typed value (128 levels),
+/// so only inside a value skipped unread, whose syntax errors name the whole file.
+const MAX_DEPTH: usize = 256;
+
 /// A value that did not parse, with the path of the field at fault.
 pub(crate) struct Fault {
     /// `a.b[0].c`; `.` for the whole text.
@@ -134,6 +138,11 @@ fn path_of(bytes: &[u8], error: &serde_json::Error) -> String {
                 } else if let Some(next) = begin(c) {
                     at = next;
                     if matches!(c, b'[' | b'{') {
+                        if stack.len() == MAX_DEPTH {
+                            // Only a value skipped unread nests this deep; the memory stays
+                            // bounded however deep the file goes.
+                            break Whose::Container;
+                        }
                         stack.push(Frame { object: c == b'{', slot: None, elements: 0 });
                         if i + 1 == end && message.starts_with("recursion limit exceeded") {
                             // Refused before the container was entered: its own reading.

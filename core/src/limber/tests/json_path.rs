@@ -159,3 +159,16 @@ fn deep_nesting_and_escaped_keys_name_the_same_field() {
     let diffs = differences::<Answers>(&texts, true);
     assert!(diffs.is_empty(), "{}", diffs.join("\n"));
 }
+
+/// A skipped value nested far deeper than serde_json reads typed ones, never closed: the
+/// scanner stops following it at `MAX_DEPTH` and places the error within the skipped field.
+#[test]
+fn a_deep_skipped_value_is_placed_within_its_field() {
+    let mut v = small_backup();
+    v["assessments"][0]["result"] = "HERE".into();
+    let text = v.to_string().replace("\"HERE\"", &"[".repeat(1_000_000));
+    match json_path::parse::<Backup>(text.as_bytes()) {
+        Err(f) => assert!(f.path.starts_with("assessments[0].result"), "{}", f.path),
+        Ok(_) => panic!("a file cut short parsed"),
+    }
+}
