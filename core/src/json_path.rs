@@ -30,9 +30,17 @@ pub(crate) struct Fault {
     pub error: serde_json::Error,
 }
 
-/// Parses `bytes` as one `T`, with the path of the field at fault on an error. Like the
-/// serde_path_to_error reading it replaced, anything after the value is not looked at.
-pub(crate) fn parse<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, Fault> {
+/// Parses `text` as one `T`, with the path of the field at fault on an error. Like the
+/// serde_path_to_error reading it replaced, anything after the value is not looked at. Text,
+/// as the backup's fast path and every JSON column read it: one reader type, so each type's
+/// parsing code is in the phone library once (issue 17).
+pub(crate) fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, Fault> {
+    T::deserialize(&mut serde_json::Deserializer::from_str(text))
+        .map_err(|error| Fault { path: path_of(text.as_bytes(), &error), error })
+}
+
+/// [`parse`] for bytes that may not be UTF-8 (a backup's header, read before anything else).
+pub(crate) fn parse_bytes<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, Fault> {
     T::deserialize(&mut serde_json::Deserializer::from_slice(bytes))
         .map_err(|error| Fault { path: path_of(bytes, &error), error })
 }

@@ -335,7 +335,7 @@ pub struct Bridge {
 impl Answers {
     /// Parses the JSON contract; an error names the offending field by its path.
     pub fn from_json(json: &str) -> Result<Answers> {
-        let answers: Answers = crate::json_path::parse(json.as_bytes()).map_err(|f| {
+        let answers: Answers = crate::json_path::parse(json).map_err(|f| {
             let (field, range) = describe_serde(&f.path, &f.error);
             Error::invalid(field, range)
         })?;

@@ -348,14 +348,21 @@ pub fn read_with(bytes: &[u8], progress: &mut Throttled<'_>) -> Result<Backup> {
 
 /// Why a file that does not parse as a backup is refused.
 fn explain(bytes: &[u8]) -> Error {
-    let header: Header = match parse(bytes) {
+    // The header from the bytes: a newer Limber is named even if the rest is not UTF-8.
+    let header: Header = match crate::json_path::parse_bytes(bytes) {
         Ok(header) => header,
-        Err(e) => return e,
+        Err(f) => return describe(&f.path, &f.error),
     };
     if let Err(e) = versions(&header) {
         return e;
     }
-    match parse::<Backup>(bytes) {
+    // The body as text, like the fast path, up to any byte that is not UTF-8: reading stops
+    // there as reading the bytes would (a damaged file), after any mistake before it.
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    match parse::<Backup>(text) {
         Err(e) => e,
         // The fast path refused what the slow one accepts: never expected, but refuse anyway.
         Ok(_) => Error::invalid("backup", "a complete JSON file (this one is damaged or cut short)"),
@@ -379,11 +386,11 @@ fn newer(field: &str, what: &'static str, found: i32, supported: i32) -> Result<
     }
 }
 
-fn parse<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T> {
+fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T> {
     // Deep nesting cannot exhaust the stack: serde_json skips unread values without recursing,
     // refuses unknown fields before reading their values, and refuses typed values nested
     // deeper than 128 levels. The path names the field for any mistake.
-    crate::json_path::parse(bytes).map_err(|f| describe(&f.path, &f.error))
+    crate::json_path::parse(text).map_err(|f| describe(&f.path, &f.error))
 }
 
 /// The field and what is valid there, from serde's message, without echoing the file's

@@ -81,10 +81,10 @@ pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|_| Error::Internal("encoding a column as JSON"))
 }
 
-/// A JSON column read back. Read as bytes, like every JSON text in the library: one reader
+/// A JSON column read back. Read as text, like every JSON text in the library: one reader
 /// type means one copy of each type's parsing code in the phone library (issue 17).
 pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
-    serde_json::from_slice(text.as_bytes()).map_err(|_| Error::Corrupt)
+    serde_json::from_str(text).map_err(|_| Error::Corrupt)
 }
 
 #[cfg(test)]

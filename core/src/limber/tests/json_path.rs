@@ -24,7 +24,8 @@ fn both<'a, T: Deserialize<'a>>(
             }
             Err(_) => return None,
         };
-    let ours = match json_path::parse::<T>(bytes) {
+    // Ours reads text, as the library does (the texts here are UTF-8 or are left out).
+    let ours = match json_path::parse::<T>(std::str::from_utf8(bytes).ok()?) {
         Ok(_) => None,
         Err(f) => Some((f.path, f.error.to_string())),
     };
@@ -167,8 +168,44 @@ fn a_deep_skipped_value_is_placed_within_its_field() {
     let mut v = small_backup();
     v["assessments"][0]["result"] = "HERE".into();
     let text = v.to_string().replace("\"HERE\"", &"[".repeat(1_000_000));
-    match json_path::parse::<Backup>(text.as_bytes()) {
+    match json_path::parse::<Backup>(&text) {
         Err(f) => assert!(f.path.starts_with("assessments[0].result"), "{}", f.path),
         Ok(_) => panic!("a file cut short parsed"),
+    }
+}
+
+/// A backup that is not all UTF-8 is read as text up to the first bad byte: a newer Limber
+/// is still named first, a mistake before the bad byte names its field, and one with none
+/// before it is a damaged file.
+#[test]
+fn a_backup_with_a_byte_that_is_not_utf8_says_what_reading_the_bytes_said() {
+    use crate::Error;
+    use crate::progress::backup;
+    let with = |edit: &dyn Fn(&mut Value)| {
+        let mut v = small_backup();
+        v["pain_entries"][0]["note"] = "BAD".into();
+        edit(&mut v);
+        v.to_string().replace("BAD", "a\u{e9}").replace('\u{e9}', "\u{0}").into_bytes()
+    };
+    let bad = |mut bytes: Vec<u8>| {
+        let at = bytes.iter().position(|&b| b == 0).unwrap();
+        bytes[at] = 0xE9;
+        assert!(std::str::from_utf8(&bytes).is_err());
+        backup::read(&bytes)
+    };
+    match bad(with(&|v| v["format_version"] = (backup::FORMAT_VERSION + 1).into())) {
+        Err(Error::NewerBackup { what: "format", .. }) => {}
+        other => panic!("{other:?}"),
+    }
+    match bad(with(&|v| v["exported_at"] = 5.into())) {
+        Err(Error::Invalid { field, .. }) => assert_eq!(field, "exported_at"),
+        other => panic!("{other:?}"),
+    }
+    match bad(with(&|_| {})) {
+        Err(Error::Invalid { field, range }) => {
+            assert_eq!(field, "backup");
+            assert!(range.contains("damaged"), "{range}");
+        }
+        other => panic!("{other:?}"),
     }
 }
