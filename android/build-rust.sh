@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the Rust core for the phone ABIs into app/src/main/jniLibs (cargo-ndk, release), then
+# Builds the Rust core for the phone ABIs into app/src/main/jniLibs (cargo-ndk, the workspace's
+# `mobile` profile: small over fast, LTO, the one tests/bench/size.sh measures), then
 # generates the Kotlin bindings into app/build/generated/uniffi with the workspace's own
 # uniffi-bindgen, in library mode from the unstripped host build. Run by the Gradle task
 # buildRust before every build; runnable by hand from anywhere.
@@ -13,7 +14,7 @@ cd "$workspace"
 
 # --platform matches minSdk; NDK r28+ links with 16 KB pages, as Android 15+ devices need.
 cargo ndk -t arm64-v8a -t armeabi-v7a -t x86_64 --platform 26 -o "$android/app/src/main/jniLibs" \
-  build -p limber-ffi --release
+  build -p limber-ffi --profile mobile
 
 cargo build -p limber-ffi -p uniffi-bindgen
 host_lib=target/debug/liblimber_ffi.so

@@ -23,13 +23,14 @@ mac_targets=(aarch64-apple-darwin x86_64-apple-darwin)
 targets=("${ios_targets[@]}" "${mac_targets[@]}")
 
 rustup target add "${targets[@]}"
+# The workspace's `mobile` profile (small over fast, LTO): what tests/bench/size.sh measures.
 for target in "${targets[@]}"; do
-  cargo build -p limber-ffi --release --target "$target"
+  cargo build -p limber-ffi --profile mobile --target "$target"
 done
 
 rm -rf "$work"
 mkdir -p "$work/headers"
-lib() { echo "target/$1/release/liblimber_ffi.a"; }
+lib() { echo "target/$1/mobile/liblimber_ffi.a"; }
 lipo -create "$(lib aarch64-apple-ios-sim)" "$(lib x86_64-apple-ios)" -output "$work/liblimber_ffi_sim.a"
 libraries=(-library "$(lib aarch64-apple-ios)" -headers "$work/headers"
            -library "$work/liblimber_ffi_sim.a" -headers "$work/headers")
