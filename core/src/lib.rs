@@ -18,7 +18,6 @@ pub mod pain;
 pub mod progress;
 pub mod routine;
 pub mod schedule;
-mod small_sort;
 pub mod store;
 pub mod timestamp;
 pub mod validate;

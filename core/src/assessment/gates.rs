@@ -148,8 +148,7 @@ pub fn gates(a: &Answers, tier: Tier) -> GateOutcome {
         excluded.push(NordicCurl);
     }
 
-    // At most every exercise of the catalog, a few times over.
-    crate::small_sort::sort_small_by_key(&mut excluded, |&e| e);
+    excluded.sort();
     excluded.dedup();
     let cautions = cautions.into_iter().filter(|c| !excluded.contains(&c.exercise)).collect();
     GateOutcome { gates, strain_phase: strain.map(|(phase, _)| phase), excluded, cautions }

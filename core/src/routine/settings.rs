@@ -47,9 +47,8 @@ impl RoutineSettings {
         }
         distinct("strength_days", &self.strength_days, 2, 3, "days of the week")?;
         distinct("equipment", &self.equipment, 0, Equipment::ALL.len(), "kinds of equipment")?;
-        // Both bounded by the checks above (at most 2 times, 3 days).
-        crate::small_sort::sort_small_by_key(&mut self.session_times, |&t| t);
-        crate::small_sort::sort_small_by_key(&mut self.strength_days, |&d| d);
+        self.session_times.sort();
+        self.strength_days.sort();
         Ok(self)
     }
 

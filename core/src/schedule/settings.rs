@@ -79,9 +79,8 @@ impl ReminderSettings {
         if let Some(t) = self.morning_check {
             t.check("morning_check")?;
         }
-        // Both bounded by the checks above.
-        crate::small_sort::sort_small_by_key(&mut self.slots, |&t| t);
-        crate::small_sort::sort_small_by_key(&mut self.days, |&d| d);
+        self.slots.sort();
+        self.days.sort();
         Ok(self)
     }
 }
