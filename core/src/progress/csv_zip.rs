@@ -59,9 +59,17 @@ pub(crate) fn write_to(
     for name in FILES {
         zip.start_file(*name, options).map_err(zip_error)?;
         let w = &mut zip;
-        let header = |w: &mut ZipWriter<_>, fields: &[&str]| write_record(w, fields).map_err(csv_error);
+        // Every row as wide as its file's header, as a strict CSV writer holds it.
+        let columns = std::cell::Cell::new(0);
+        let header = |w: &mut ZipWriter<_>, fields: &[&str]| {
+            columns.set(fields.len());
+            write_record(w, fields).map_err(csv_error)
+        };
         // Every data cell neutralised (the headers are ours).
         let row = |w: &mut ZipWriter<_>, fields: &[String]| {
+            if fields.len() != columns.get() {
+                return Err(Error::Internal("a CSV row not as wide as its header"));
+            }
             write_record(w, fields.iter().map(|cell| neutralise_cell(cell))).map_err(csv_error)
         };
         match *name {

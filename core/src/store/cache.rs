@@ -25,7 +25,7 @@ pub struct Cache {
     pub(crate) reminders: Option<ReminderSettings>,
     /// Whether each assessment allowed a plan, as (taken at, ms; allowed), oldest first: read
     /// from every stored result. Assessments are written only through `Db::write`, which clears
-    /// the cache.
+    /// the cache; `Db::write_records` drops these flags too, in case.
     pub(crate) plan_allowed: Option<Arc<[(i64, bool)]>>,
 }
 
@@ -59,5 +59,10 @@ impl Cached {
     /// After this connection wrote: its own commits do not change `data_version`.
     pub fn clear(&mut self) {
         *self.0.get_mut() = Cache::default();
+    }
+
+    /// Drops only the assessments' plan flags (cheap to read again, wrong if stale).
+    pub fn forget_plan_flags(&mut self) {
+        self.0.get_mut().plan_allowed = None;
     }
 }

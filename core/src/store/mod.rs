@@ -166,6 +166,9 @@ impl Db {
         if self.read_only {
             return Err(Error::ReadOnly);
         }
+        // These records never change an assessment; should one ever, the assessments' plan
+        // flags must not outlive it (this connection's commits leave `data_version` as it is).
+        self.cache.forget_plan_flags();
         // Damage met here, or by another connection since (the phone's reminder receiver while
         // the app keeps this database open), is refused before anything is written.
         if self.damaged.get() || damage::marked(&self.conn) {
