@@ -4,11 +4,36 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{NaiveTime, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::validate::in_range;
 use crate::{Error, Result};
+
+/// `YYYY-MM-DD` as ASCII, written by hand (the store binds and the reminder ids spell
+/// thousands of them); `None` outside years 0-9999, which chrono spells with a sign.
+pub(crate) fn iso_date(date: NaiveDate) -> Option<[u8; 10]> {
+    let year = u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?;
+    let mut b = *b"0000-00-00";
+    for (at, n, width) in [(0, year, 4), (5, date.month(), 2), (8, date.day(), 2)] {
+        let mut n = n;
+        for i in (at..at + width).rev() {
+            b[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+    }
+    Some(b)
+}
+
+/// Reads exactly `YYYY-MM-DD` (ASCII digits, a real date); `None` for anything else.
+pub(crate) fn parse_iso_date(b: &[u8]) -> Option<NaiveDate> {
+    let digits =
+        |d: &[u8]| d.iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')));
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(&b[0..4])? as i32, digits(&b[5..7])?, digits(&b[8..10])?)
+}
 
 /// A local time of day to the minute. Text form `HH:MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -80,9 +80,7 @@ pub(crate) fn deserialize_rfc3339<'de, D: serde::Deserializer<'de>>(
 /// `YYYY-MM-DDTHH:MM:SS[.fffffffff]Z` read by hand; `None` for any other text (chrono reads it).
 fn utc_as_written(text: &str) -> Option<DateTime<Utc>> {
     let b = text.as_bytes();
-    let shape = b.len() >= 20
-        && (b[4], b[7], b[10], b[13], b[16]) == (b'-', b'-', b'T', b':', b':')
-        && b[b.len() - 1] == b'Z';
+    let shape = b.len() >= 20 && (b[10], b[13], b[16]) == (b'T', b':', b':') && b[b.len() - 1] == b'Z';
     if !shape {
         return None;
     }
@@ -95,8 +93,7 @@ fn utc_as_written(text: &str) -> Option<DateTime<Utc>> {
         }
         _ => return None,
     };
-    let date =
-        chrono::NaiveDate::from_ymd_opt(digits(&b[0..4])? as i32, digits(&b[5..7])?, digits(&b[8..10])?)?;
+    let date = crate::calendar::parse_iso_date(&b[0..10])?;
     // Seconds from 0 to 59: a leap second goes the long way.
     let second = Some(digits(&b[17..19])?).filter(|s| *s < 60)?;
     let time = chrono::NaiveTime::from_hms_nano_opt(digits(&b[11..13])?, digits(&b[14..16])?, second, nanos)?;

@@ -174,41 +174,19 @@ impl Target {
             Target::Retest { due } => ("retest:", due, None),
         };
         out.push_str(prefix);
-        let digit = |n: i32| b'0' + (n % 10) as u8;
-        let (y, m, d) = (date.year(), date.month() as i32, date.day() as i32);
-        // `YYYY-MM-DD` and a one-digit slot as bytes, written at once.
-        let mut text = [0u8; 12];
-        let mut len = 0;
-        if (0..=9999).contains(&y) {
-            text[..10].copy_from_slice(&[
-                digit(y / 1000),
-                digit(y / 100),
-                digit(y / 10),
-                digit(y),
-                b'-',
-                digit(m / 10),
-                digit(m),
-                b'-',
-                digit(d / 10),
-                digit(d),
-            ]);
-            len = 10;
-        } else {
-            let _ = write!(out, "{date}");
+        match crate::calendar::iso_date(date) {
+            Some(text) => out.extend(text.map(char::from)),
+            None => {
+                let _ = write!(out, "{date}");
+            }
         }
         match slot {
-            Some(s @ 0..=9) => {
-                text[len..len + 2].copy_from_slice(&[b':', digit(s)]);
-                len += 2;
-            }
+            Some(s @ 0..=9) => out.extend([':', char::from(b'0' + s as u8)]),
             Some(s) => {
-                out.push_str(std::str::from_utf8(&text[..len]).unwrap_or_default());
-                len = 0;
                 let _ = write!(out, ":{s}");
             }
             None => {}
         }
-        out.push_str(std::str::from_utf8(&text[..len]).unwrap_or_default());
     }
 }
 

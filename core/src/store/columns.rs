@@ -1,44 +1,25 @@
 //! One decoder (and encoder) per column format, shared by every table: a value that does not
 //! decode is a damaged row ([`Error::Corrupt`]), never a panic.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::Row;
 use rusqlite::types::{ToSql, ToSqlOutput, ValueRef};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::calendar::{iso_date, parse_iso_date};
 use crate::{Error, Result};
 
 /// A `local_date` column: `YYYY-MM-DD`. By hand, as ten years are thousands of them.
 pub(crate) fn date(text: &str) -> Result<NaiveDate> {
-    let b = text.as_bytes();
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        b.get(r)?.iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
-    };
-    let date = (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
-        .then(|| NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?))
-        .flatten();
-    date.ok_or(Error::Corrupt)
+    parse_iso_date(text.as_bytes()).ok_or(Error::Corrupt)
 }
 
-/// A date as a `local_date` column value (`YYYY-MM-DD`), written by hand without an
-/// allocation: a restore binds tens of thousands of them.
+/// A date as a `local_date` column value (`YYYY-MM-DD`), without an allocation: a restore
+/// binds tens of thousands of them.
 pub(crate) fn date_text(date: NaiveDate) -> DateText {
-    let year = date.year();
-    if !(0..=9999).contains(&year) {
-        // Never stored by Limber (dates are 2000 to 2099); spelled as chrono spells it.
-        return DateText::Other(date.to_string());
-    }
-    let mut b = *b"0000-00-00";
-    let (year, month, day) = (year as u32, date.month(), date.day());
-    for (at, n, width) in [(0, year, 4), (5, month, 2), (8, day, 2)] {
-        let mut n = n;
-        for i in (at..at + width).rev() {
-            b[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-        }
-    }
-    DateText::Iso(b)
+    // Never stored by Limber (dates are 2000 to 2099); spelled as chrono spells it.
+    iso_date(date).map_or_else(|| DateText::Other(date.to_string()), DateText::Iso)
 }
 
 /// A date bound as text: see [`date_text`].
@@ -89,6 +70,8 @@ pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
 
 #[cfg(test)]
 mod tests {
+    use chrono::Datelike;
+
     use super::*;
 
     fn spelled(date: NaiveDate) -> String {
