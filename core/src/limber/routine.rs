@@ -30,6 +30,7 @@ use crate::routine::settings::RoutineSettings;
 use crate::routine::status::{PlanStatus, plan_status as status_of};
 use crate::store::check_in::{CheckInRow, ExerciseRow, Inserted};
 use crate::store::dose_change::DoseChangeRow;
+use crate::store::track_state::Standing;
 use crate::store::{Db, check_in, dose_change, morning, pain, setting, track_state};
 use crate::validate::in_range;
 use crate::zone::{local_date, offset_minutes, parse_tz, previous_day};
@@ -53,7 +54,7 @@ pub(super) fn plan_status(db: &Db) -> Result<PlanStatus> {
 /// Whether a check-in since `latest` reported spreading symptoms, new numbness or weakness,
 /// or leg symptoms from a stretch: all recorded as `symptoms_spread` (CLINICAL.md §8).
 pub(super) fn stopped_since(db: &Db, latest: Option<&SavedAssessment>) -> Result<bool> {
-    latest.map_or(Ok(false), |s| check_in::spread_since(db.conn(), s.taken_at))
+    latest.map_or(Ok(false), |s| Ok(check_in::since(db.conn(), s.taken_at)?.spread))
 }
 
 /// The assessment a check-in is judged by: the latest, and the plan must be `active`.
@@ -206,9 +207,15 @@ pub(super) fn progress_facts(
     date: NaiveDate,
     retest_due: bool,
 ) -> Result<ProgressFacts> {
-    let first = check_in::first_since(conn, saved.taken_at)?;
-    let two_reds = track_state::any_reds_in_row(conn, REDS_FOR_PHYSIO)?;
+    let first = check_in::since(conn, saved.taken_at)?.first;
+    let two_reds = two_reds(&track_state::standings(conn)?);
     progress_facts_from(conn, first, two_reds, mornings, now, date, retest_due)
+}
+
+/// Whether any track has had [`REDS_FOR_PHYSIO`] red sessions in a row (CLINICAL.md §6: see a
+/// physiotherapist).
+pub(super) fn two_reds(tracks: &BTreeMap<Track, Standing>) -> bool {
+    tracks.values().any(|t| t.reds_in_row >= REDS_FOR_PHYSIO)
 }
 
 /// [`progress_facts`] from what the caller has read already: the first check-in since the

@@ -12,7 +12,6 @@ use crate::routine::cards::progress_cards;
 use crate::routine::checkin::morning_date;
 use crate::routine::dose::Track;
 use crate::routine::plan::{DayPlan, PlanStatus, build};
-use crate::routine::progression::REDS_FOR_PHYSIO;
 use crate::routine::settings::RoutineSettings;
 use crate::routine::today::{Today, sessions};
 use crate::store::track_state::Standing;
@@ -48,7 +47,7 @@ pub(super) fn today(db: &Db, now: DateTime<Utc>, time_zone: &str) -> Result<Toda
     if plan.status == PlanStatus::Active && latest.is_some() {
         let mornings = routine::morning_pains(db.conn(), date.succ_opt().unwrap_or(date))?;
         let first = since.and_then(|s| s.first);
-        let two_reds = tracks.values().any(|t| t.reds_in_row >= REDS_FOR_PHYSIO);
+        let two_reds = routine::two_reds(&tracks);
         let facts =
             routine::progress_facts_from(db.conn(), first, two_reds, &mornings, now, date, retest_due)?;
         plan.cards.extend(progress_cards(&facts));

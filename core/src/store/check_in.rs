@@ -156,24 +156,16 @@ pub(crate) fn sessions_between(
     Ok(sessions.into_iter().collect())
 }
 
-/// Whether any check-in at or after `since` reported symptoms spreading.
-pub(crate) fn spread_since(conn: &Connection, since: DateTime<Utc>) -> Result<bool> {
-    Ok(conn
-        .prepare_cached("SELECT 1 FROM checkin WHERE at_ms >= ?1 AND symptoms_spread")?
-        .exists([to_millis(since)])?)
-}
-
 /// The check-ins at or after a moment (the latest assessment), in one read: the first, and
 /// whether any reported symptoms spreading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Since {
     /// When the first one was made.
     pub first: Option<DateTime<Utc>>,
-    /// Whether any reported symptoms spreading (as [`spread_since`]).
+    /// Whether any reported symptoms spreading (CLINICAL.md §8: the plan stops).
     pub spread: bool,
 }
 
-/// [`first_since`] and [`spread_since`] in one read.
 pub(crate) fn since(conn: &Connection, since: DateTime<Utc>) -> Result<Since> {
     let (first, spread): (Option<i64>, Option<bool>) = conn
         .prepare_cached("SELECT min(at_ms), max(CASE WHEN symptoms_spread THEN 1 ELSE 0 END) FROM checkin WHERE at_ms >= ?1")?
@@ -186,14 +178,6 @@ pub(crate) fn spread_times_ms(conn: &Connection) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached("SELECT at_ms FROM checkin WHERE symptoms_spread")?;
     let rows = stmt.query_map([], |r| r.get::<_, i64>(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// The first check-in at or after `since`.
-pub(crate) fn first_since(conn: &Connection, since: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
-    let ms: Option<i64> = conn
-        .prepare_cached("SELECT min(at_ms) FROM checkin WHERE at_ms >= ?1")?
-        .query_row([to_millis(since)], |r| r.get(0))?;
-    ms.map(from_millis).transpose()
 }
 
 /// The first local date with a check-in.

@@ -75,8 +75,7 @@ pub(crate) struct Standing {
     pub reds_in_row: i32,
 }
 
-/// Every started track's step and red sessions in a row: [`steps`] and what
-/// [`any_reds_in_row`] looks at, in one read.
+/// Every started track's step and red sessions in a row, in one read.
 pub(crate) fn standings(conn: &Connection) -> Result<BTreeMap<Track, Standing>> {
     let mut stmt = conn.prepare_cached("SELECT track, step, reds_in_row FROM track_state")?;
     let mut rows = stmt.query([])?;
@@ -86,11 +85,6 @@ pub(crate) fn standings(conn: &Connection) -> Result<BTreeMap<Track, Standing>> 
         map.insert(Track::parse(text(r, 0)?).ok_or(Error::Corrupt)?, standing);
     }
     Ok(map)
-}
-
-/// Whether any track has had at least `reds` red sessions in a row.
-pub(crate) fn any_reds_in_row(conn: &Connection, reds: i32) -> Result<bool> {
-    Ok(conn.prepare_cached("SELECT 1 FROM track_state WHERE reds_in_row >= ?1")?.exists([reds])?)
 }
 
 /// Every track's state with its stored `settled_greens`, by track, one at a time.
