@@ -7,7 +7,7 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::validate::in_range;
+use crate::validate::{in_range, within};
 use crate::{Error, Result};
 
 /// `YYYY-MM-DD` as ASCII, written by hand (the store binds and the reminder ids spell
@@ -47,23 +47,14 @@ pub struct LocalTime {
 impl LocalTime {
     /// A checked time. Errors: `Invalid` naming `{field}.hour` (0-23) or `{field}.minute` (0-59).
     pub fn new(field: &str, hour: i32, minute: i32) -> Result<LocalTime> {
-        LocalTime { hour, minute }.check_named(|| field.to_owned())
+        LocalTime { hour, minute }.check(field)
     }
 
-    /// Checks a value that came in as two numbers (FFI, JSON).
-    pub fn check(self, field: &str) -> Result<LocalTime> {
-        self.check_named(|| field.to_owned())
-    }
-
-    /// [`LocalTime::check`] with the field's name spelled out only for an error (settings are
-    /// checked on every reminder plan).
-    pub fn check_named(self, field: impl FnOnce() -> String) -> Result<LocalTime> {
-        if (0..=23).contains(&self.hour) && (0..=59).contains(&self.minute) {
-            return Ok(self);
-        }
-        let field = field();
-        in_range(&format!("{field}.hour"), self.hour, 0, 23)?;
-        in_range(&format!("{field}.minute"), self.minute, 0, 59)?;
+    /// Checks a value that came in as two numbers (FFI, JSON); `field` (a name, or an
+    /// [`At`](crate::validate::At)) is spelled out only for an error, as settings are checked on
+    /// every reminder plan.
+    pub fn check(self, field: impl fmt::Display) -> Result<LocalTime> {
+        within(field, in_range("hour", self.hour, 0, 23).and(in_range("minute", self.minute, 0, 59)))?;
         Ok(self)
     }
 

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::Result;
 use crate::calendar::{DayOfWeek, LocalTime, distinct};
 use crate::catalog::Equipment;
+use crate::validate::At;
 
 /// How the person wants the routine: when, which strength days, with what. Defaults: one session
 /// at 08:00, strength on Monday, Wednesday and Friday, chair, band or towel and wall, no rolling.
@@ -43,7 +44,7 @@ impl RoutineSettings {
     pub fn validate(mut self) -> Result<RoutineSettings> {
         distinct("session_times", &self.session_times, 1, MAX_SESSIONS_PER_DAY, "times of day")?;
         for (i, t) in self.session_times.iter().enumerate() {
-            t.check_named(|| format!("session_times[{i}]"))?;
+            t.check(At("session_times", i))?;
         }
         distinct("strength_days", &self.strength_days, 2, 3, "days of the week")?;
         distinct("equipment", &self.equipment, 0, Equipment::ALL.len(), "kinds of equipment")?;

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Result;
 use crate::calendar::{DayOfWeek, LocalTime, distinct};
-use crate::validate::in_range;
+use crate::validate::{At, in_range};
 use crate::zone::parse_tz;
 
 /// Most reminder times a day: two sessions, each with a second nudge.
@@ -68,7 +68,7 @@ impl ReminderSettings {
     pub fn validate(mut self) -> Result<ReminderSettings> {
         distinct("slots", &self.slots, 1, MAX_SLOTS, "times of day")?;
         for (i, t) in self.slots.iter().enumerate() {
-            t.check_named(|| format!("slots[{i}]"))?;
+            t.check(At("slots", i))?;
         }
         distinct("days", &self.days, 1, DayOfWeek::ALL.len(), "days of the week")?;
         let zone = parse_tz("time_zone", &self.time_zone)?.name();
