@@ -175,7 +175,8 @@ impl Target {
         };
         out.push_str(prefix);
         match crate::calendar::iso_date(date) {
-            Some(text) => out.extend(text.map(char::from)),
+            // Digits and dashes: always UTF-8.
+            Some(text) => out.push_str(std::str::from_utf8(&text).unwrap_or_default()),
             None => {
                 let _ = write!(out, "{date}");
             }
