@@ -7,7 +7,7 @@ mod common;
 
 use std::hint::black_box;
 
-use common::{DAYS, ZONE, database, median, now, ratio};
+use common::{DAYS, ZONE, database, medians_in_turns, now, ratio};
 use criterion::{Criterion, criterion_group, criterion_main};
 use limber_core::Limber;
 
@@ -34,8 +34,11 @@ fn summary_against_one_query(c: &mut Criterion) {
         assert_eq!(rows.len() as u64, DAYS);
         black_box(rows);
     };
-    let whole = median(|| drop(black_box(store.progress_summary(None, None, now, ZONE).unwrap())), 21);
-    let bare = median(query, 21);
+    let (whole, bare) = medians_in_turns(
+        || drop(black_box(store.progress_summary(None, None, now, ZONE).unwrap())),
+        query,
+        21,
+    );
     ratio("progress_summary_10_years", whole, bare, "<= 1.5x");
 
     c.bench_function("progress_summary_10_years", |b| {

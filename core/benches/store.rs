@@ -12,7 +12,7 @@ mod common;
 use std::hint::black_box;
 
 use chrono::{Duration, TimeZone, Utc};
-use common::{ZONE, database, median, now, ratio};
+use common::{ZONE, database, medians_in_turns, now, ratio};
 use criterion::{Criterion, criterion_group, criterion_main};
 use limber_core::Limber;
 use limber_core::catalog::ExerciseId;
@@ -42,7 +42,7 @@ fn open_and_today(c: &mut Criterion) {
             .unwrap();
         black_box(n);
     };
-    let (a, b) = (median(ours, 101), median(floor, 101));
+    let (a, b) = medians_in_turns(ours, floor, 101);
     ratio("open_and_today", a, b, "<= 2x, and under 1 ms");
     c.bench_function("open_and_today_10_years", |bench| bench.iter(ours));
     c.bench_function("raw_open_and_indexed_query", |bench| bench.iter(floor));
@@ -79,8 +79,7 @@ fn durable_writes(c: &mut Criterion) {
         .unwrap();
         tx.commit().unwrap();
     };
-    let a = median(&mut pain, 201);
-    let b = median(&mut raw_pain, 201);
+    let (a, b) = medians_in_turns(&mut pain, &mut raw_pain, 201);
     ratio("durable_write_pain_entry", a, b, "<= 1.2x");
     c.bench_function("add_pain_durable", |bench| bench.iter(&mut pain));
     c.bench_function("raw_insert_durable", |bench| bench.iter(&mut raw_pain));
@@ -161,8 +160,7 @@ fn check_in_write(c: &mut Criterion) {
         }
         tx.commit().unwrap();
     };
-    let a = median(&mut ours, 101);
-    let b = median(&mut floor, 101);
+    let (a, b) = medians_in_turns(&mut ours, &mut floor, 101);
     ratio("durable_write_check_in", a, b, "<= 1.2x");
     c.bench_function("check_in_durable", |bench| bench.iter(&mut ours));
     c.bench_function("raw_check_in_rows_durable", |bench| bench.iter(&mut floor));

@@ -120,6 +120,34 @@ pub fn median(mut f: impl FnMut(), runs: usize) -> Duration {
     times[runs / 2]
 }
 
+/// The medians of `ours` and `floor` over `runs` timed calls each, taken in turns of a few
+/// calls (after one warm-up each), so a change in the machine's load while they run falls on
+/// both sides of the ratio instead of one.
+pub fn medians_in_turns(
+    mut ours: impl FnMut(),
+    mut floor: impl FnMut(),
+    runs: usize,
+) -> (Duration, Duration) {
+    const TURN: usize = 5;
+    ours();
+    floor();
+    let (mut a, mut b) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+    let time = |f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        f();
+        start.elapsed()
+    };
+    while a.len() < runs {
+        for _ in 0..TURN.min(runs - a.len()) {
+            a.push(time(&mut ours));
+            b.push(time(&mut floor));
+        }
+    }
+    a.sort();
+    b.sort();
+    (a[runs / 2], b[runs / 2])
+}
+
 /// The median of `runs` durations that `f` measures itself (so each run can set up untimed),
 /// after one warm-up.
 pub fn median_timed(mut f: impl FnMut() -> Duration, runs: usize) -> Duration {
