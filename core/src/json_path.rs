@@ -30,13 +30,42 @@ pub(crate) struct Fault {
     pub error: serde_json::Error,
 }
 
-/// Parses `text` as one `T`, with the path of the field at fault on an error. Like the
-/// serde_path_to_error reading it replaced, anything after the value is not looked at. Text,
-/// as the backup's fast path and every JSON column read it: one reader type, so each type's
-/// parsing code is in the phone library once (issue 17).
+/// Parses `text` as one `T` and nothing after it but white space, with the path of the field
+/// at fault on an error (`.` for text after the value). Text, as the backup's fast path and
+/// every JSON column read it: one reader type, so each type's parsing code is in the phone
+/// library once (issue 17).
 pub(crate) fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, Fault> {
-    T::deserialize(&mut serde_json::Deserializer::from_str(text))
-        .map_err(|error| Fault { path: path_of(text.as_bytes(), &error), error })
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(&mut reader)
+        .map_err(|error| Fault { path: path_of(text.as_bytes(), &error), error })?;
+    // serde_json::from_str refuses trailing text too; a value followed by more is not one value.
+    reader.end().map_err(|error| Fault { path: ".".to_owned(), error })?;
+    Ok(value)
+}
+
+/// The longest key an error repeats from a file, in bytes.
+const MAX_SHOWN_KEY: usize = 40;
+
+/// How an error names the unknown field its `message` (serde's ``unknown field `key`,
+/// expected ...``) is about, at `path` (which ends with that key). The key is the file's own
+/// text and could be anything, health data included, so it is shown only when it reads as a
+/// field name (ASCII lower-case letters, digits and `_`, at most 40 bytes); any other key is
+/// `?`, the mark of a key that could not be read: `pain_entries[2].?`.
+pub(crate) fn unknown_field(path: &str, message: &str) -> String {
+    let key = message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.find("`, ").map(|end| &rest[..end]))
+        .unwrap_or_default();
+    let field_like = !key.is_empty()
+        && key.len() <= MAX_SHOWN_KEY
+        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if field_like && path.ends_with(key) {
+        return path.to_owned();
+    }
+    match path.strip_suffix(key).and_then(|p| p.strip_suffix('.')) {
+        Some(parent) if !key.is_empty() => format!("{parent}.?"),
+        _ => "?".to_owned(),
+    }
 }
 
 /// [`parse`] for bytes that may not be UTF-8 (a backup's header, read before anything else).

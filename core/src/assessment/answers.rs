@@ -406,13 +406,15 @@ fn describe_serde(path: &str, e: &serde_json::Error) -> (String, String) {
     };
     let quoted = |t: &str| t.split('`').nth(1).unwrap_or_default().to_owned();
     let field = if path == "." { "answers".to_owned() } else { path.to_owned() };
-    if text.starts_with("missing field") {
+    if text.starts_with("trailing characters") {
+        ("answers".to_owned(), "one JSON object with nothing after it".to_owned())
+    } else if text.starts_with("missing field") {
         (within(&quoted(text)), "present".to_owned())
     } else if text.starts_with("duplicate field") {
         (within(&quoted(text)), "given once".to_owned())
     } else if text.starts_with("unknown field") {
         let known = text.split_once(", expected ").map_or("", |(_, k)| k);
-        (field, format!("a known field: {}", known.replace('`', "")))
+        (crate::json_path::unknown_field(path, text), format!("a known field: {}", known.replace('`', "")))
     } else if let Some((_, expected)) = text.split_once(", expected ") {
         (field, expected.replace('`', ""))
     } else {

@@ -414,14 +414,16 @@ fn describe(path: &str, e: &serde_json::Error) -> Error {
         return Error::invalid(within(&quoted(message)), "given once");
     }
     if message.starts_with("unknown field") {
-        // The path ends with the unknown field itself.
         let known = message.split_once(", expected ").map_or("", |(_, k)| k);
-        return Error::invalid(field, format!("left out: the fields here are {}", known.replace('`', "")));
+        return Error::invalid(
+            crate::json_path::unknown_field(path, message),
+            format!("left out: the fields here are {}", known.replace('`', "")),
+        );
     }
     let last = field.rsplit(['.', '[']).next().unwrap_or_default();
     let range = if last == "id" || (last.ends_with("_id") && last != "reminder_id") {
         "a UUID such as 0192f0c1-7b5e-7cc0-9a4e-1f2d3c4b5a69".to_owned()
-    } else if last.ends_with("_at") {
+    } else if last == "at" || last.ends_with("_at") {
         "an RFC 3339 moment such as 2026-11-20T08:30:00Z".to_owned()
     } else if last.ends_with("date") || last.ends_with("until") {
         "a date as YYYY-MM-DD".to_owned()

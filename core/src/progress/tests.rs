@@ -539,6 +539,16 @@ fn hostile_or_broken_backups_name_the_field() {
     let (_, range) =
         import_error(&edit(&|v| v["pain_entries"][0]["note"] = serde_json::json!({"secret": "MARKER"})));
     assert!(!range.contains("MARKER"), "{range}");
+    // Nor a key of its own that is not a field name: the key is the file's text.
+    let (field, range) =
+        import_error(&edit(&|v| v["pain_entries"][0]["Knee MARKER since Tuesday"] = 1.into()));
+    assert_eq!(field, "pain_entries[0].?");
+    assert!(!range.contains("MARKER") && range.contains("level"), "{range}");
+    assert_eq!(import_error(&edit(&|v| v["MARKER"] = 1.into())).0, "?");
+    // A plain `at` is a moment like every `..._at`.
+    let (field, range) = import_error(&edit(&|v| v["check_ins"] = serde_json::json!([{"at": "yesterday"}])));
+    assert_eq!(field, "check_ins[0].at");
+    assert!(range.contains("RFC 3339"), "{range}");
 }
 
 #[test]

@@ -79,6 +79,28 @@ fn wrong_types_unknown_names_and_unknown_fields_name_the_path() {
     );
 }
 
+/// A file's own key is its text: an unknown one is named only when it reads as a field name.
+#[test]
+fn an_unknown_key_that_is_not_a_field_name_is_not_repeated() {
+    let (field, range) = field_and_range(r#"{"age": 40, "slr": {"My back hurts since the fall": 1}}"#);
+    assert_eq!(field, "slr.?");
+    assert!(range.contains("left_deg") && !range.contains("fall"), "{range}");
+    assert_eq!(field_and_range(r#"{"age": 40, "Depression": true}"#).0, "?");
+    let long = format!(r#"{{"age": 40, "{}": 1}}"#, "a".repeat(41));
+    assert_eq!(field_and_range(&long).0, "?");
+    // A misspelt field name is still named, so it can be put right.
+    assert_eq!(field_and_range(r#"{"age": 40, "slr": {"left_dge": 60}}"#).0, "slr.left_dge");
+}
+
+/// One object and nothing after it: text after the answers is refused, not ignored.
+#[test]
+fn text_after_the_answers_is_refused() {
+    let (field, range) = field_and_range(r#"{"age": 40} {"age": 90}"#);
+    assert_eq!(field, "answers");
+    assert!(range.contains("nothing after"), "{range}");
+    assert!(Answers::from_json("{\"age\": 40}\n  ").is_ok(), "white space after it is fine");
+}
+
 #[test]
 fn answers_round_trip_through_json() {
     let a = Answers::from_json(CONTRACT_EXAMPLE).unwrap();

@@ -16,14 +16,19 @@ fn both<'a, T: Deserialize<'a>>(
     bytes: &'a [u8],
     every: bool,
 ) -> Option<((String, String), (String, String))> {
-    let theirs =
-        match serde_path_to_error::deserialize::<_, T>(&mut serde_json::Deserializer::from_slice(bytes)) {
-            Ok(_) => None,
-            Err(e) if every || e.inner().is_data() || e.inner().to_string().starts_with("recursion") => {
-                Some((e.path().to_string(), e.inner().to_string()))
-            }
+    // serde_path_to_error reads one value; like serde_json::from_str, ours then wants the end.
+    let mut reader = serde_json::Deserializer::from_slice(bytes);
+    let theirs = match serde_path_to_error::deserialize::<_, T>(&mut reader) {
+        Ok(_) => match reader.end() {
+            Ok(()) => None,
+            Err(e) if every => Some((".".to_owned(), e.to_string())),
             Err(_) => return None,
-        };
+        },
+        Err(e) if every || e.inner().is_data() || e.inner().to_string().starts_with("recursion") => {
+            Some((e.path().to_string(), e.inner().to_string()))
+        }
+        Err(_) => return None,
+    };
     // Ours reads text, as the library does (the texts here are UTF-8 or are left out).
     let ours = match json_path::parse::<T>(std::str::from_utf8(bytes).ok()?) {
         Ok(_) => None,
