@@ -20,8 +20,13 @@ use limber_core::pain::{PainContext, PainInput};
 use limber_core::routine::checkin::{CheckInInput, ExerciseCheckIn};
 use rusqlite::{Connection, params};
 
+/// The floor's connection, on its own copy of the history beside `path`: timed in turns with
+/// ours, a commit on the same file would make every call of ours see another connection's
+/// change and drop its cache, which a phone's store kept open does not meet.
 fn raw_connection(path: &std::path::Path) -> Connection {
-    let conn = Connection::open(path).unwrap();
+    let own = path.with_extension("floor.db");
+    std::fs::copy(database(), &own).unwrap();
+    let conn = Connection::open(own).unwrap();
     conn.pragma_update(None, "journal_mode", "WAL").unwrap();
     conn.pragma_update(None, "synchronous", "FULL").unwrap();
     conn
