@@ -263,6 +263,16 @@ const RULES: &[Rule] = &[
         reason: "Injecting drugs raises the risk of an infection near the spine, so back pain is worth a check.",
     },
     Rule {
+        id: "recent_infection",
+        tier: Tier::Soon,
+        // [D] §2 asks about a recent infection but names no rule for it. The question's examples
+        // (bladder, skin) are NICE CKS's risk factors for an infection of the spine, beside
+        // injecting drugs and weak immunity, which §2 makes "soon" on their own: so is this.
+        // With a fever it is already "urgent" (possible_infection).
+        fires: |a| general(a).recent_infection,
+        reason: "A recent infection, such as of the bladder or skin, can rarely spread to the spine, so new back pain is worth a check.",
+    },
+    Rule {
         id: "weak_immunity",
         tier: Tier::Soon,
         fires: |a| general(a).steroids_or_immunosuppressed,
