@@ -12,7 +12,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use common::{history, median_timed, ratio};
+use common::{history, median_timed, ratio, timed_medians_in_turns};
 use limber_core::Limber;
 use rusqlite::Connection;
 use rusqlite::types::Value;
@@ -110,7 +110,8 @@ fn main() {
         rows.len()
     );
 
-    let ours = median_timed(
+    let mut fresh_floor = n + 1_000;
+    let (ours, floor) = timed_medians_in_turns(
         || {
             let path = fresh(dir.path(), &mut n);
             let mut store = Limber::open(&path).unwrap();
@@ -120,9 +121,9 @@ fn main() {
             assert_eq!(r.added, report.added);
             took
         },
+        || insert_raw(&fresh(dir.path(), &mut fresh_floor), &rows),
         7,
     );
-    let floor = median_timed(|| insert_raw(&fresh(dir.path(), &mut n), &rows), 7);
     let check = median_timed(
         || {
             let start = Instant::now();

@@ -128,19 +128,28 @@ pub fn medians_in_turns(
     mut floor: impl FnMut(),
     runs: usize,
 ) -> (Duration, Duration) {
-    const TURN: usize = 5;
-    ours();
-    floor();
-    let (mut a, mut b) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
     let time = |f: &mut dyn FnMut()| {
         let start = Instant::now();
         f();
         start.elapsed()
     };
+    timed_medians_in_turns(|| time(&mut ours), || time(&mut floor), runs)
+}
+
+/// [`medians_in_turns`] for calls that time themselves (so each can set up untimed).
+pub fn timed_medians_in_turns(
+    mut ours: impl FnMut() -> Duration,
+    mut floor: impl FnMut() -> Duration,
+    runs: usize,
+) -> (Duration, Duration) {
+    const TURN: usize = 5;
+    ours();
+    floor();
+    let (mut a, mut b) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
     while a.len() < runs {
         for _ in 0..TURN.min(runs - a.len()) {
-            a.push(time(&mut ours));
-            b.push(time(&mut floor));
+            a.push(ours());
+            b.push(floor());
         }
     }
     a.sort();
