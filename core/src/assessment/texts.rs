@@ -82,7 +82,11 @@ pub(super) static TEXTS: &[(&str, &str)] = &[
         "Taking steroid tablets for months, or a weakened immune system",
     ),
     ("general.option.injecting_drugs", "Injecting drugs"),
-    ("general.option.recent_infection", "A recent infection, for example of the bladder or skin"),
+    (
+        "general.option.recent_infection",
+        "An infection in the last 6 weeks, such as a bladder, kidney, skin or wound infection (a \
+         cold or flu does not count)",
+    ),
     ("general.option.night_pain", "Pain at night that no change of position eases"),
     ("general.option.thoracic_pain", "Pain in the upper back, between the shoulder blades"),
     ("general.option.deformity", "A visible change in the shape of your spine"),

@@ -265,12 +265,14 @@ const RULES: &[Rule] = &[
     Rule {
         id: "recent_infection",
         tier: Tier::Soon,
-        // [D] §2 asks about a recent infection but names no rule for it. The question's examples
-        // (bladder, skin) are NICE CKS's risk factors for an infection of the spine, beside
-        // injecting drugs and weak immunity, which §2 makes "soon" on their own: so is this.
-        // With a fever it is already "urgent" (possible_infection).
+        // [D] §2 asks about a recent infection but names no rule for it. The NHS Gloucestershire
+        // red-flag pathway (built on NICE CKS; CLINICAL.md's sources) lists a recent bacterial
+        // infection beside weak immunity and injecting drugs as signs that may suggest an
+        // infection of the spine, and §2 makes those two "soon" on their own: so is this. The
+        // question bounds "recent" to 6 weeks and leaves out colds and flu [D], as "soon"
+        // holds every dose (§8). With a fever it is already "urgent" (possible_infection).
         fires: |a| general(a).recent_infection,
-        reason: "A recent infection, such as of the bladder or skin, can rarely spread to the spine, so new back pain is worth a check.",
+        reason: "Very rarely, an infection such as a bladder or skin infection can reach the spine, so back pain after a recent infection is worth a check.",
     },
     Rule {
         id: "weak_immunity",
