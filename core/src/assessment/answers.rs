@@ -217,7 +217,7 @@ pub struct General {
     pub steroids_or_immunosuppressed: bool,
     /// Injecting drugs: `soon` (§2, infection risk).
     pub injecting_drugs: bool,
-    /// An infection in the last 6 weeks (bladder, kidney, skin, wound; not a cold or flu) [D]:
+    /// An infection in the last 6 weeks (bladder, kidney, skin, wound; not a cold or flu) \[D\]:
     /// `soon` alone (`recent_infection`), `urgent` with a fever (`possible_infection`).
     pub recent_infection: bool,
     /// Night pain not eased by changing position: `soon` alone, `urgent` with another cancer flag.
