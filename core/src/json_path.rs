@@ -52,19 +52,27 @@ const MAX_SHOWN_KEY: usize = 40;
 /// field name (ASCII lower-case letters, digits and `_`, at most 40 bytes); any other key is
 /// `?`, the mark of a key that could not be read: `pain_entries[2].?`.
 pub(crate) fn unknown_field(path: &str, message: &str) -> String {
-    let key = message
-        .strip_prefix("unknown field `")
-        .and_then(|rest| rest.find("`, ").map(|end| &rest[..end]))
-        .unwrap_or_default();
+    // serde's own text follows the key, so the key ends at the last of these, whatever the key
+    // itself holds.
+    let rest = message.strip_prefix("unknown field `").unwrap_or_default();
+    let end = rest.rfind("`, expected ").or_else(|| rest.rfind("`, there are no fields"));
+    let Some(key) = end.map(|end| &rest[..end]) else { return "?".to_owned() };
+    // The key must be the path's whole last segment: `parent.key`, or `key` at the top.
+    let parent = match path.strip_suffix(key) {
+        Some("") => None,
+        Some(p) => match p.strip_suffix('.') {
+            Some(parent) => Some(parent),
+            None => return "?".to_owned(),
+        },
+        None => return "?".to_owned(),
+    };
     let field_like = !key.is_empty()
         && key.len() <= MAX_SHOWN_KEY
         && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-    if field_like && path.ends_with(key) {
-        return path.to_owned();
-    }
-    match path.strip_suffix(key).and_then(|p| p.strip_suffix('.')) {
-        Some(parent) if !key.is_empty() => format!("{parent}.?"),
-        _ => "?".to_owned(),
+    match (field_like, parent) {
+        (true, _) => path.to_owned(),
+        (false, Some(parent)) => format!("{parent}.?"),
+        (false, None) => "?".to_owned(),
     }
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The phone library's size: limber-ffi built with the mobile profile (opt-level z, LTO, one
+# The phone library's size: limber-ffi built with the mobile profile (opt-level s, LTO, one
 # codegen unit), stripped after bindgen, against a bare uniffi + bundled-rusqlite library
 # built the same way. Target: at most 2x (issue 17). Host target here; phones differ a little.
 set -euo pipefail

@@ -120,8 +120,8 @@ pub fn median(mut f: impl FnMut(), runs: usize) -> Duration {
     times[runs / 2]
 }
 
-/// The medians of `ours` and `floor` over `runs` timed calls each, taken in turns of a few
-/// calls (after one warm-up each), so a change in the machine's load while they run falls on
+/// The medians of `ours` and `floor` over `runs` timed calls each, taken in turns, one call of
+/// each (after one warm-up each), so a change in the machine's load while they run falls on
 /// both sides of the ratio instead of one.
 pub fn medians_in_turns(
     mut ours: impl FnMut(),

@@ -545,6 +545,13 @@ fn hostile_or_broken_backups_name_the_field() {
     assert_eq!(field, "pain_entries[0].?");
     assert!(!range.contains("MARKER") && range.contains("level"), "{range}");
     assert_eq!(import_error(&edit(&|v| v["MARKER"] = 1.into())).0, "?");
+    for key in ["a`, MARKER a", "`, expected MARKER"] {
+        let (field, range) = import_error(&edit(&|v| v["pain_entries"][0][key] = 1.into()));
+        assert_eq!(field, "pain_entries[0].?");
+        assert!(!range.contains("MARKER"), "{range}");
+    }
+    let (_, range) = import_error(&edit(&|v| v["pain_entries"][0]["context"] = "x, expected MARKER".into()));
+    assert!(!range.contains("MARKER"), "{range}");
     // A plain `at` is a moment like every `..._at`.
     let (field, range) = import_error(&edit(&|v| v["check_ins"] = serde_json::json!([{"at": "yesterday"}])));
     assert_eq!(field, "check_ins[0].at");

@@ -88,6 +88,17 @@ fn an_unknown_key_that_is_not_a_field_name_is_not_repeated() {
     assert_eq!(field_and_range(r#"{"age": 40, "Depression": true}"#).0, "?");
     let long = format!(r#"{{"age": 40, "{}": 1}}"#, "a".repeat(41));
     assert_eq!(field_and_range(&long).0, "?");
+    // serde's own words inside a key do not let the key through, nor into the list of fields.
+    let (field, range) = field_and_range(r#"{"age": 40, "slr": {"a`, My knee hurts a": 1}}"#);
+    assert_eq!(field, "slr.?");
+    assert!(!range.contains("knee"), "{range}");
+    let (field, range) = field_and_range(r#"{"age": 40, "slr": {"`, expected My knee hurts": 1}}"#);
+    assert_eq!(field, "slr.?");
+    assert!(!range.contains("knee"), "{range}");
+    assert_eq!(field_and_range(r#"{"age": 40, "slr": {"": 1}}"#).0, "slr.?");
+    // Nor a value's text in what is expected instead.
+    let (_, range) = field_and_range(r#"{"age": 40, "onset": "x, expected my knee"}"#);
+    assert!(!range.contains("knee"), "{range}");
     // A misspelt field name is still named, so it can be put right.
     assert_eq!(field_and_range(r#"{"age": 40, "slr": {"left_dge": 60}}"#).0, "slr.left_dge");
 }
