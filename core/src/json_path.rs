@@ -43,6 +43,12 @@ pub(crate) fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, Fault> {
     Ok(value)
 }
 
+/// What serde's `message` says was expected instead (`i32`, ``one of `a`, `b` ``), read from
+/// its end: a key or a value quoted before it may hold ", expected " too.
+pub(crate) fn expected(message: &str) -> Option<&str> {
+    message.rsplit_once(", expected ").map(|(_, expected)| expected)
+}
+
 /// The longest key an error repeats from a file, in bytes.
 const MAX_SHOWN_KEY: usize = 40;
 

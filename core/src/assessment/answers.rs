@@ -414,9 +414,9 @@ fn describe_serde(path: &str, e: &serde_json::Error) -> (String, String) {
     } else if text.starts_with("duplicate field") {
         (within(&quoted(text)), "given once".to_owned())
     } else if text.starts_with("unknown field") {
-        let known = text.rsplit_once(", expected ").map_or("", |(_, k)| k);
+        let known = crate::json_path::expected(text).unwrap_or_default();
         (crate::json_path::unknown_field(path, text), format!("a known field: {}", known.replace('`', "")))
-    } else if let Some((_, expected)) = text.rsplit_once(", expected ") {
+    } else if let Some(expected) = crate::json_path::expected(text) {
         (field, expected.replace('`', ""))
     } else {
         (field, "valid JSON".to_owned())

@@ -414,7 +414,7 @@ fn describe(path: &str, e: &serde_json::Error) -> Error {
         return Error::invalid(within(&quoted(message)), "given once");
     }
     if message.starts_with("unknown field") {
-        let known = message.rsplit_once(", expected ").map_or("", |(_, k)| k);
+        let known = crate::json_path::expected(message).unwrap_or_default();
         return Error::invalid(
             crate::json_path::unknown_field(path, message),
             format!("left out: the fields here are {}", known.replace('`', "")),
@@ -427,7 +427,7 @@ fn describe(path: &str, e: &serde_json::Error) -> Error {
         "an RFC 3339 moment such as 2026-11-20T08:30:00Z".to_owned()
     } else if last.ends_with("date") || last.ends_with("until") {
         "a date as YYYY-MM-DD".to_owned()
-    } else if let Some((_, expected)) = message.rsplit_once(", expected ") {
+    } else if let Some(expected) = crate::json_path::expected(message) {
         match expected {
             e if e.starts_with('i') && e[1..].chars().all(|c| c.is_ascii_digit()) => {
                 "a whole number".to_owned()
