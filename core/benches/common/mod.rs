@@ -142,15 +142,12 @@ pub fn timed_medians_in_turns(
     mut floor: impl FnMut() -> Duration,
     runs: usize,
 ) -> (Duration, Duration) {
-    const TURN: usize = 5;
     ours();
     floor();
     let (mut a, mut b) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
-    while a.len() < runs {
-        for _ in 0..TURN.min(runs - a.len()) {
-            a.push(ours());
-            b.push(floor());
-        }
+    for _ in 0..runs {
+        a.push(ours());
+        b.push(floor());
     }
     a.sort();
     b.sort();
