@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Rust core for the phone ABIs into app/src/main/jniLibs (cargo-ndk, the workspace's
-# `mobile` profile: small over fast, LTO, the one tests/bench/size.sh measures), then
+# `mobile` profile: small over fast, LTO, built as tests/bench/size.sh measures it), then
 # generates the Kotlin bindings into app/build/generated/uniffi with the workspace's own
 # uniffi-bindgen, in library mode from the unstripped host build. Run by the Gradle task
 # buildRust before every build; runnable by hand from anywhere.
@@ -13,8 +13,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 cd "$workspace"
 
 # --platform matches minSdk; NDK r28+ links with 16 KB pages, as Android 15+ devices need.
+# `rustc --crate-type cdylib`: the crate also lists `lib` and `staticlib`, and with an rlib among
+# its outputs cargo links the cdylib without LTO, silently (rust-lang/cargo#4611): 16% larger.
 cargo ndk -t arm64-v8a -t armeabi-v7a -t x86_64 --platform 26 -o "$android/app/src/main/jniLibs" \
-  build -p limber-ffi --profile mobile
+  rustc -p limber-ffi --profile mobile --lib --crate-type cdylib
 
 cargo build -p limber-ffi -p uniffi-bindgen
 host_lib=target/debug/liblimber_ffi.so

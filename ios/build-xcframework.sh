@@ -23,9 +23,11 @@ mac_targets=(aarch64-apple-darwin x86_64-apple-darwin)
 targets=("${ios_targets[@]}" "${mac_targets[@]}")
 
 rustup target add "${targets[@]}"
-# The workspace's `mobile` profile (small over fast, LTO): what tests/bench/size.sh measures.
+# The workspace's `mobile` profile (small over fast, LTO), as tests/bench/size.sh measures it.
+# The static library alone: with an rlib among a crate's outputs (bindings/Cargo.toml lists
+# `lib` for the Rust tests) cargo builds the others without LTO, silently (rust-lang/cargo#4611).
 for target in "${targets[@]}"; do
-  cargo build -p limber-ffi --profile mobile --target "$target"
+  cargo rustc -p limber-ffi --profile mobile --target "$target" --lib --crate-type staticlib
 done
 
 rm -rf "$work"
