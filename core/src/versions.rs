@@ -4,4 +4,4 @@
 
 /// The SQLite schema this code writes (`PRAGMA user_version`): one released step per version,
 /// checked at compile time against `store`'s steps.
-pub const SCHEMA_VERSION: i32 = 7;
+pub const SCHEMA_VERSION: i32 = 8;

@@ -166,12 +166,18 @@ pub(crate) struct Since {
     pub spread: bool,
 }
 
+///
+/// Two index seeks, whatever the number of check-ins: the first through `checkin_by_time`, any
+/// spread through the partial index `checkin_spread_by_time` (schema step 8).
 pub(crate) fn since(conn: &Connection, since: DateTime<Utc>) -> Result<Since> {
-    let (first, spread): (Option<i64>, Option<bool>) = conn
-        .prepare_cached("SELECT min(at_ms), max(CASE WHEN symptoms_spread THEN 1 ELSE 0 END) FROM checkin WHERE at_ms >= ?1")?
-        .query_row([to_millis(since)], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(Since { first: first.map(from_millis).transpose()?, spread: spread.unwrap_or(false) })
+    let (first, spread): (Option<i64>, bool) =
+        conn.prepare_cached(SINCE)?.query_row([to_millis(since)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(Since { first: first.map(from_millis).transpose()?, spread })
 }
+
+/// The query behind [`since`], apart so that a test can hold its plan to the two indexes.
+pub(crate) const SINCE: &str = "SELECT (SELECT min(at_ms) FROM checkin WHERE at_ms >= ?1),
+    EXISTS (SELECT 1 FROM checkin WHERE symptoms_spread AND at_ms >= ?1)";
 
 /// When each check-in that reported symptoms spreading was made (ms), in table order.
 pub(crate) fn spread_times_ms(conn: &Connection) -> Result<Vec<i64>> {
@@ -287,4 +293,60 @@ fn exercise(e: &Row<'_>) -> Result<ExerciseRow> {
         },
         light: optional(8)?.map(|l| value(&l, Light::parse)).transpose()?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::store::Db;
+
+    fn store() -> (tempfile::TempDir, Db) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("limber.db")).unwrap();
+        (dir, db)
+    }
+
+    fn add(db: &Db, day: u32, at_ms: i64, spread: bool) {
+        db.conn()
+            .execute(
+                "INSERT INTO checkin VALUES (?1, ?2, 1, ?3, 0, 3, 2, ?4, NULL)",
+                params![Uuid::now_v7(), format!("2026-01-{day:02}"), at_ms, spread],
+            )
+            .unwrap();
+    }
+
+    #[test]
+    fn since_finds_the_first_check_in_and_a_spread_at_or_after_the_moment_only() {
+        let (_dir, db) = store();
+        let t = Utc.with_ymd_and_hms(2026, 1, 10, 8, 0, 0).unwrap();
+        let ms = to_millis(t);
+        assert_eq!(since(db.conn(), t).unwrap(), Since { first: None, spread: false });
+        add(&db, 9, ms - 1, true); // before the assessment: does not count
+        add(&db, 11, ms + 5_000, false);
+        assert_eq!(
+            since(db.conn(), t).unwrap(),
+            Since { first: Some(from_millis(ms + 5_000).unwrap()), spread: false }
+        );
+        add(&db, 10, ms, true); // at the very moment: counts, and is the first
+        assert_eq!(since(db.conn(), t).unwrap(), Since { first: Some(t), spread: true });
+    }
+
+    #[test]
+    fn since_seeks_through_indexes_and_never_scans_the_check_ins() {
+        let (_dir, db) = store();
+        let plan: Vec<String> = db
+            .conn()
+            .prepare(&format!("EXPLAIN QUERY PLAN {SINCE}"))
+            .unwrap()
+            .query_map([0_i64], |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let text = plan.join("\n");
+        assert!(!text.contains("SCAN checkin"), "{text}");
+        assert!(text.contains("INDEX checkin_by_time"), "{text}");
+        assert!(text.contains("INDEX checkin_spread_by_time"), "{text}");
+    }
 }

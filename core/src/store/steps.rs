@@ -133,6 +133,14 @@ CREATE INDEX dose_change_by_decision ON dose_change (decision, at_ms);
 ALTER TABLE checkin RENAME COLUMN slot TO session;
 ";
 
+/// Schema step 8: the check-ins that reported symptoms spreading, by time. Whether the plan
+/// stopped (CLINICAL.md §8) is asked by every check-in and every "today"; through the time index
+/// alone it visited each check-in since the latest assessment (a year without a re-test: 730),
+/// and now only the few that spread.
+const SCHEMA_V8: &str = "
+CREATE INDEX checkin_spread_by_time ON checkin (at_ms) WHERE symptoms_spread;
+";
+
 /// `STEPS[n]` upgrades a database at version `n` to `n + 1`.
 pub(super) const STEPS: &[&str] =
-    &[SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7];
+    &[SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8];
