@@ -22,7 +22,8 @@ use rusqlite::{Connection, params};
 
 /// The floor's connection, on its own copy of the history beside `path`: timed in turns with
 /// ours, a commit on the same file would make every call of ours see another connection's
-/// change and drop its cache, which a phone's store kept open does not meet.
+/// change and drop its cache, which a phone's store kept open does not meet. The floors prepare
+/// each statement once (`prepare_cached`), as the store does.
 fn raw_connection(path: &std::path::Path) -> Connection {
     let own = path.with_extension("floor.db");
     std::fs::copy(database(), &own).unwrap();
@@ -77,8 +78,11 @@ fn durable_writes(c: &mut Criterion) {
     let mut raw_pain = || {
         m += 1;
         let tx = raw.unchecked_transaction().unwrap();
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO pain_entry (id, recorded_at_ms, utc_offset_min, level, context, note) VALUES (?1, ?2, 0, 4, 'evening', ?3)",
+        )
+        .unwrap()
+        .execute(
             params![uuid::Uuid::now_v7(), 1_900_000_000_000 + m, "stiff after the drive"],
         )
         .unwrap();
@@ -138,29 +142,46 @@ fn check_in_write(c: &mut Criterion) {
         raw_day += 1;
         let tx = raw.unchecked_transaction().unwrap();
         let id = uuid::Uuid::now_v7();
-        let date = format!("raw-{raw_day}");
-        tx.execute(
+        let date = format!("raw-{raw_day:06}"); // ten characters, as a date is
+        tx.prepare_cached(
             "INSERT INTO checkin (id, local_date, session, at_ms, utc_offset_min, pain_before, pain_after, symptoms_spread, note)
              VALUES (?1, ?2, 1, ?3, 0, 3, 2, 0, NULL)",
+        )
+        .unwrap()
+        .execute(
             params![id, date, 1_900_000_000_000 + raw_day],
         )
         .unwrap();
         for e in &exercises {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO checkin_exercise VALUES (?1, ?2, ?2, 1, NULL, 30, 2, NULL, 1, 0, 'green')",
-                params![id, e.as_str()],
             )
+            .unwrap()
+            .execute(params![id, e.as_str()])
             .unwrap();
-            tx.execute(
-                "INSERT INTO dose_change VALUES (?1, ?2, ?3, ?4, 'keep', '{}', '{}', 'Comfortable today.')",
-                params![uuid::Uuid::now_v7(), 1_900_000_000_000 + raw_day, date, e.as_str()],
-            )
-            .unwrap();
-            tx.execute(
+            // The same bytes as ours: the dose before and after as the store spells them, and
+            // the reason shown (a floor with shorter rows fills fewer pages per commit).
+            let step = format!(
+                r#"{{"exercise":"{}","dose":{{"hold_seconds":30,"reps":2,"sets":1,"per_side":true,"minutes":null}}}}"#,
+                e.as_str()
+            );
+            tx.prepare_cached("INSERT INTO dose_change VALUES (?1, ?2, ?3, ?4, 'keep', ?5, ?5, ?6)")
+                .unwrap()
+                .execute(params![
+                    uuid::Uuid::now_v7(),
+                    1_900_000_000_000 + raw_day,
+                    date,
+                    e.as_str(),
+                    step,
+                    "Comfortable today. If tomorrow morning is no worse, it counts towards the next step."
+                ])
+                .unwrap();
+            tx.prepare_cached(
                 "INSERT INTO track_state VALUES (?1, 1, 0, 0, NULL)
                  ON CONFLICT (track) DO UPDATE SET settled_greens = settled_greens + 1",
-                [e.as_str()],
             )
+            .unwrap()
+            .execute([e.as_str()])
             .unwrap();
         }
         tx.commit().unwrap();
