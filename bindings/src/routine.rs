@@ -23,10 +23,7 @@ uniffi::custom_type!(LocalDate, String, {
     remote,
     lower: |d| d.to_string(),
     // Through `convert_result`: a malformed date reaches the shell as a typed InvalidInput.
-    try_lift: |text| convert_result(
-        NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-            .map_err(|_| limber_core::Error::invalid("date", "a date as YYYY-MM-DD")),
-    ),
+    try_lift: |text| convert_result(limber_core::calendar::parse_date("date", &text)),
 });
 
 /// Every exercise Limber can plan, with steps, default dose, cautions and equipment.

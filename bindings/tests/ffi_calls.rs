@@ -154,8 +154,15 @@ fn date_text() -> impl Strategy<Value = Option<String>> {
     )
 }
 
+/// The rule for a date from a shell: exactly `YYYY-MM-DD` in ASCII digits, and a real date
+/// ("2026-1-5" is refused: one date, one spelling).
 fn parses(date: &Option<String>) -> bool {
-    date.as_deref().is_none_or(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
+    date.as_deref().is_none_or(|d| {
+        let digits_at = [0, 1, 2, 3, 5, 6, 8, 9];
+        d.len() == 10
+            && digits_at.iter().all(|&i| d.as_bytes()[i].is_ascii_digit())
+            && NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok()
+    })
 }
 
 #[test]

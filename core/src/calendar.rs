@@ -35,6 +35,14 @@ pub(crate) fn parse_iso_date(b: &[u8]) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(digits(&b[0..4])? as i32, digits(&b[5..7])?, digits(&b[8..10])?)
 }
 
+/// Reads a date given as text across the FFI or in a reminder id: exactly `YYYY-MM-DD`, as
+/// Limber writes dates (zero-padded, years 0000-9999), so that one date has one spelling (a
+/// reminder id is compared and hashed as text). Errors: `Invalid` naming `field`, "a date as
+/// YYYY-MM-DD".
+pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
+    parse_iso_date(text.as_bytes()).ok_or_else(|| Error::invalid(field, "a date as YYYY-MM-DD"))
+}
+
 /// A local time of day to the minute. Text form `HH:MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LocalTime {

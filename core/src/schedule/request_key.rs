@@ -50,7 +50,7 @@ pub fn request_key(id: &str) -> i32 {
 /// (days since 1970-01-01, variant), or `None` when `id` is not one of the core's forms.
 fn parse(id: &str) -> Option<(i64, i64)> {
     let parts: Vec<&str> = id.split(':').collect();
-    let day = NaiveDate::parse_from_str(parts.get(1)?, "%Y-%m-%d").ok()?;
+    let day = crate::calendar::parse_iso_date(parts.get(1)?.as_bytes())?;
     let epoch_day = (day - NaiveDate::from_ymd_opt(1970, 1, 1)?).num_days();
     if !(0..=MAX_EPOCH_DAY).contains(&epoch_day) {
         return None;
@@ -110,9 +110,15 @@ mod tests {
             "morning:1969-12-31",
             "junk",
             "retest:2026-02-30",
+            // Not Limber's spelling of a date, so not a well-formed id (chrono's reader took
+            // these and gave them the keys of the padded ids; found 2026-11-30).
+            "morning:2026-11-6",
+            "session:2026-1-20:1",
+            "retest:+2026-11-20",
         ] {
             assert!(request_key(id) < 0, "{id:?}");
         }
+        assert_ne!(request_key("morning:2026-11-6"), request_key("morning:2026-11-06"));
         assert_eq!(reminder_limit(Platform::Android), 64);
         assert_eq!(reminder_limit(Platform::Ios), 60);
     }

@@ -129,7 +129,7 @@ impl Target {
         let bad = || Error::invalid("id", "a reminder id such as session:2026-11-20:1 or morning:2026-11-21");
         let id = id.trim();
         let id = id.strip_prefix(SNOOZE_PREFIX).unwrap_or(id);
-        let date = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad());
+        let date = |text: &str| crate::calendar::parse_iso_date(text.as_bytes()).ok_or_else(bad);
         let mut parts = id.split(':');
         let target = match (parts.next(), parts.next(), parts.next(), parts.next()) {
             (Some("session"), Some(d), Some(slot), None) => {
