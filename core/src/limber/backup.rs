@@ -12,7 +12,7 @@ use crate::progress::backup::{
 use crate::progress::records::{Counts, Each, Records};
 use crate::store::{Db, assessment, check_in, dose_change, morning, pain, setting, snooze, track_state};
 use crate::timestamp::check_instant;
-use crate::versions::SCHEMA_VERSION;
+use crate::versions::BACKUP_SCHEMA_VERSION;
 use crate::{Error, Result};
 
 /// The stored records.
@@ -24,7 +24,7 @@ pub(super) fn backup(db: &Db, now: DateTime<Utc>) -> Result<Backup> {
     Ok(Backup {
         format: backup::FORMAT.to_owned(),
         format_version: backup::FORMAT_VERSION,
-        schema_version: SCHEMA_VERSION,
+        schema_version: BACKUP_SCHEMA_VERSION,
         exported_at: check_instant("now", now)?,
         settings: records.settings()?,
         pain_entries: all(|each| records.pain_entries(each))?,

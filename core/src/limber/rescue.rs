@@ -9,7 +9,7 @@ use crate::progress::backup::{self, Backup, BackupSettings};
 use crate::progress::records::Records;
 use crate::store::Db;
 use crate::timestamp::check_instant;
-use crate::versions::SCHEMA_VERSION;
+use crate::versions::BACKUP_SCHEMA_VERSION;
 use crate::{Error, Result};
 
 /// What could be read from a damaged database.
@@ -41,7 +41,7 @@ pub(super) fn rescue(db: &Db, now: DateTime<Utc>) -> Result<Rescue> {
     let mut b = Backup {
         format: backup::FORMAT.to_owned(),
         format_version: backup::FORMAT_VERSION,
-        schema_version: SCHEMA_VERSION,
+        schema_version: BACKUP_SCHEMA_VERSION,
         exported_at: now,
         settings: BackupSettings { routine: None, reminders: None },
         pain_entries: Vec::new(),

@@ -56,7 +56,8 @@ pub struct Backup {
     pub format: String,
     /// The backup format it was written in: 1 to [`FORMAT_VERSION`].
     pub format_version: i32,
-    /// The store schema of the app that wrote it: 1 to the schema this code writes.
+    /// The schema version of its records ([`BACKUP_SCHEMA_VERSION`](crate::versions::BACKUP_SCHEMA_VERSION)
+    /// when this code writes it): 1 to the schema this code writes.
     pub schema_version: i32,
     /// When it was written; 2000-01-01 to 2099-12-31 UTC.
     #[serde(deserialize_with = "deserialize_rfc3339")]

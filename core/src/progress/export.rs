@@ -20,7 +20,7 @@ use super::listener::Throttled;
 use super::records::{Records, Tally};
 use crate::Result;
 use crate::timestamp::check_instant;
-use crate::versions::SCHEMA_VERSION;
+use crate::versions::BACKUP_SCHEMA_VERSION;
 use crate::zone::{local_date, parse_tz};
 
 text_enum! {
@@ -88,7 +88,7 @@ pub(crate) fn write_backup(
     let mut json = JsonStream::new(out)?;
     json.field("format", &FORMAT)?;
     json.field("format_version", &FORMAT_VERSION)?;
-    json.field("schema_version", &SCHEMA_VERSION)?;
+    json.field("schema_version", &BACKUP_SCHEMA_VERSION)?;
     json.field("exported_at", &check_instant("now", now)?)?;
     let settings = records.settings()?;
     for _ in 0..(i32::from(settings.routine.is_some()) + i32::from(settings.reminders.is_some())) {

@@ -378,7 +378,10 @@ fn the_json_export_is_the_backup_of_every_table() {
     let json: Value = serde_json::from_slice(&export(&store, ExportFormat::JsonBackup).bytes).unwrap();
     assert_eq!(json["format"], "limber-backup");
     assert_eq!(json["format_version"], 1);
-    assert_eq!(json["schema_version"], crate::versions::SCHEMA_VERSION);
+    // The records' schema, not the store's: an index-only step (8) must not make a new backup
+    // unreadable by a Limber that stops at step 7.
+    assert_eq!(json["schema_version"], crate::versions::BACKUP_SCHEMA_VERSION);
+    assert_eq!(json["schema_version"], 7);
     assert_eq!(json["exported_at"], "2026-11-23T12:00:00Z");
     for (list, n) in
         [("pain_entries", 44), ("assessments", 2), ("check_ins", 14), ("morning_checks", 1), ("snoozes", 1)]
