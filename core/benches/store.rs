@@ -30,6 +30,9 @@ fn raw_connection(path: &std::path::Path) -> Connection {
     let conn = Connection::open(own).unwrap();
     conn.pragma_update(None, "journal_mode", "WAL").unwrap();
     conn.pragma_update(None, "synchronous", "FULL").unwrap();
+    // The store's other settings (store/mod.rs), so that "same settings" holds.
+    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+    conn.pragma_update(None, "secure_delete", "ON").unwrap();
     conn
 }
 

@@ -132,9 +132,10 @@ impl Target {
         let date = |text: &str| crate::calendar::parse_iso_date(text.as_bytes()).ok_or_else(bad);
         let mut parts = id.split(':');
         let target = match (parts.next(), parts.next(), parts.next(), parts.next()) {
-            (Some("session"), Some(d), Some(slot), None) => {
-                let slot = slot.parse::<i32>().map_err(|_| bad())?;
-                if !(1..=super::settings::MAX_SLOTS as i32).contains(&slot) {
+            (Some("session"), Some(d), Some(text), None) => {
+                let slot = text.parse::<i32>().map_err(|_| bad())?;
+                // One spelling, as `request_key` reads it: "01" and "+1" are not slot 1.
+                if !(1..=super::settings::MAX_SLOTS as i32).contains(&slot) || slot.to_string() != text {
                     return Err(bad());
                 }
                 Target::Session { date: date(d)?, slot }

@@ -168,7 +168,8 @@ pub(crate) struct Since {
 
 ///
 /// Two index seeks, whatever the number of check-ins: the first through `checkin_by_time`, any
-/// spread through the partial index `checkin_spread_by_time` (schema step 8).
+/// spread through the partial index `checkin_spread_by_time` (schema step 8; one row read when
+/// a spread is found).
 pub(crate) fn since(conn: &Connection, since: DateTime<Utc>) -> Result<Since> {
     let (first, spread): (Option<i64>, bool) =
         conn.prepare_cached(SINCE)?.query_row([to_millis(since)], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -179,7 +180,7 @@ pub(crate) fn since(conn: &Connection, since: DateTime<Utc>) -> Result<Since> {
 pub(crate) const SINCE: &str = "SELECT (SELECT min(at_ms) FROM checkin WHERE at_ms >= ?1),
     EXISTS (SELECT 1 FROM checkin WHERE symptoms_spread AND at_ms >= ?1)";
 
-/// When each check-in that reported symptoms spreading was made (ms), in table order.
+/// When each check-in that reported symptoms spreading was made (ms), in no promised order.
 pub(crate) fn spread_times_ms(conn: &Connection) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached("SELECT at_ms FROM checkin WHERE symptoms_spread")?;
     let rows = stmt.query_map([], |r| r.get::<_, i64>(0))?;

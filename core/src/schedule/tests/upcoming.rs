@@ -369,6 +369,8 @@ fn snoozing_an_unknown_done_or_finished_reminder_is_refused() {
         "lunch:2026-11-16",
         "session:2026-11-6:1",
         "morning:+2026-11-16",
+        "session:2026-11-16:01",
+        "session:2026-11-16:+1",
     ] {
         assert!(matches!(err(&facts, bad, now), Error::Invalid { field, .. } if field == "id"), "{bad}");
     }
