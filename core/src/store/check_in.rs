@@ -166,8 +166,7 @@ pub(crate) struct Since {
     pub spread: bool,
 }
 
-///
-/// Two index seeks, whatever the number of check-ins: the first through `checkin_by_time`, any
+/// [`Since`] the moment `since`, in two index seeks whatever the number of check-ins: the first through `checkin_by_time`, any
 /// spread through the partial index `checkin_spread_by_time` (schema step 8; one row read when
 /// a spread is found).
 pub(crate) fn since(conn: &Connection, since: DateTime<Utc>) -> Result<Since> {
