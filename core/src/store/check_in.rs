@@ -166,9 +166,9 @@ pub(crate) struct Since {
     pub spread: bool,
 }
 
-/// [`Since`] the moment `since`, in two index seeks whatever the number of check-ins: the first through `checkin_by_time`, any
-/// spread through the partial index `checkin_spread_by_time` (schema step 8; one row read when
-/// a spread is found).
+/// [`Since`] the moment `since`, in two index seeks whatever the number of check-ins: the first
+/// through `checkin_by_time`, any spread through the partial index `checkin_spread_by_time`
+/// (schema step 8; one row read when a spread is found).
 pub(crate) fn since(conn: &Connection, since: DateTime<Utc>) -> Result<Since> {
     let (first, spread): (Option<i64>, bool) =
         conn.prepare_cached(SINCE)?.query_row([to_millis(since)], |r| Ok((r.get(0)?, r.get(1)?)))?;
