@@ -11,7 +11,7 @@ use chrono::{Days, NaiveDate};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::labels::{day_text, escape};
+use super::labels::{day_month_text, day_text, escape, month_year_text};
 use super::summary::ProgressSummary;
 use crate::pain::Side;
 
@@ -96,7 +96,7 @@ fn draw(root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, s: &Progress
     let long = days > 200.0;
     let date_label = |v: &f64| {
         let day = s.from.checked_add_days(Days::new(v.round().max(0.0) as u64)).unwrap_or(s.to);
-        if long { day.format("%b %Y").to_string() } else { day.format("%-d %b").to_string() }
+        if long { month_year_text(day) } else { day_month_text(day) }
     };
 
     let mut chart = ChartBuilder::on(&plot)

@@ -1,14 +1,38 @@
 //! Words and formats shared by the summary text, the chart, the report and the exports.
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, Timelike, Utc};
 
 use crate::assessment::history::MeasuredTest;
 use crate::pain::{BodySite, PainContext, Side};
 use crate::timestamp;
 
+// Dates are spelled here rather than through chrono's `format`: its strftime interpreter is
+// about 30 KiB of the phone library (issue 17), for four patterns.
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+fn month_abbreviation(date: NaiveDate) -> &'static str {
+    MONTHS[date.month0() as usize]
+}
+
 /// "2 Nov 2026".
 pub fn day_text(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
+    format!("{} {} {}", date.day(), month_abbreviation(date), date.year())
+}
+
+/// "2 Nov": a chart's tick on a short range.
+pub fn day_month_text(date: NaiveDate) -> String {
+    format!("{} {}", date.day(), month_abbreviation(date))
+}
+
+/// "Nov 2026": a chart's tick on a long range.
+pub fn month_year_text(date: NaiveDate) -> String {
+    format!("{} {}", month_abbreviation(date), date.year())
+}
+
+/// "2026-11-02 07:30 UTC", to the minute.
+pub fn utc_minute_text(at: DateTime<Utc>) -> String {
+    format!("{} {:02}:{:02} UTC", at.date_naive(), at.hour(), at.minute())
 }
 
 pub fn series_name(test: MeasuredTest) -> &'static str {
@@ -96,4 +120,36 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Days, TimeZone};
+
+    use super::*;
+
+    /// Every day of 1999-2032 (leap years, both ends of each month) spelled as chrono's strftime
+    /// spells it: the oracle the hand-written spelling replaced.
+    #[test]
+    fn dates_read_as_strftime_spells_them() {
+        let mut day = NaiveDate::from_ymd_opt(1999, 1, 1).unwrap();
+        while day.year() < 2033 {
+            assert_eq!(day_text(day), day.format("%-d %b %Y").to_string());
+            assert_eq!(day_month_text(day), day.format("%-d %b").to_string());
+            assert_eq!(month_year_text(day), day.format("%b %Y").to_string());
+            day = day + Days::new(1);
+        }
+    }
+
+    #[test]
+    fn a_report_stamp_is_to_the_minute_in_utc() {
+        for (h, m, s) in [(0, 0, 0), (7, 5, 59), (23, 59, 30)] {
+            let at = Utc.with_ymd_and_hms(2026, 3, 9, h, m, s).unwrap();
+            assert_eq!(utc_minute_text(at), at.format("%Y-%m-%d %H:%M UTC").to_string());
+        }
+        assert_eq!(
+            utc_minute_text(Utc.with_ymd_and_hms(2026, 11, 2, 7, 30, 0).unwrap()),
+            "2026-11-02 07:30 UTC"
+        );
+    }
 }

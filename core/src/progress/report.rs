@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::chart;
-use super::labels::{day_text, escape, local_date, series_name, value_text};
+use super::labels::{day_text, escape, local_date, series_name, utc_minute_text, value_text};
 use super::summary::ProgressSummary;
 use crate::assessment::Tier;
 use crate::assessment::history::{MeasuredTest, SavedAssessment};
@@ -51,7 +51,7 @@ pub(crate) fn html(s: &ProgressSummary, latest: Option<&SavedAssessment>) -> Str
         "<header><h1>Progress report</h1><p class=\"muted\">Kept by the person with the Limber app, \
          {}. Self-reported; not a diagnosis. Made {} ({}).</p></header>",
         escape(&period),
-        s.generated_at.format("%Y-%m-%d %H:%M UTC"),
+        utc_minute_text(s.generated_at),
         escape(&s.time_zone)
     );
     summary(&mut h, s);
@@ -135,7 +135,7 @@ fn assessment(h: &mut String, latest: Option<&SavedAssessment>) {
         h,
         "<p>Taken {}. <span class=\"tier-{}\">{}</span>. Exercise plan {}; pain allowed during exercise \
          up to {}/10.</p>",
-        taken.format("%-d %b %Y"),
+        day_text(taken.date_naive()),
         r.triage.tier,
         escape(tier),
         if r.plan_allowed { "allowed" } else { "not allowed" },
