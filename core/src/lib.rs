@@ -18,6 +18,7 @@ pub mod pain;
 pub mod progress;
 pub mod routine;
 pub mod schedule;
+mod sort;
 pub mod store;
 pub mod timestamp;
 pub mod validate;

@@ -148,8 +148,7 @@ pub fn gates(a: &Answers, tier: Tier) -> GateOutcome {
         excluded.push(NordicCurl);
     }
 
-    excluded.sort();
-    excluded.dedup();
+    crate::sort::sort_dedup(&mut excluded);
     let cautions = cautions.into_iter().filter(|c| !excluded.contains(&c.exercise)).collect();
     GateOutcome { gates, strain_phase: strain.map(|(phase, _)| phase), excluded, cautions }
 }

@@ -107,7 +107,12 @@ fn facts(db: &Db, settings: &ReminderSettings, now: DateTime<Utc>) -> Result<Fac
         plan_ready: routine::plan_status(db)? == PlanStatus::Active,
         retest_due_at: latest.as_ref().map(|a| a.retest_due_at()),
         checked_in: check_in::sessions_between(db.conn(), Some(since), None)?,
-        morning_checks: morning::dates_from(db.conn(), since)?.into_iter().collect(),
+        // Inserted, not collected: `collect` into a set sorts first, with a sort of its own (crate::sort).
+        morning_checks: {
+            let mut dates = std::collections::BTreeSet::new();
+            dates.extend(morning::dates_from(db.conn(), since)?);
+            dates
+        },
         snoozes: snoozes::pending(db.conn(), now)?,
     })
 }

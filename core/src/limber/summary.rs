@@ -125,7 +125,7 @@ pub(super) fn plan_changes(db: &Db, tz: Zone) -> Result<Vec<(NaiveDate, bool)>> 
         events.push((ms, false));
     }
     // Stable: an assessment and a stop at the same instant keep the assessment first.
-    events.sort_by_key(|(ms, _)| *ms);
+    crate::sort::sort_by_key(&mut events, |(ms, _)| *ms);
     let mut changes = Vec::with_capacity(events.len());
     for (ms, allowed) in events {
         if let Some(day) = local_date(tz, from_millis(ms)?).succ_opt() {

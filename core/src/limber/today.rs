@@ -83,7 +83,9 @@ fn plan_of(
     settings: &RoutineSettings,
     tracks: &BTreeMap<Track, Standing>,
 ) -> Result<DayPlan> {
-    let steps: BTreeMap<Track, usize> = tracks.iter().map(|(track, t)| (*track, t.step)).collect();
+    // Inserted, not collected: `collect` into a map sorts first, with a sort of its own (crate::sort).
+    let mut steps: BTreeMap<Track, usize> = BTreeMap::new();
+    steps.extend(tracks.iter().map(|(track, t)| (*track, t.step)));
     let mut plan = build(latest, stopped, settings, &steps, date);
     let changes = routine::latest_changes(db, steps.keys().copied())?;
     for e in plan.sessions.iter_mut().flat_map(|s| s.exercises.iter_mut()) {

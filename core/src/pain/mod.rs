@@ -131,7 +131,7 @@ impl PainInput {
                 ));
             }
         }
-        sites.sort_by_key(|s| (s.site, s.side));
+        crate::sort::sort_by_key(&mut sites, |s| (s.site, s.side));
         let note = optional_text("note", self.note.as_deref(), MAX_NOTE_CHARS)?;
         Ok(PainInput { recorded_at, utc_offset_minutes, level, sites, context: self.context, note })
     }

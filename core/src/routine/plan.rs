@@ -200,7 +200,7 @@ pub fn build(
             ids.extend(&choice.strength);
         }
         let mut exercises: Vec<PlannedExercise> = ids.into_iter().map(planned).collect();
-        exercises.sort_by_key(|e| order(e.category));
+        crate::sort::sort_by_key(&mut exercises, |e| order(e.category));
         trim_to_budget(&mut exercises);
         let minutes = exercises.iter().map(|e| exercise(e.exercise).minutes_estimate).sum();
         plan.sessions.push(PlannedSession { session: slot as i32 + 1, time: *time, exercises, minutes });

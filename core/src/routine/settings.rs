@@ -48,8 +48,8 @@ impl RoutineSettings {
         }
         distinct("strength_days", &self.strength_days, 2, 3, "days of the week")?;
         distinct("equipment", &self.equipment, 0, Equipment::ALL.len(), "kinds of equipment")?;
-        self.session_times.sort();
-        self.strength_days.sort();
+        crate::sort::sort_by_key(&mut self.session_times, |t| *t);
+        crate::sort::sort_by_key(&mut self.strength_days, |d| *d);
         Ok(self)
     }
 

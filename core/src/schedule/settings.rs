@@ -79,8 +79,8 @@ impl ReminderSettings {
         if let Some(t) = self.morning_check {
             t.check("morning_check")?;
         }
-        self.slots.sort();
-        self.days.sort();
+        crate::sort::sort_by_key(&mut self.slots, |s| *s);
+        crate::sort::sort_by_key(&mut self.days, |d| *d);
         Ok(self)
     }
 }

@@ -269,7 +269,7 @@ pub fn upcoming(
     }
 
     // Nearly sorted already (day by day): a stable sort finds the runs.
-    due.sort_by_key(|(at, kind, p)| (*at, *kind, p.target.id_order()));
+    crate::sort::sort_by_key(&mut due, |(at, kind, p)| (*at, *kind, p.target.id_order()));
     due.truncate(limit);
     Ok(due.iter().map(|(at, kind, p)| plan.reminder(p, *kind, *at)).collect())
 }

@@ -95,7 +95,7 @@ pub(crate) fn plan_allowed_flags(conn: &Connection) -> Result<Vec<(Uuid, i64, Op
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     // In table order (one pass, no index lookups), sorted here.
     let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.sort_by_key(|(id, ms, _)| (*ms, *id));
+    crate::sort::sort_by_key(&mut rows, |(id, ms, _)| (*ms, *id));
     Ok(rows)
 }
 
@@ -169,7 +169,7 @@ pub(crate) fn all_series(conn: &Connection) -> Result<[Vec<MeasurementPoint>; 3]
         });
     }
     for points in &mut series {
-        points.sort_by_key(|p| (p.taken_at, p.assessment_id, p.side.as_str()));
+        crate::sort::sort_by_key(points, |p| (p.taken_at, p.assessment_id, p.side.as_str()));
     }
     Ok(series)
 }

@@ -184,7 +184,7 @@ fn with_sites(conn: &Connection, row: EntryRow) -> Result<PainEntry> {
             level: s.get(2)?,
         });
     }
-    sites.sort_by_key(|s| (s.site, s.side));
+    crate::sort::sort_by_key(&mut sites, |s| (s.site, s.side));
     Ok(PainEntry {
         id: row.id,
         recorded_at: from_millis(row.recorded_at_ms)?,
