@@ -12,14 +12,13 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use uuid::Uuid;
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipWriter};
 
 use super::backup::{AssessmentRecord, CheckInExerciseRecord, CheckInRecord, DoseChangeRecord, PainRecord};
 use super::csv_row::write_record;
 use super::labels::{local_text, unit, utc_text};
 use super::listener::Throttled;
 use super::records::{Records, Tally};
+use super::zip_stream::ZipStream;
 use crate::assessment::history::MeasurementPoint;
 use crate::pain::SitePain;
 use crate::timestamp;
@@ -53,103 +52,99 @@ pub(crate) fn write_to(
         + counts.morning_checks
         + counts.dose_changes;
     let mut tally = Tally::new(total, progress);
-    let mut zip = ZipWriter::new_stream(out);
-    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    let mut zip = ZipStream::new(out);
     let mut offsets: HashMap<Uuid, i32> = HashMap::new();
     for name in FILES {
-        zip.start_file(*name, options).map_err(zip_error)?;
-        let w = &mut zip;
-        // Every row as wide as its file's header, as a strict CSV writer holds it.
-        let columns = std::cell::Cell::new(0);
-        let header = |w: &mut ZipWriter<_>, fields: &[&str]| {
-            columns.set(fields.len());
-            write_record(w, fields).map_err(csv_error)
-        };
-        // Every data cell neutralised (the headers are ours).
-        let row = |w: &mut ZipWriter<_>, fields: &[String]| {
-            if fields.len() != columns.get() {
-                return Err(Error::Internal("a CSV row not as wide as its header"));
-            }
-            write_record(w, fields.iter().map(|cell| neutralise_cell(cell))).map_err(csv_error)
-        };
-        match *name {
-            "pain_entries.csv" => {
-                header(w, PAIN_ENTRIES)?;
-                records.pain_entries(&mut |p| {
-                    tally.tick();
-                    row(w, &pain_entry(&p))
-                })?;
-            }
-            "pain_sites.csv" => {
-                header(w, PAIN_SITES)?;
-                records.pain_entries(&mut |p| {
-                    tally.tick();
-                    p.sites.iter().try_for_each(|site| row(w, &pain_site(&p, site)))
-                })?;
-            }
-            "check_ins.csv" => {
-                header(w, CHECK_INS)?;
-                records.check_ins(&mut |c| {
-                    tally.tick();
-                    row(w, &check_in(&c))
-                })?;
-            }
-            "check_in_exercises.csv" => {
-                header(w, CHECK_IN_EXERCISES)?;
-                records.check_ins(&mut |c| {
-                    tally.tick();
-                    c.exercises.iter().try_for_each(|e| row(w, &check_in_exercise(&c, e)))
-                })?;
-            }
-            "morning_checks.csv" => {
-                header(w, MORNING_CHECKS)?;
-                records.morning_checks(&mut |m| {
-                    tally.tick();
-                    row(w, &[m.local_date.to_string(), m.pain.to_string(), m.pain_entry_id.to_string()])
-                })?;
-            }
-            "assessments.csv" => {
-                header(w, ASSESSMENTS)?;
-                records.assessments(&mut |a| {
-                    tally.tick();
-                    offsets.insert(a.id, a.utc_offset_minutes);
-                    row(w, &assessment(&a)?)
-                })?;
-            }
-            "measurements.csv" => {
-                header(w, MEASUREMENTS)?;
-                for p in records.measurements()? {
-                    row(w, &measurement(&p, offsets.get(&p.assessment_id).copied().unwrap_or(0)))?;
+        zip.file(name, |w| -> Result<()> {
+            // Every row as wide as its file's header, as a strict CSV writer holds it.
+            let columns = std::cell::Cell::new(0);
+            let header = |w: &mut dyn Write, fields: &[&str]| {
+                columns.set(fields.len());
+                write_record(w, fields).map_err(csv_error)
+            };
+            // Every data cell neutralised (the headers are ours).
+            let row = |w: &mut dyn Write, fields: &[String]| {
+                if fields.len() != columns.get() {
+                    return Err(Error::Internal("a CSV row not as wide as its header"));
                 }
-                for _ in 0..counts.assessments {
-                    tally.tick();
+                write_record(w, fields.iter().map(|cell| neutralise_cell(cell))).map_err(csv_error)
+            };
+            match *name {
+                "pain_entries.csv" => {
+                    header(w, PAIN_ENTRIES)?;
+                    records.pain_entries(&mut |p| {
+                        tally.tick();
+                        row(w, &pain_entry(&p))
+                    })?;
                 }
+                "pain_sites.csv" => {
+                    header(w, PAIN_SITES)?;
+                    records.pain_entries(&mut |p| {
+                        tally.tick();
+                        p.sites.iter().try_for_each(|site| row(w, &pain_site(&p, site)))
+                    })?;
+                }
+                "check_ins.csv" => {
+                    header(w, CHECK_INS)?;
+                    records.check_ins(&mut |c| {
+                        tally.tick();
+                        row(w, &check_in(&c))
+                    })?;
+                }
+                "check_in_exercises.csv" => {
+                    header(w, CHECK_IN_EXERCISES)?;
+                    records.check_ins(&mut |c| {
+                        tally.tick();
+                        c.exercises.iter().try_for_each(|e| row(w, &check_in_exercise(&c, e)))
+                    })?;
+                }
+                "morning_checks.csv" => {
+                    header(w, MORNING_CHECKS)?;
+                    records.morning_checks(&mut |m| {
+                        tally.tick();
+                        row(w, &[m.local_date.to_string(), m.pain.to_string(), m.pain_entry_id.to_string()])
+                    })?;
+                }
+                "assessments.csv" => {
+                    header(w, ASSESSMENTS)?;
+                    records.assessments(&mut |a| {
+                        tally.tick();
+                        offsets.insert(a.id, a.utc_offset_minutes);
+                        row(w, &assessment(&a)?)
+                    })?;
+                }
+                "measurements.csv" => {
+                    header(w, MEASUREMENTS)?;
+                    for p in records.measurements()? {
+                        row(w, &measurement(&p, offsets.get(&p.assessment_id).copied().unwrap_or(0)))?;
+                    }
+                    for _ in 0..counts.assessments {
+                        tally.tick();
+                    }
+                }
+                "dose_changes.csv" => {
+                    header(w, DECISIONS)?;
+                    records.dose_changes(&mut |e| {
+                        tally.tick();
+                        row(w, &decision(&e))
+                    })?;
+                }
+                _ => return Err(Error::Internal("writing a CSV file the archive does not list")),
             }
-            "dose_changes.csv" => {
-                header(w, DECISIONS)?;
-                records.dose_changes(&mut |e| {
-                    tally.tick();
-                    row(w, &decision(&e))
-                })?;
-            }
-            _ => return Err(Error::Internal("writing a CSV file the archive does not list")),
-        }
-        // As the csv crate's writer did at the end of each file (deflate's sync point).
-        w.flush()?;
+            // As the csv crate's writer did at the end of each file (deflate's sync point).
+            w.flush().map_err(csv_error)
+        })
+        .map_err(|e| match e {
+            Error::Io(e) => csv_error(e),
+            e => e,
+        })?;
     }
-    zip.finish().map_err(zip_error)?.flush()?;
+    zip.finish().map_err(csv_error)?.flush().map_err(csv_error)?;
     Ok(())
 }
 
-/// The writer's errors (a full disk, a closed descriptor) are the file's; any other zip or CSV
-/// failure is a bug. The underlying error is dropped unread: it could quote a cell.
-fn zip_error(e: zip::result::ZipError) -> Error {
-    match e {
-        zip::result::ZipError::Io(e) => Error::Io(std::io::Error::from(e.kind())),
-        _ => Error::Internal("writing the CSV archive"),
-    }
-}
-
+/// The writer's errors (a full disk, a closed descriptor, an archive past zip's 32-bit limits)
+/// keep their kind; the underlying error is dropped unread, as it could quote a cell.
 fn csv_error(e: std::io::Error) -> Error {
     Error::Io(std::io::Error::from(e.kind()))
 }

@@ -21,6 +21,7 @@ pub mod listener;
 pub mod records;
 pub(crate) mod report;
 pub mod summary;
+mod zip_stream;
 
 pub use backup::{Backup, ImportReport};
 pub use export::{ExportFile, ExportFileInfo, ExportFormat};
