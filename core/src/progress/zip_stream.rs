@@ -12,9 +12,10 @@
 //! - general-purpose flag bit 3 (4.4.4): the CRC-32 and sizes in the local header are zero and
 //!   follow the data in a data descriptor with its optional signature `0x08074b50` (4.3.9);
 //!   bit 11 (names in UTF-8) only for a name that is not ASCII,
-//! - method 8, deflate (4.4.5), at zlib's default level 6, through flate2 on zlib-rs; an empty
-//!   file is an empty deflate stream (2 bytes) as the `zip` crate wrote it, although 4.3.8 asks
-//!   for no data there (every reader tried takes it; Limber's files all have a header row),
+//! - method 8, deflate (4.4.5), at zlib's default level 6, through flate2 on zlib-rs. An empty
+//!   file still holds a deflate stream (an empty final block, 2 bytes), as the `zip` crate wrote
+//!   it, although 4.3.8 asks for no data there: the `zip` crate, Python's `zipfile` and Info-ZIP's
+//!   `unzip` read it (checked by hand), and Limber's files all have a header row.
 //! - modified 1980-01-01 00:00:00, the earliest DOS date (4.4.6): the same history gives the
 //!   same bytes, no clock is read, and DOS times carry no time zone to get wrong. The export's
 //!   own time is in its file name and its rows.
@@ -117,8 +118,7 @@ impl<W: Write> ZipStream<W> {
         body(&mut file)?;
         let FileWriter { deflate, crc, size } = file;
         let out = deflate.finish()?;
-        let (crc, compressed, uncompressed) =
-            (crc.sum(), field32(out.written - data_start)?, field32(size)?);
+        let (crc, compressed, uncompressed) = (crc.sum(), field32(out.written - data_start)?, field32(size)?);
         // Data descriptor (4.3.9), with its signature.
         let mut descriptor = Vec::with_capacity(16);
         for value in [0x0807_4b50, crc, compressed, uncompressed] {
@@ -277,8 +277,8 @@ mod tests {
     /// The same archive from the `zip` crate's stream writer, as Limber wrote it before.
     fn theirs(files: &[(String, Vec<Vec<u8>>)], flush: bool) -> Vec<u8> {
         let mut zip = zip::ZipWriter::new_stream(Vec::new());
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
+        let options =
+            zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
         for (name, chunks) in files {
             zip.start_file(name.as_str(), options).unwrap();
             chunks.iter().for_each(|c| zip.write_all(c).unwrap());
@@ -334,7 +334,8 @@ mod tests {
     fn headers_are_the_ones_appnote_describes() {
         let archive = ours(&one("a.csv", b"x,y\r\n"), false);
         let u16_at = |i: usize| u16::from_le_bytes([archive[i], archive[i + 1]]);
-        let u32_at = |i: usize| u32::from_le_bytes([archive[i], archive[i + 1], archive[i + 2], archive[i + 3]]);
+        let u32_at =
+            |i: usize| u32::from_le_bytes([archive[i], archive[i + 1], archive[i + 2], archive[i + 3]]);
         // Local header: signature, version 2.0, flag bit 3, deflate, 1980-01-01 00:00:00,
         // CRC-32 and sizes zero, name.
         assert_eq!(u32_at(0), 0x0403_4b50);
