@@ -189,7 +189,8 @@ pub(crate) struct FileWriter<'a, W: Write> {
 
 impl<W: Write> Write for FileWriter<'_, W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        // Refused before it is written: a file that could not be described is not started.
+        // A write that would take the file past what a 32-bit size holds is refused whole,
+        // before any of it is deflated.
         field32(self.size + buf.len() as u64)?;
         let n = self.deflate.write(buf)?;
         self.crc.update(&buf[..n]);
