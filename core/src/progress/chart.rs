@@ -17,11 +17,13 @@ use crate::pain::Side;
 
 mod axes;
 mod marks;
+mod style;
 #[cfg(test)]
 mod tests;
 
 use axes::Frame;
 use marks::{Anchor, circle, polyline, rect, text, triangle};
+use style::{BAR_OPACITY, LARGE, LEGEND, PAIN, SESSIONS, SLR_LEFT, SLR_RIGHT, SMALL};
 
 /// Width of the chart's viewBox, in SVG user units; drawn at 100 % width, so it scales.
 pub const WIDTH: u32 = 360;
@@ -29,21 +31,6 @@ pub const WIDTH: u32 = 360;
 pub const HEIGHT: u32 = 240;
 /// The legend strip's height at the bottom of the viewBox.
 const LEGEND_HEIGHT: u32 = 34;
-
-// Okabe-Ito colours: told apart with the common colour-vision deficiencies; the SLR sides also
-// differ in shape (left: circle, right: triangle).
-const PAIN: &str = "#0072B2";
-const SESSIONS: &str = "#009E73";
-const SLR_LEFT: &str = "#E69F00";
-const SLR_RIGHT: &str = "#D55E00";
-const INK: &str = "#333333";
-/// Opacity of the session bars, so the pain line stays readable over them.
-const BAR_OPACITY: &str = "0.35";
-
-/// Font sizes in user units (11, 12 and 16 pt at the viewBox's scale).
-const SMALL: &str = "8.9";
-const LEGEND: &str = "9.7";
-const LARGE: &str = "12.9";
 
 /// The ids `aria-labelledby` points at; the report holds only one chart.
 const TITLE_ID: &str = "limber-progress-title";

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::marks::{Anchor, line, text};
-use super::{INK, SMALL};
+use super::style::{INK, SMALL};
 use crate::progress::labels::{day_month_text, month_year_text};
 
 /// The plot area, in user units: the axes' labels sit outside it, the legend below.

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::INK;
+use super::style::INK;
 use crate::progress::labels::escape;
 
 /// Where a text's `x` is: its start, middle or end.

@@ -129,8 +129,10 @@ fn points(element: &Element) -> Vec<(f64, f64)> {
 
 /// The pain line (not the legend's swatch, which is the last one).
 fn pain_line(elements: &[Element]) -> Vec<(f64, f64)> {
-    let lines: Vec<&Element> =
-        elements.iter().filter(|e| e.0 == "polyline" && attr(e, "stroke") == Some(super::PAIN)).collect();
+    let lines: Vec<&Element> = elements
+        .iter()
+        .filter(|e| e.0 == "polyline" && attr(e, "stroke") == Some(super::style::PAIN))
+        .collect();
     assert_eq!(lines.len(), 2, "the pain line and the legend's swatch");
     points(lines[0])
 }
@@ -165,7 +167,8 @@ fn a_pain_of_10_is_at_the_top_of_the_plot_and_0_at_the_bottom() {
     assert!(top < bottom, "SVG heights grow downwards");
     assert_eq!([line[0].1, line[1].1, line[2].1], [top, bottom, (top + bottom) / 2.0]);
     // Full height of the bars is 100 %.
-    let bar = elements.iter().find(|e| e.0 == "rect" && attr(e, "fill") == Some(super::SESSIONS)).unwrap();
+    let bar =
+        elements.iter().find(|e| e.0 == "rect" && attr(e, "fill") == Some(super::style::SESSIONS)).unwrap();
     assert_eq!(number(bar, "y"), top);
     assert_eq!(number(bar, "y") + number(bar, "height"), bottom);
 }
@@ -181,7 +184,8 @@ fn the_pain_line_joins_the_days_with_entries_and_skips_the_others() {
     let day_width = line[1].0 - line[0].0;
     assert!(day_width > 0.0);
     assert!((line[2].0 - line[1].0 - 4.0 * day_width).abs() < 0.2, "{line:?}");
-    let dots = elements.iter().filter(|e| e.0 == "circle" && attr(e, "fill") == Some(super::PAIN)).count();
+    let dots =
+        elements.iter().filter(|e| e.0 == "circle" && attr(e, "fill") == Some(super::style::PAIN)).count();
     assert_eq!(dots, 3, "a dot per day with entries");
 }
 
@@ -190,9 +194,10 @@ fn the_two_legs_differ_in_colour_and_shape() {
     let at = "2026-11-03T09:00:00Z".parse().unwrap();
     let s = summary(6, Vec::new(), Vec::new(), vec![slr(at, Side::Left, 60), slr(at, Side::Right, 120)]);
     let elements = check_inside(&svg(&s));
-    let left: Vec<&Element> = elements.iter().filter(|e| attr(e, "fill") == Some(super::SLR_LEFT)).collect();
+    let left: Vec<&Element> =
+        elements.iter().filter(|e| attr(e, "fill") == Some(super::style::SLR_LEFT)).collect();
     let right: Vec<&Element> =
-        elements.iter().filter(|e| attr(e, "fill") == Some(super::SLR_RIGHT)).collect();
+        elements.iter().filter(|e| attr(e, "fill") == Some(super::style::SLR_RIGHT)).collect();
     assert_eq!(left.len(), 2, "the point and the legend's key");
     assert_eq!(right.len(), 2, "the point and the legend's key");
     assert!(left.iter().all(|e| e.0 == "circle") && right.iter().all(|e| e.0 == "polygon"));
