@@ -2,172 +2,143 @@
 //! week (bars, full height = 100 %) and the straight leg raise (points, left and right leg,
 //! degrees on the right axis) on one time axis.
 //!
-//! Drawn with plotters' SVG backend without its font features: SVG text is laid out by the
-//! viewer, so nothing depends on the fonts of the machine that drew it. The picture is a
-//! 360 × 240 viewBox at width 100 %, so it scales to a phone's width; `<title>` and `<desc>` (the
-//! summary's description) are tied to it with `role="img"` and `aria-labelledby`.
+//! Written by hand, element by element, into one string (plotters did this before; it was about
+//! 76 KiB of the phone library for this one picture, issue 17). Text is laid out by the viewer,
+//! so nothing depends on the fonts of the machine that drew it. The picture is a 360 × 240
+//! viewBox at width 100 %, so it scales to a phone's width; `<title>` and `<desc>` (the
+//! summary's description) are tied to it with `role="img"` and `aria-labelledby`. Every
+//! coordinate is finite, inside the viewBox and written with at most one decimal.
 
-use chrono::{Days, NaiveDate};
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::fmt::Write;
 
-use super::labels::{day_month_text, day_text, escape, month_year_text};
+use super::labels::{day_text, escape};
 use super::summary::ProgressSummary;
 use crate::pain::Side;
+
+mod axes;
+mod marks;
+mod style;
+#[cfg(test)]
+mod tests;
+
+use axes::Frame;
+use marks::{Anchor, circle, polyline, rect, text, triangle};
+use style::{BAR_OPACITY, LARGE, LEGEND, PAIN, SESSIONS, SLR_LEFT, SLR_RIGHT, SMALL};
 
 /// Width of the chart's viewBox, in SVG user units; drawn at 100 % width, so it scales.
 pub const WIDTH: u32 = 360;
 /// Height of the chart's viewBox, in SVG user units, the legend included.
 pub const HEIGHT: u32 = 240;
+/// The legend strip's height at the bottom of the viewBox.
 const LEGEND_HEIGHT: u32 = 34;
-const FONT: &str = "sans-serif";
-
-// Okabe-Ito colours: told apart with the common colour-vision deficiencies; the SLR sides also
-// differ in shape.
-const PAIN: RGBColor = RGBColor(0, 114, 178);
-const SESSIONS: RGBColor = RGBColor(0, 158, 115);
-const SLR_LEFT: RGBColor = RGBColor(230, 159, 0);
-const SLR_RIGHT: RGBColor = RGBColor(213, 94, 0);
-const INK: RGBColor = RGBColor(51, 51, 51);
 
 /// The ids `aria-labelledby` points at; the report holds only one chart.
 const TITLE_ID: &str = "limber-progress-title";
 const DESC_ID: &str = "limber-progress-desc";
 
-type Drawn = Result<(), Box<dyn std::error::Error>>;
+/// Above this many days with entries the pain line has no dots, which would merge into a band.
+const MAX_PAIN_DOTS: usize = 60;
 
 /// The chart for `summary`; an empty summary gives a chart that says there is nothing yet.
 pub fn svg(summary: &ProgressSummary) -> String {
-    let mut body = String::new();
-    let drawn = {
-        let root = SVGBackend::with_string(&mut body, (WIDTH, HEIGHT)).into_drawing_area();
-        let drawn = if summary.is_empty() { draw_empty(&root) } else { draw(&root, summary) };
-        drawn.and_then(|()| root.present().map_err(Into::into))
-    };
-    if drawn.is_err() {
-        // Never seen; the person still gets a valid picture and the words.
-        body.clear();
-        let root = SVGBackend::with_string(&mut body, (WIDTH, HEIGHT)).into_drawing_area();
-        let _ = draw_empty(&root).and_then(|()| root.present().map_err(Into::into));
+    let mut out = String::with_capacity(8 * 1024);
+    open(&mut out, summary);
+    let _ = writeln!(out, "<rect x=\"0\" y=\"0\" width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#FFFFFF\"/>");
+    if summary.is_empty() {
+        draw_empty(&mut out);
+    } else {
+        draw(&mut out, summary);
     }
-    accessible(&body, summary)
+    out.push_str("</svg>\n");
+    out
 }
 
-/// Replaces plotters' fixed-size `<svg>` tag with a scalable, labelled one.
-fn accessible(body: &str, summary: &ProgressSummary) -> String {
-    let inner = body.split_once('\n').map_or("", |(_, rest)| rest);
+/// The scalable, labelled `<svg>` tag with its `<title>` and `<desc>`.
+fn open(out: &mut String, summary: &ProgressSummary) {
     let title = format!(
         "Pain, sessions and straight leg raise from {} to {}",
         day_text(summary.from),
         day_text(summary.to)
     );
-    format!(
+    let _ = write!(
+        out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" \
          preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-labelledby=\"{TITLE_ID} {DESC_ID}\">\n\
-         <title id=\"{TITLE_ID}\">{}</title>\n<desc id=\"{DESC_ID}\">{}</desc>\n{inner}",
+         <title id=\"{TITLE_ID}\">{}</title>\n<desc id=\"{DESC_ID}\">{}</desc>\n",
         escape(&title),
         escape(&summary.description)
-    )
+    );
 }
 
-fn draw_empty(root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> Drawn {
-    root.fill(&WHITE)?;
-    let centre = (WIDTH as i32 / 2, HEIGHT as i32 / 2);
-    let style = |size| {
-        TextStyle::from((FONT, size).into_font()).color(&INK).pos(Pos::new(HPos::Center, VPos::Center))
-    };
-    root.draw(&Text::new("Nothing logged yet", (centre.0, centre.1 - 10), style(16.0)))?;
-    root.draw(&Text::new(
-        "Log your pain to see your progress here.",
-        (centre.0, centre.1 + 12),
-        style(11.0),
-    ))?;
-    Ok(())
+fn draw_empty(out: &mut String) {
+    let (x, y) = (f64::from(WIDTH) / 2.0, f64::from(HEIGHT) / 2.0);
+    text(out, x, y - 10.0, Anchor::Middle, LARGE, "Nothing logged yet");
+    text(out, x, y + 12.0, Anchor::Middle, SMALL, "Log your pain to see your progress here.");
 }
 
-fn draw(root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, s: &ProgressSummary) -> Drawn {
-    root.fill(&WHITE)?;
-    let (plot, legend) = root.split_vertically(HEIGHT - LEGEND_HEIGHT);
-    // Day d of the range is x = d, spanning d - 0.5..d + 0.5, so ticks fall on days.
-    let days = (s.to - s.from).num_days() as f64 + 1.0;
-    let (x0, x1) = (-0.5, days - 0.5);
-    let x = |date: NaiveDate| (date - s.from).num_days() as f64;
-    let label = TextStyle::from((FONT, 11.0).into_font()).color(&INK);
-    let long = days > 200.0;
-    let date_label = |v: &f64| {
-        let day = s.from.checked_add_days(Days::new(v.round().max(0.0) as u64)).unwrap_or(s.to);
-        if long { month_year_text(day) } else { day_month_text(day) }
-    };
+fn draw(out: &mut String, s: &ProgressSummary) {
+    let frame = Frame::new(s.from, s.to);
+    frame.draw_axes(out);
 
-    let mut chart = ChartBuilder::on(&plot)
-        .margin_top(8)
-        .margin_left(4)
-        .margin_right(4)
-        .x_label_area_size(16)
-        .y_label_area_size(30)
-        .right_y_label_area_size(30)
-        .build_cartesian_2d(x0..x1, 0.0..10.0)?
-        .set_secondary_coord(x0..x1, 0.0..120.0);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .max_light_lines(0)
-        .bold_line_style(RGBColor(225, 225, 225))
-        .x_labels(4)
-        .y_labels(6)
-        .x_label_formatter(&date_label)
-        .y_label_formatter(&|v| format!("{v:.0}"))
-        .label_style(label.clone())
-        .y_desc("Pain 0-10")
-        .axis_desc_style(label.clone())
-        .draw()?;
-    chart
-        .configure_secondary_axes()
-        .y_labels(5)
-        .y_label_formatter(&|v| format!("{v:.0}"))
-        .label_style(label.clone())
-        .draw()?;
-
-    // Weekly bars first, behind the lines; a week is cut to the days of the range.
-    let bar = SESSIONS.mix(0.35).filled();
-    chart.draw_series(s.weeks.iter().filter_map(|w| {
-        let percent = w.percent?;
-        let start = (x(w.week_start) - 0.5).max(x0);
-        let end = (x(w.week_start) + 6.5).min(x1);
-        Some(Rectangle::new([(start + 0.1, 0.0), (end - 0.1, f64::from(percent) / 10.0)], bar))
-    }))?;
-
-    let pain = s.days.iter().map(|d| (x(d.date), d.mean));
-    chart.draw_series(LineSeries::new(pain.clone(), PAIN.stroke_width(2)))?;
-    if s.days.len() <= 60 {
-        chart.draw_series(pain.map(|p| Circle::new(p, 2, PAIN.filled())))?;
+    // Weekly bars first, behind the line; a week is cut to the days of the range, and a bar
+    // keeps a tenth of a day clear on each side so neighbours do not touch.
+    for week in &s.weeks {
+        let Some(percent) = week.percent else { continue };
+        let monday = frame.day(week.week_start);
+        let start = (monday - 0.5).max(frame.first()) + 0.1;
+        let end = (monday + 6.5).min(frame.last()) - 0.1;
+        if end <= start {
+            continue;
+        }
+        let top = frame.pain_y(f64::from(percent) / 10.0);
+        let (left, right) = (frame.x(start), frame.x(end));
+        rect(out, left, top, right - left, frame.pain_y(0.0) - top, SESSIONS, BAR_OPACITY);
     }
 
-    let slr = |side: Side| {
-        s.slr.iter().filter(move |p| p.side == side).map(|p| (x(local_day(s, p)), f64::from(p.value)))
-    };
-    chart.draw_secondary_series(slr(Side::Left).map(|p| Circle::new(p, 3, SLR_LEFT.filled())))?;
-    chart.draw_secondary_series(slr(Side::Right).map(|p| TriangleMarker::new(p, 4, SLR_RIGHT.filled())))?;
+    // Pain: a straight line from each day with entries to the next one (days without entries
+    // get no point), with a dot per day while there are few enough to tell apart.
+    let pain: Vec<(f64, f64)> = s
+        .days
+        .iter()
+        .filter(|d| frame.holds(d.date) && d.mean.is_finite())
+        .map(|d| (frame.x(frame.day(d.date)), frame.pain_y(d.mean)))
+        .collect();
+    if pain.len() > 1 {
+        polyline(out, &pain, PAIN, 2);
+    }
+    if pain.len() <= MAX_PAIN_DOTS {
+        for &(x, y) in &pain {
+            circle(out, x, y, 2, PAIN);
+        }
+    }
 
-    draw_legend(&legend)
+    for point in &s.slr {
+        let date = super::labels::local_date(point.taken_at, &s.time_zone);
+        if !frame.holds(date) {
+            continue;
+        }
+        let (x, y) = (frame.x(frame.day(date)), frame.degrees_y(f64::from(point.value)));
+        match point.side {
+            Side::Left => circle(out, x, y, 3, SLR_LEFT),
+            Side::Right => triangle(out, x, y, SLR_RIGHT),
+            Side::Both => {}
+        }
+    }
+
+    draw_legend(out);
 }
 
-/// The day a measurement sits on in the summary's zone.
-fn local_day(s: &ProgressSummary, p: &crate::assessment::history::MeasurementPoint) -> NaiveDate {
-    super::labels::local_date(p.taken_at, &s.time_zone)
-}
-
-fn draw_legend(area: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> Drawn {
-    let text = TextStyle::from((FONT, 12.0).into_font()).color(&INK).pos(Pos::new(HPos::Left, VPos::Center));
-    let rows = [(8, 10), (8, 25), (215, 10), (215, 25)];
-    let (a, b, c, d) = (rows[0], rows[1], rows[2], rows[3]);
-    area.draw(&PathElement::new(vec![(a.0, a.1), (a.0 + 14, a.1)], PAIN.stroke_width(2)))?;
-    area.draw(&Text::new("Pain, daily mean (0-10)", (a.0 + 18, a.1), text.clone()))?;
-    area.draw(&Rectangle::new([(b.0, b.1 - 4), (b.0 + 14, b.1 + 4)], SESSIONS.mix(0.35).filled()))?;
-    area.draw(&Text::new("Sessions done/week (top = 100%)", (b.0 + 18, b.1), text.clone()))?;
-    area.draw(&Circle::new((c.0 + 7, c.1), 3, SLR_LEFT.filled()))?;
-    area.draw(&Text::new("SLR left leg (°)", (c.0 + 18, c.1), text.clone()))?;
-    area.draw(&TriangleMarker::new((d.0 + 7, d.1), 4, SLR_RIGHT.filled()))?;
-    area.draw(&Text::new("SLR right leg (°)", (d.0 + 18, d.1), text))?;
-    Ok(())
+/// Two rows of two keys under the plot.
+fn draw_legend(out: &mut String) {
+    let top = f64::from(HEIGHT - LEGEND_HEIGHT);
+    let (row1, row2) = (top + 10.0, top + 25.0);
+    let (col1, col2) = (8.0, 215.0);
+    polyline(out, &[(col1, row1), (col1 + 14.0, row1)], PAIN, 2);
+    text(out, col1 + 18.0, row1, Anchor::Start, LEGEND, "Pain, daily mean (0-10)");
+    rect(out, col1, row2 - 4.0, 14.0, 8.0, SESSIONS, BAR_OPACITY);
+    text(out, col1 + 18.0, row2, Anchor::Start, LEGEND, "Sessions done/week (top = 100%)");
+    circle(out, col2 + 7.0, row1, 3, SLR_LEFT);
+    text(out, col2 + 18.0, row1, Anchor::Start, LEGEND, "SLR left leg (°)");
+    triangle(out, col2 + 7.0, row2, SLR_RIGHT);
+    text(out, col2 + 18.0, row2, Anchor::Start, LEGEND, "SLR right leg (°)");
 }

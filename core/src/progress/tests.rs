@@ -233,7 +233,7 @@ fn slr_point(date: &str, side: Side, value: i32) -> MeasurementPoint {
     }
 }
 
-fn rich() -> ProgressSummary {
+pub(super) fn rich() -> ProgressSummary {
     let mut slr = vec![
         slr_point("2026-11-02T09:00:00Z", Side::Left, 60),
         slr_point("2026-11-02T09:00:00Z", Side::Right, 70),
@@ -263,11 +263,11 @@ fn the_description_says_the_series_changes_in_words() {
 }
 
 /// An element's name, attributes and text.
-type Element = (String, Vec<(String, String)>, String);
+pub(super) type Element = (String, Vec<(String, String)>, String);
 
 /// Elements with their attributes and text, read by a real XML parser: it fails on anything
 /// that is not well-formed.
-fn parse_svg(svg: &str) -> Vec<Element> {
+pub(super) fn parse_svg(svg: &str) -> Vec<Element> {
     use quick_xml::XmlVersion::Implicit1_0;
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(svg);
@@ -313,7 +313,7 @@ fn parse_svg(svg: &str) -> Vec<Element> {
     elements
 }
 
-fn attr<'a>(element: &'a Element, name: &str) -> Option<&'a str> {
+pub(super) fn attr<'a>(element: &'a Element, name: &str) -> Option<&'a str> {
     element.1.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 
