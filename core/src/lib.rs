@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod error;
 pub mod ids;
 mod json_path;
+mod json_text;
 pub mod limber;
 pub mod measure;
 pub mod pain;

@@ -10,12 +10,16 @@
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
 use super::answers::{Answers, MAX_AGE, MIN_AGE};
 use super::questionnaire::{Choice, Condition, Question, QuestionKind, Questionnaire};
+use crate::json_text::write_str;
 use crate::validate::in_range;
 use crate::{Error, Result};
+
+#[cfg(test)]
+#[path = "responses_oracle.rs"]
+mod oracle;
 
 /// An answer to one question, tagged by `type` in JSON; its kind must match the question's
 /// `QuestionKind`, or the conversion fails naming the question.
@@ -85,8 +89,14 @@ pub fn visible_questions<'a>(q: &'a Questionnaire, responses: &[Response]) -> Ve
 
 /// Builds and validates the answers. Errors name the question id and what is valid.
 pub fn answers_from_responses(q: &Questionnaire, responses: &[Response]) -> Result<Answers> {
+    Answers::from_json(&answers_text(q, responses)?)
+}
+
+/// The answers' JSON text, compact with keys in alphabetical order (as serde_json printed its
+/// `Map`), checked response by response but not yet against `Answers`.
+fn answers_text(q: &Questionnaire, responses: &[Response]) -> Result<String> {
     let mut seen = HashSet::new();
-    let mut root = Map::new();
+    let mut root = Block::default();
     for (i, response) in responses.iter().enumerate() {
         let id = response.question_id.as_str();
         // An unknown id is named by its place, not echoed: it can be any text at all.
@@ -101,10 +111,12 @@ pub fn answers_from_responses(q: &Questionnaire, responses: &[Response]) -> Resu
             store(&mut root, question, &response.value)?;
         }
     }
-    if !root.contains_key(AGE) {
+    if root.find(AGE).is_err() {
         return Err(age_error());
     }
-    Answers::from_json(&Value::Object(root).to_string())
+    let mut text = Vec::new();
+    root.write(&mut text)?;
+    String::from_utf8(text).map_err(|_| Error::Internal("writing answers as JSON"))
 }
 
 /// Conditions only refer to earlier questions (a questionnaire test checks it), so the
@@ -195,21 +207,84 @@ fn ids(options: &[Choice]) -> String {
     options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ")
 }
 
+/// A JSON object being built: its members in key order, each a value's JSON text or a block.
+#[derive(Default)]
+struct Block(Vec<(String, Member)>);
+
+enum Member {
+    Text(Vec<u8>),
+    Block(Block),
+}
+
+impl Block {
+    /// Where `name` is, or would go.
+    fn find(&self, name: &str) -> std::result::Result<usize, usize> {
+        self.0.binary_search_by(|(key, _)| key.as_str().cmp(name))
+    }
+
+    /// Sets `name` to `member`, in place of whatever it held.
+    fn insert(&mut self, name: &str, member: Member) {
+        match self.find(name) {
+            Ok(i) => self.0[i].1 = member,
+            Err(i) => self.0.insert(i, (name.to_owned(), member)),
+        }
+    }
+
+    fn write(&self, out: &mut Vec<u8>) -> Result<()> {
+        out.push(b'{');
+        for (i, (name, member)) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            write_str(out, name)?;
+            out.push(b':');
+            match member {
+                Member::Text(text) => out.extend_from_slice(text),
+                Member::Block(block) => block.write(out)?,
+            }
+        }
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+/// A JSON string's text.
+fn string(text: &str) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    write_str(&mut out, text)?;
+    Ok(out)
+}
+
 /// Writes one checked response into the JSON object at its question's path.
-fn store(root: &mut Map<String, Value>, question: &Question, value: &ResponseValue) -> Result<()> {
+fn store(root: &mut Block, question: &Question, value: &ResponseValue) -> Result<()> {
     let id = question.id.as_str();
     match value {
-        ResponseValue::YesNo { value } => set(root, id, Value::Bool(*value)),
-        ResponseValue::Choice { id: choice } => set(root, id, Value::from(choice.as_str())),
-        ResponseValue::Number { value } => set(root, id, Value::from(*value)),
-        ResponseValue::Choices { ids } if AS_LIST.contains(&id) => set(root, id, Value::from(ids.clone())),
-        ResponseValue::Choices { ids } if AS_COUNT.contains(&id) => set(root, id, Value::from(ids.len())),
+        ResponseValue::YesNo { value } => {
+            set(root, id, if *value { b"true".to_vec() } else { b"false".to_vec() })
+        }
+        ResponseValue::Choice { id: choice } => set(root, id, string(choice)?),
+        ResponseValue::Number { value } => set(root, id, value.to_string().into_bytes()),
+        ResponseValue::Choices { ids } if AS_LIST.contains(&id) => {
+            let mut list = vec![b'['];
+            for (i, choice) in ids.iter().enumerate() {
+                if i > 0 {
+                    list.push(b',');
+                }
+                write_str(&mut list, choice)?;
+            }
+            list.push(b']');
+            set(root, id, list)
+        }
+        // At most one tick per option (`check`), so the count is small.
+        ResponseValue::Choices { ids } if AS_COUNT.contains(&id) => {
+            set(root, id, (ids.len() as i32).to_string().into_bytes())
+        }
         // A block of flags: ticked options are true, the rest keep their serde default (false);
         // the block exists even with nothing ticked, because "none" is an answer.
         ResponseValue::Choices { ids } => {
             let block = object_at(root, id)?;
             for choice in ids {
-                block.insert(choice.clone(), Value::Bool(true));
+                block.insert(choice, Member::Text(b"true".to_vec()));
             }
             Ok(())
         }
@@ -220,7 +295,7 @@ fn store(root: &mut Map<String, Value>, question: &Question, value: &ResponseVal
                 .ok_or_else(|| Error::invalid(id, "a question Limber can store"))?;
             for (field, v) in [(left_field, left), (right_field, right)] {
                 if let Some(v) = v {
-                    set(root, &format!("{id}.{field}"), Value::from(*v))?;
+                    set(root, &format!("{id}.{field}"), v.to_string().into_bytes())?;
                 }
             }
             Ok(())
@@ -228,21 +303,31 @@ fn store(root: &mut Map<String, Value>, question: &Question, value: &ResponseVal
     }
 }
 
-fn set(root: &mut Map<String, Value>, path: &str, value: Value) -> Result<()> {
+/// Sets the value at a dotted path to `text`, the value's JSON.
+fn set(root: &mut Block, path: &str, text: Vec<u8>) -> Result<()> {
     let (parent, name) = match path.rsplit_once('.') {
         Some((parent, name)) => (object_at(root, parent)?, name),
         None => (root, path),
     };
-    parent.insert(name.to_owned(), value);
+    parent.insert(name, Member::Text(text));
     Ok(())
 }
 
 /// The object at a dotted path, created as needed.
-fn object_at<'a>(root: &'a mut Map<String, Value>, path: &str) -> Result<&'a mut Map<String, Value>> {
+fn object_at<'a>(root: &'a mut Block, path: &str) -> Result<&'a mut Block> {
     let mut current = root;
     for name in path.split('.') {
-        let next = current.entry(name.to_owned()).or_insert_with(|| Value::Object(Map::new()));
-        current = next.as_object_mut().ok_or_else(|| Error::invalid(path, "a question Limber can store"))?;
+        let i = match current.find(name) {
+            Ok(i) => i,
+            Err(i) => {
+                current.0.insert(i, (name.to_owned(), Member::Block(Block::default())));
+                i
+            }
+        };
+        current = match &mut current.0[i].1 {
+            Member::Block(block) => block,
+            Member::Text(_) => return Err(Error::invalid(path, "a question Limber can store")),
+        };
     }
     Ok(current)
 }
@@ -621,14 +706,14 @@ mod tests {
         ]
     }
 
-    fn any_response() -> impl Strategy<Value = Response> {
+    pub(super) fn any_response() -> impl Strategy<Value = Response> {
         let ids: Vec<String> = questionnaire().questions().map(|q| q.id.clone()).collect();
         let id = prop_oneof![4 => prop::sample::select(ids), 1 => "[a-z_.]{0,12}"];
         (id, any_value()).prop_map(|(question_id, value)| Response { question_id, value })
     }
 
     /// A well-formed answer of the question's own kind, drawn from `seed`.
-    fn answer_for(question: &Question, seed: u32) -> ResponseValue {
+    pub(super) fn answer_for(question: &Question, seed: u32) -> ResponseValue {
         let pick = |options: &[Choice]| options[seed as usize % options.len()].id.clone();
         let within = |min: i32, max: i32| min + (seed % (max - min + 1) as u32) as i32;
         match &question.kind {

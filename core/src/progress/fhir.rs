@@ -14,20 +14,25 @@
 //! UUID derived from the entry's id and the site, so the same data always gives the same bundle.
 //! `tests/fhir/validate.py` checks the output against the R4 models of `fhir.resources`.
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use serde_json::{Value, json};
 use uuid::Uuid;
 
 use super::backup::{AssessmentRecord, PainRecord};
-use super::json_stream::JsonStream;
 use super::labels::{context_name, local_text, side_name, site_name};
 use super::listener::Throttled;
 use super::records::{Records, Tally};
 use crate::Result;
 use crate::assessment::answers::MeasuredBy;
+use crate::json_text::Pretty;
 use crate::pain::{BodySite, SitePain};
+
+#[cfg(test)]
+#[path = "fhir_tests.rs"]
+mod tests;
+#[cfg(test)]
+pub(crate) use tests::bundle;
 
 const LOINC: &str = "http://loinc.org";
 const SNOMED: &str = "http://snomed.info/sct";
@@ -51,9 +56,10 @@ fn snomed_site(site: BodySite) -> (&'static str, &'static str) {
     }
 }
 
-/// Writes the bundle entry by entry (one pain entry's Observations in memory at a time). The
-/// bytes are those of `serde_json::to_vec_pretty` of the whole bundle, whose keys serde_json
-/// keeps in alphabetical order: `entry` comes first.
+/// Writes the bundle entry by entry, as it reads them (one record in memory at a time). The
+/// bytes are those of `serde_json::to_vec_pretty` of the whole bundle as one value (the test
+/// oracle `bundle`): two-space indent, each object's keys in alphabetical order, as serde_json's
+/// `Map` keeps them, so `entry` comes first.
 pub(crate) fn write_to(
     records: &dyn Records,
     now: DateTime<Utc>,
@@ -63,109 +69,118 @@ pub(crate) fn write_to(
 ) -> Result<()> {
     let counts = records.counts()?;
     let mut tally = Tally::new(counts.pain_entries + counts.assessments, progress);
-    let mut json = JsonStream::new(out)?;
-    json.begin_list("entry")?;
-    let mut entries = Vec::new();
+    let mut json = Pretty::new(out);
+    json.open(None, b'{')?;
+    json.open(Some("entry"), b'[')?;
     records.pain_entries(&mut |p| {
         tally.tick();
-        entries.clear();
-        pain(&mut entries, &p);
-        entries.iter().try_for_each(|e| json.item(e))
+        Ok(pain(&mut json, &p)?)
     })?;
     records.assessments(&mut |a| {
         tally.tick();
-        match slr(&a) {
-            Some(observation) => json.item(&entry(a.id, observation)),
-            None => Ok(()),
-        }
+        Ok(slr(&mut json, &a)?)
     })?;
-    json.end_list()?;
+    json.close(b']')?;
     let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
-    json.field("id", &bundle_id.to_string())?;
-    json.field("meta", &json!({"lastUpdated": stamp}))?;
-    json.field("resourceType", &"Bundle")?;
-    json.field("timestamp", &stamp)?;
-    json.field("type", &"collection")?;
-    json.finish()?;
+    json.str(Some("id"), &bundle_id.to_string())?;
+    json.one(Some("meta"), "lastUpdated", &stamp)?;
+    json.str(Some("resourceType"), "Bundle")?;
+    json.str(Some("timestamp"), &stamp)?;
+    json.str(Some("type"), "collection")?;
+    json.close(b'}')?;
+    out.flush()?;
     Ok(())
 }
 
-/// The whole bundle as one value (tests compare the streamed bytes with it).
-#[cfg(test)]
-pub(crate) fn bundle(b: &super::backup::Backup, now: DateTime<Utc>, bundle_id: Uuid) -> Value {
-    let mut entries = Vec::new();
-    for p in &b.pain_entries {
-        pain(&mut entries, p);
+/// Opens an entry and its resource: `{"fullUrl": "urn:uuid:<id>", "resource": {`.
+fn open_entry(json: &mut Pretty<'_>, id: Uuid) -> io::Result<()> {
+    json.open(None, b'{')?;
+    json.str(Some("fullUrl"), &format!("urn:uuid:{id}"))?;
+    json.open(Some("resource"), b'{')
+}
+
+/// The last members of every Observation (`valueInteger` when it has one), and the ends of its
+/// resource and entry.
+fn close_entry(json: &mut Pretty<'_>, value: Option<i32>) -> io::Result<()> {
+    json.str(Some("resourceType"), "Observation")?;
+    json.str(Some("status"), "final")?;
+    if let Some(value) = value {
+        json.int(Some("valueInteger"), value)?;
     }
-    for a in &b.assessments {
-        if let Some(observation) = slr(a) {
-            entries.push(entry(a.id, observation));
-        }
+    json.close(b'}')?;
+    json.close(b'}')
+}
+
+/// A CodeableConcept with one coding: `{"coding": [{"code", "display", "system"}], "text"}`.
+fn concept(
+    json: &mut Pretty<'_>,
+    key: Option<&str>,
+    (system, code, display): (&str, &str, &str),
+    text: Option<&str>,
+) -> io::Result<()> {
+    json.open(key, b'{')?;
+    json.open(Some("coding"), b'[')?;
+    json.open(None, b'{')?;
+    json.str(Some("code"), code)?;
+    json.str(Some("display"), display)?;
+    json.str(Some("system"), system)?;
+    json.close(b'}')?;
+    json.close(b']')?;
+    if let Some(text) = text {
+        json.str(Some("text"), text)?;
     }
-    json!({
-        "resourceType": "Bundle",
-        "id": bundle_id.to_string(),
-        "meta": {"lastUpdated": now.to_rfc3339_opts(SecondsFormat::Secs, true)},
-        "type": "collection",
-        "timestamp": now.to_rfc3339_opts(SecondsFormat::Secs, true),
-        "entry": entries,
-    })
+    json.close(b'}')
 }
 
-fn entry(id: Uuid, mut resource: Value) -> Value {
-    resource["id"] = json!(id.to_string());
-    json!({"fullUrl": format!("urn:uuid:{id}"), "resource": resource})
+/// `category` and `code`, the first members of a pain Observation after any `bodySite`.
+fn pain_head(json: &mut Pretty<'_>) -> io::Result<()> {
+    json.open(Some("category"), b'[')?;
+    concept(json, None, (CATEGORY, "survey", "Survey"), None)?;
+    json.close(b']')?;
+    concept(json, Some("code"), (LOINC, PAIN_CODE, PAIN_DISPLAY), Some("Pain, 0-10"))
 }
 
-fn category(code: &str, display: &str) -> Value {
-    json!([{"coding": [{"system": CATEGORY, "code": code, "display": display}]}])
+fn references(json: &mut Pretty<'_>, key: &str, ids: impl Iterator<Item = Uuid>) -> io::Result<()> {
+    json.open(Some(key), b'[')?;
+    for id in ids {
+        json.one(None, "reference", &format!("urn:uuid:{id}"))?;
+    }
+    json.close(b']')
 }
 
-fn pain_code() -> Value {
-    json!({"coding": [{"system": LOINC, "code": PAIN_CODE, "display": PAIN_DISPLAY}], "text": "Pain, 0-10"})
-}
-
-fn pain(entries: &mut Vec<Value>, p: &PainRecord) {
+/// One pain entry: its overall Observation, then one per body site.
+fn pain(json: &mut Pretty<'_>, p: &PainRecord) -> io::Result<()> {
     let effective = local_text(p.recorded_at, p.utc_offset_minutes);
-    let members: Vec<(Uuid, &SitePain)> = p.sites.iter().map(|s| (site_id(p.id, s), s)).collect();
-    let mut notes = vec![json!({"text": format!("Logged {}.", context_name(p.context))})];
+    open_entry(json, p.id)?;
+    pain_head(json)?;
+    json.str(Some("effectiveDateTime"), &effective)?;
+    if !p.sites.is_empty() {
+        references(json, "hasMember", p.sites.iter().map(|s| site_id(p.id, s)))?;
+    }
+    json.str(Some("id"), &p.id.to_string())?;
+    json.open(Some("note"), b'[')?;
+    json.one(None, "text", &format!("Logged {}.", context_name(p.context)))?;
     if let Some(note) = &p.note {
-        notes.push(json!({"text": note}));
+        json.one(None, "text", note)?;
     }
-    let mut overall = json!({
-        "resourceType": "Observation",
-        "status": "final",
-        "category": category("survey", "Survey"),
-        "code": pain_code(),
-        "effectiveDateTime": effective,
-        "valueInteger": p.level,
-        "note": notes,
-    });
-    if !members.is_empty() {
-        overall["hasMember"] =
-            members.iter().map(|(id, _)| json!({"reference": format!("urn:uuid:{id}")})).collect();
-    }
-    entries.push(entry(p.id, overall));
-    for (id, s) in members {
-        let (code, display) = snomed_site(s.site);
+    json.close(b']')?;
+    close_entry(json, Some(p.level))?;
+    for s in &p.sites {
+        let id = site_id(p.id, s);
+        open_entry(json, id)?;
         let text = match s.side {
             Some(side) => format!("{}, {}", site_name(s.site), side_name(side)),
             None => site_name(s.site).to_owned(),
         };
-        entries.push(entry(
-            id,
-            json!({
-                "resourceType": "Observation",
-                "status": "final",
-                "category": category("survey", "Survey"),
-                "code": pain_code(),
-                "effectiveDateTime": effective,
-                "valueInteger": s.level,
-                "bodySite": {"coding": [{"system": SNOMED, "code": code, "display": display}], "text": text},
-                "derivedFrom": [{"reference": format!("urn:uuid:{}", p.id)}],
-            }),
-        ));
+        let (code, display) = snomed_site(s.site);
+        concept(json, Some("bodySite"), (SNOMED, code, display), Some(&text))?;
+        pain_head(json)?;
+        references(json, "derivedFrom", std::iter::once(p.id))?;
+        json.str(Some("effectiveDateTime"), &effective)?;
+        json.str(Some("id"), &id.to_string())?;
+        close_entry(json, Some(s.level))?;
     }
+    Ok(())
 }
 
 /// A stable id for one site of one entry: the entry's id with the site and side folded into
@@ -178,36 +193,45 @@ fn site_id(entry: Uuid, s: &SitePain) -> Uuid {
     uuid::Builder::from_custom_bytes(bytes).into_uuid()
 }
 
-fn slr(a: &AssessmentRecord) -> Option<Value> {
-    let s = a.answers.slr.as_ref()?;
-    let quantity = |deg: i32| json!({"value": deg, "unit": "deg", "system": UCUM, "code": "deg"});
-    let components: Vec<Value> = [("left", s.left_deg), ("right", s.right_deg)]
-        .into_iter()
-        .filter_map(|(side, deg)| {
-            Some(json!({
-                "code": {"text": format!("Straight leg raise angle, {side} leg")},
-                "valueQuantity": quantity(deg?),
-            }))
-        })
-        .collect();
-    if components.is_empty() {
-        return None;
+/// An assessment with a straight leg raise on at least one leg: one Observation.
+fn slr(json: &mut Pretty<'_>, a: &AssessmentRecord) -> io::Result<()> {
+    let Some(s) = &a.answers.slr else { return Ok(()) };
+    let legs = [("left", s.left_deg), ("right", s.right_deg)];
+    if legs.iter().all(|(_, deg)| deg.is_none()) {
+        return Ok(());
     }
-    let method = match s.measured_by {
+    open_entry(json, a.id)?;
+    json.open(Some("category"), b'[')?;
+    concept(json, None, (CATEGORY, "exam", "Exam"), None)?;
+    json.close(b']')?;
+    json.one(Some("code"), "text", "Straight leg raise angle")?;
+    json.open(Some("component"), b'[')?;
+    for (side, deg) in legs {
+        let Some(deg) = deg else { continue };
+        json.open(None, b'{')?;
+        json.one(Some("code"), "text", &format!("Straight leg raise angle, {side} leg"))?;
+        json.open(Some("valueQuantity"), b'{')?;
+        json.str(Some("code"), "deg")?;
+        json.str(Some("system"), UCUM)?;
+        json.str(Some("unit"), "deg")?;
+        json.int(Some("value"), deg)?;
+        json.close(b'}')?;
+        json.close(b'}')?;
+    }
+    json.close(b']')?;
+    json.str(Some("effectiveDateTime"), &local_text(a.taken_at, a.utc_offset_minutes))?;
+    json.str(Some("id"), &a.id.to_string())?;
+    json.one(Some("method"), "text", method(s.measured_by))?;
+    close_entry(json, None)
+}
+
+fn method(measured_by: Option<MeasuredBy>) -> &'static str {
+    match measured_by {
         Some(MeasuredBy::Helper) => "Home test, phone inclinometer on the shin, leg lifted by a helper",
         Some(MeasuredBy::SelfMeasured) => "Home test, phone inclinometer on the shin, self-measured",
         Some(MeasuredBy::Phone) => {
             "Home test, measured by the app from the phone's motion sensor on the shin"
         }
         None => "Home test, phone inclinometer on the shin",
-    };
-    Some(json!({
-        "resourceType": "Observation",
-        "status": "final",
-        "category": category("exam", "Exam"),
-        "code": {"text": "Straight leg raise angle"},
-        "effectiveDateTime": local_text(a.taken_at, a.utc_offset_minutes),
-        "method": {"text": method},
-        "component": components,
-    }))
+    }
 }
