@@ -1,6 +1,6 @@
 //! JSON text written by hand, for the two places that build JSON of their own shape rather than
-//! serialise a type: the FHIR export (pretty-printed, streamed) and the answers built from
-//! responses (compact). Without `serde_json::Value`, whose tree, `json!` expansions and
+//! serialise a type: the FHIR export (pretty-printed, streamed: [`Pretty`]) and the answers
+//! built from responses (compact, built as a [`Block`] tree first). Without `serde_json::Value`, whose tree, `json!` expansions and
 //! serializer were about 58 KiB of the phone library (issue 17). The bytes are serde_json's:
 //! its string escapes, its pretty layout (two-space indent, `[]` and `{}` when empty); the
 //! callers write keys in the order serde_json's sorted `Map` would.
@@ -111,6 +111,69 @@ impl<'a> Pretty<'a> {
     }
 }
 
+/// A compact JSON object being built, then written at once: its members kept in key order
+/// (serde_json's `Map` is sorted), each a value's JSON text or an object.
+#[derive(Default)]
+pub(crate) struct Block(Vec<(String, Member)>);
+
+/// A member of a [`Block`].
+pub(crate) enum Member {
+    /// A value's JSON text.
+    Text(Vec<u8>),
+    Block(Block),
+}
+
+impl Block {
+    /// Where `name` is, or would go.
+    pub fn find(&self, name: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(key, _)| key.as_str().cmp(name))
+    }
+
+    /// Sets `name` to `member`, in place of whatever it held.
+    pub fn insert(&mut self, name: &str, member: Member) {
+        match self.find(name) {
+            Ok(i) => self.0[i].1 = member,
+            Err(i) => self.0.insert(i, (name.to_owned(), member)),
+        }
+    }
+
+    /// The member `name`, an empty object put there first if there is none.
+    pub fn entry(&mut self, name: &str) -> &mut Member {
+        let i = match self.find(name) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (name.to_owned(), Member::Block(Block::default())));
+                i
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    /// The object's compact text, as serde_json's `to_string` writes it.
+    pub fn text(&self) -> crate::Result<String> {
+        let mut out = Vec::new();
+        self.write(&mut out)?;
+        String::from_utf8(out).map_err(|_| crate::Error::Internal("writing JSON text"))
+    }
+
+    fn write(&self, out: &mut Vec<u8>) -> io::Result<()> {
+        out.push(b'{');
+        for (i, (name, member)) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            write_str(out, name)?;
+            out.push(b':');
+            match member {
+                Member::Text(text) => out.extend_from_slice(text),
+                Member::Block(block) => block.write(out)?,
+            }
+        }
+        out.push(b'}');
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -152,6 +215,22 @@ mod tests {
         p.close(b'}').unwrap();
         let expected = json!({"a": [1, {}, [], {"t": "x\ny"}], "b": [], "c": -7, "d\"": "e"});
         assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&expected).unwrap());
+    }
+
+    #[test]
+    fn a_block_is_written_as_serde_json_writes_its_sorted_map() {
+        let mut b = Block::default();
+        b.insert("zeta", Member::Text(b"1".to_vec()));
+        b.insert("a\"b", Member::Text(b"true".to_vec()));
+        let Member::Block(inner) = b.entry("m") else { panic!("not an object") };
+        inner.insert("y", Member::Text(b"[\"x\"]".to_vec()));
+        inner.insert("x", Member::Text(b"2".to_vec()));
+        b.entry("empty");
+        b.insert("zeta", Member::Text(b"3".to_vec()));
+        let expected = json!({"zeta": 3, "a\"b": true, "m": {"y": ["x"], "x": 2}, "empty": {}});
+        assert_eq!(b.text().unwrap(), expected.to_string());
+        assert_eq!(b.find("m"), Ok(2));
+        assert_eq!(b.find("n"), Err(3));
     }
 
     proptest! {

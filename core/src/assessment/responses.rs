@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::answers::{Answers, MAX_AGE, MIN_AGE};
 use super::questionnaire::{Choice, Condition, Question, QuestionKind, Questionnaire};
-use crate::json_text::write_str;
+use crate::json_text::{Block, Member, write_str};
 use crate::validate::in_range;
 use crate::{Error, Result};
 
@@ -114,9 +114,7 @@ fn answers_text(q: &Questionnaire, responses: &[Response]) -> Result<String> {
     if root.find(AGE).is_err() {
         return Err(age_error());
     }
-    let mut text = Vec::new();
-    root.write(&mut text)?;
-    String::from_utf8(text).map_err(|_| Error::Internal("writing answers as JSON"))
+    root.text()
 }
 
 /// Conditions only refer to earlier questions (a questionnaire test checks it), so the
@@ -207,54 +205,6 @@ fn ids(options: &[Choice]) -> String {
     options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ")
 }
 
-/// A JSON object being built: its members in key order, each a value's JSON text or a block.
-#[derive(Default)]
-struct Block(Vec<(String, Member)>);
-
-enum Member {
-    Text(Vec<u8>),
-    Block(Block),
-}
-
-impl Block {
-    /// Where `name` is, or would go.
-    fn find(&self, name: &str) -> std::result::Result<usize, usize> {
-        self.0.binary_search_by(|(key, _)| key.as_str().cmp(name))
-    }
-
-    /// Sets `name` to `member`, in place of whatever it held.
-    fn insert(&mut self, name: &str, member: Member) {
-        match self.find(name) {
-            Ok(i) => self.0[i].1 = member,
-            Err(i) => self.0.insert(i, (name.to_owned(), member)),
-        }
-    }
-
-    fn write(&self, out: &mut Vec<u8>) -> Result<()> {
-        out.push(b'{');
-        for (i, (name, member)) in self.0.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            write_str(out, name)?;
-            out.push(b':');
-            match member {
-                Member::Text(text) => out.extend_from_slice(text),
-                Member::Block(block) => block.write(out)?,
-            }
-        }
-        out.push(b'}');
-        Ok(())
-    }
-}
-
-/// A JSON string's text.
-fn string(text: &str) -> Result<Vec<u8>> {
-    let mut out = Vec::new();
-    write_str(&mut out, text)?;
-    Ok(out)
-}
-
 /// Writes one checked response into the JSON object at its question's path.
 fn store(root: &mut Block, question: &Question, value: &ResponseValue) -> Result<()> {
     let id = question.id.as_str();
@@ -262,7 +212,11 @@ fn store(root: &mut Block, question: &Question, value: &ResponseValue) -> Result
         ResponseValue::YesNo { value } => {
             set(root, id, if *value { b"true".to_vec() } else { b"false".to_vec() })
         }
-        ResponseValue::Choice { id: choice } => set(root, id, string(choice)?),
+        ResponseValue::Choice { id: choice } => {
+            let mut text = Vec::new();
+            write_str(&mut text, choice)?;
+            set(root, id, text)
+        }
         ResponseValue::Number { value } => set(root, id, value.to_string().into_bytes()),
         ResponseValue::Choices { ids } if AS_LIST.contains(&id) => {
             let mut list = vec![b'['];
@@ -317,14 +271,7 @@ fn set(root: &mut Block, path: &str, text: Vec<u8>) -> Result<()> {
 fn object_at<'a>(root: &'a mut Block, path: &str) -> Result<&'a mut Block> {
     let mut current = root;
     for name in path.split('.') {
-        let i = match current.find(name) {
-            Ok(i) => i,
-            Err(i) => {
-                current.0.insert(i, (name.to_owned(), Member::Block(Block::default())));
-                i
-            }
-        };
-        current = match &mut current.0[i].1 {
+        current = match current.entry(name) {
             Member::Block(block) => block,
             Member::Text(_) => return Err(Error::invalid(path, "a question Limber can store")),
         };
