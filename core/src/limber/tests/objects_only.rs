@@ -205,7 +205,7 @@ fn a_record_given_as_an_array_is_refused_at_its_path() {
     v["pain_entries"][2] = Value::Array(record);
     let text = v.to_string();
     assert!(serde_json::from_str::<Backup>(&text).is_ok(), "plain serde_json reads a struct by position");
-    let fault = json_path::parse::<Backup>(&text).err().expect("refused");
+    let fault = json_path::parse::<Backup>(&text).expect_err("refused");
     assert_eq!(fault.path, "pain_entries[2]");
     assert!(
         fault.error.to_string().starts_with("invalid type: sequence, expected struct PainRecord"),
@@ -234,7 +234,7 @@ fn answers_and_their_parts_given_as_arrays_are_refused() {
         (r#"{"age": 40, "slr": []}"#, "slr", "struct Slr", true),
     ] {
         assert_eq!(serde_json::from_str::<Answers>(text).is_ok(), plain_reads, "plain serde_json on {text}");
-        let fault = json_path::parse::<Answers>(text).err().expect(text);
+        let fault = json_path::parse::<Answers>(text).expect_err(text);
         assert_eq!(fault.path, path, "{text}");
         assert!(
             fault.error.to_string().starts_with(&format!("invalid type: sequence, expected {what}")),
@@ -417,7 +417,7 @@ mod shapes {
             (r#"[null, 0]"#, ".", "struct Outer"),
         ] {
             assert!(serde_json::from_str::<Outer>(text).is_ok(), "plain serde_json reads {text}");
-            let fault = json_path::parse::<Outer>(text).err().expect(text);
+            let fault = json_path::parse::<Outer>(text).expect_err(text);
             assert_eq!(fault.path, path, "{text}");
             let message = fault.error.to_string();
             assert!(
