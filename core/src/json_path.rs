@@ -18,6 +18,10 @@
 use serde::Deserialize;
 use serde_json::error::Category;
 
+pub(crate) mod objects_only;
+
+use objects_only::ObjectsOnly;
+
 /// Containers the scanner follows: deeper than serde_json reads a typed value (128 levels),
 /// so only inside a value skipped unread, whose syntax errors name the whole file.
 const MAX_DEPTH: usize = 256;
@@ -33,10 +37,10 @@ pub(crate) struct Fault {
 /// Parses `text` as one `T` and nothing after it but white space, with the path of the field
 /// at fault on an error (`.` for text after the value). Text, as the backup's fast path and
 /// every JSON column read it: one reader type, so each type's parsing code is in the phone
-/// library once (issue 17).
+/// library once (issue 17). A struct is read from an object only (see `objects_only`).
 pub(crate) fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, Fault> {
     let mut reader = serde_json::Deserializer::from_str(text);
-    let value = T::deserialize(&mut reader)
+    let value = T::deserialize(ObjectsOnly(&mut reader))
         .map_err(|error| Fault { path: path_of(text.as_bytes(), &error), error })?;
     // serde_json::from_str refuses trailing text too; a value followed by more is not one value.
     reader.end().map_err(|error| Fault { path: ".".to_owned(), error })?;
@@ -82,9 +86,19 @@ pub(crate) fn unknown_field(path: &str, message: &str) -> String {
     }
 }
 
+/// [`parse`] without the path, where the error is not shown field by field (a JSON column, the
+/// backup's fast path): `serde_json::from_str`, through the same reader as [`parse`], so each
+/// type's parsing code is in the phone library once.
+pub(crate) fn read<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, serde_json::Error> {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(ObjectsOnly(&mut reader))?;
+    reader.end()?;
+    Ok(value)
+}
+
 /// [`parse`] for bytes that may not be UTF-8 (a backup's header, read before anything else).
 pub(crate) fn parse_bytes<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, Fault> {
-    T::deserialize(&mut serde_json::Deserializer::from_slice(bytes))
+    T::deserialize(ObjectsOnly(&mut serde_json::Deserializer::from_slice(bytes)))
         .map_err(|error| Fault { path: path_of(bytes, &error), error })
 }
 
@@ -170,7 +184,7 @@ enum Whose {
 }
 
 /// The path of the field at fault for `error`, reading `bytes` up to where it stopped.
-fn path_of(bytes: &[u8], error: &serde_json::Error) -> String {
+pub(crate) fn path_of(bytes: &[u8], error: &serde_json::Error) -> String {
     let end = offset(bytes, error.line(), error.column()).min(bytes.len());
     let message = error.to_string();
     let category = error.classify();
@@ -404,7 +418,9 @@ fn render(stack: &[Frame], whose: Whose) -> String {
 fn key(quoted: &[u8]) -> String {
     let inner = &quoted[1..quoted.len() - 1];
     if inner.contains(&b'\\') {
-        serde_json::from_slice(quoted).unwrap_or_default()
+        // Through the same reader as `parse_bytes`, so `String`'s parsing code is there once.
+        String::deserialize(ObjectsOnly(&mut serde_json::Deserializer::from_slice(quoted)))
+            .unwrap_or_default()
     } else {
         String::from_utf8_lossy(inner).into_owned()
     }

@@ -334,7 +334,7 @@ pub fn read_with(bytes: &[u8], progress: &mut Throttled<'_>) -> Result<Backup> {
     // then the field at fault.
     // Checked as UTF-8 once, so no string in it is checked again.
     let parsed =
-        std::str::from_utf8(bytes).map_err(drop).and_then(|text| serde_json::from_str(text).map_err(drop));
+        std::str::from_utf8(bytes).map_err(drop).and_then(|text| crate::json_path::read(text).map_err(drop));
     let backup: Backup = match parsed {
         Ok(backup) => backup,
         Err(()) => return Err(explain(bytes)),

@@ -183,6 +183,6 @@ fn read_row(r: &Row<'_>) -> rusqlite::Result<Row5> {
 fn decode((id, taken_at_ms, utc_offset_minutes, answers, result): Row5) -> Result<SavedAssessment> {
     let answers: Answers = from_json(&answers)?;
     // The result as Limber said it then; if its shape is from another version, say it again.
-    let result = serde_json::from_str(&result).unwrap_or_else(|_| evaluate(&answers));
+    let result = crate::json_path::read(&result).unwrap_or_else(|_| evaluate(&answers));
     Ok(SavedAssessment { id, taken_at: from_millis(taken_at_ms)?, utc_offset_minutes, answers, result })
 }

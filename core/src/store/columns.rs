@@ -65,7 +65,7 @@ pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String> {
 /// A JSON column read back. Read as text, like every JSON text in the library: one reader
 /// type means one copy of each type's parsing code in the phone library (issue 17).
 pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(|_| Error::Corrupt)
+    crate::json_path::read(text).map_err(|_| Error::Corrupt)
 }
 
 #[cfg(test)]

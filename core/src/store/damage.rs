@@ -113,7 +113,7 @@ fn last_passed(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
         Err(_) => None,
     };
     Ok(text
-        .and_then(|t| serde_json::from_str::<String>(&t).ok())
+        .and_then(|t| crate::json_path::read::<String>(&t).ok())
         .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
         .map(|t| t.to_utc()))
 }

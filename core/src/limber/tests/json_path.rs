@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::progress::{at, populated};
 use crate::assessment::Answers;
 use crate::json_path;
+use crate::json_path::objects_only::ObjectsOnly;
 use crate::progress::{Backup, ExportFormat};
 
 /// serde_path_to_error's path and message, and ours, for the same text. `every` compares
@@ -17,8 +18,9 @@ fn both<'a, T: Deserialize<'a>>(
     every: bool,
 ) -> Option<((String, String), (String, String))> {
     // serde_path_to_error reads one value; like serde_json::from_str, ours then wants the end.
+    // It reads through the library's reader (a struct from an object only), as ours does.
     let mut reader = serde_json::Deserializer::from_slice(bytes);
-    let theirs = match serde_path_to_error::deserialize::<_, T>(&mut reader) {
+    let theirs = match serde_path_to_error::deserialize::<_, T>(ObjectsOnly(&mut reader)) {
         Ok(_) => match reader.end() {
             Ok(()) => None,
             Err(e) if every => Some((".".to_owned(), e.to_string())),

@@ -271,6 +271,7 @@ mod export;
 mod fhir;
 mod json_path;
 mod morning;
+mod objects_only;
 mod progress;
 mod reminders;
 mod restore;
