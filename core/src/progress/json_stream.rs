@@ -64,7 +64,7 @@ impl<W: Write> JsonStream<W> {
     fn key(&mut self, name: &str) -> Result<()> {
         self.out.write_all(if self.fields == 0 { b"\n  " } else { b",\n  " })?;
         self.fields += 1;
-        serde_json::to_writer(&mut self.out, name).map_err(json_error)?;
+        crate::json_text::write_str(&mut self.out, name)?;
         self.out.write_all(b": ")?;
         Ok(())
     }

@@ -403,14 +403,21 @@ fn pain(level: i32, note: Option<&str>) -> PainRecord {
 }
 
 fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    read_back(bytes).into_iter().map(|(name, data, _)| (name, data)).collect()
+}
+
+/// Every file of `archive` as the `zip` crate reads it (deflated, each CRC-32 checked as it
+/// reads): name, bytes and CRC-32.
+pub(super) fn read_back(archive: &[u8]) -> Vec<(String, Vec<u8>, u32)> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(archive)).unwrap();
     (0..archive.len())
         .map(|i| {
             let mut file = archive.by_index(i).unwrap();
             assert_eq!(file.compression(), zip::CompressionMethod::Deflated);
             let mut data = Vec::new();
             file.read_to_end(&mut data).unwrap();
-            (file.name().unwrap().into_owned(), data)
+            assert_eq!(file.size(), data.len() as u64);
+            (file.name().unwrap().into_owned(), data, file.crc32())
         })
         .collect()
 }

@@ -242,11 +242,12 @@ fn put32(buf: &mut Vec<u8>, value: u32) {
 
 #[cfg(test)]
 mod tests {
-    use std::io::{Read, Write};
+    use std::io::Write;
 
     use proptest::prelude::*;
 
     use super::*;
+    use crate::progress::tests::read_back;
 
     /// CRC-32 bit by bit (IEEE 802.3, reflected polynomial 0xEDB88320): the reference for the
     /// table-driven one the writer uses.
@@ -288,21 +289,6 @@ mod tests {
             }
         }
         zip.finish().unwrap().into_inner()
-    }
-
-    /// Every file of `archive` as the `zip` crate reads it (checking each CRC-32 as it reads).
-    fn read_back(archive: &[u8]) -> Vec<(String, Vec<u8>, u32)> {
-        let mut archive = zip::ZipArchive::new(io::Cursor::new(archive)).unwrap();
-        (0..archive.len())
-            .map(|i| {
-                let mut file = archive.by_index(i).unwrap();
-                assert_eq!(file.compression(), zip::CompressionMethod::Deflated);
-                let mut data = Vec::new();
-                file.read_to_end(&mut data).unwrap();
-                assert_eq!(file.size(), data.len() as u64);
-                (file.name().unwrap().into_owned(), data, file.crc32())
-            })
-            .collect()
     }
 
     fn one(name: &str, data: &[u8]) -> Vec<(String, Vec<Vec<u8>>)> {

@@ -72,12 +72,13 @@ fn small_backup() -> Value {
     v
 }
 
-fn answers() -> Value {
+/// The example answers of `tests/fixtures`, every field filled.
+pub(super) fn answers() -> Value {
     serde_json::from_str(include_str!("../../../../tests/fixtures/answers-example.json")).unwrap()
 }
 
 /// Every value of `v` (by JSON pointer), objects and arrays included.
-fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+pub(super) fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
     match v {
         Value::Object(m) => m.iter().for_each(|(k, x)| pointers(x, format!("{at}/{k}"), out)),
         Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| pointers(x, format!("{at}/{i}"), out)),

@@ -10,6 +10,7 @@ use proptest::sample::Index;
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::json_path::{answers, pointers};
 use super::progress::{at, populated};
 use crate::Error;
 use crate::assessment::{Answers, AssessmentResult};
@@ -24,10 +25,6 @@ fn full_backup() -> &'static Value {
         let file = store.export(ExportFormat::JsonBackup, at(21, 12), "Europe/London").unwrap();
         serde_json::from_slice(&file.bytes).unwrap()
     })
-}
-
-fn answers() -> Value {
-    serde_json::from_str(include_str!("../../../../tests/fixtures/answers-example.json")).unwrap()
 }
 
 /// What plain serde_json and the library's reader make of `text`: the same value, or both an
@@ -73,16 +70,6 @@ fn same<'a, T: Deserialize<'a> + PartialEq + std::fmt::Debug>(
             Err(format!("plain {:?}, ours {:?}, read {:?}", p.err(), o.err().map(|f| f.path), r.err()))
         }
     }
-}
-
-/// Every value of `v` (by JSON pointer), the whole included.
-fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
-    match v {
-        Value::Object(m) => m.iter().for_each(|(k, x)| pointers(x, format!("{at}/{k}"), out)),
-        Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| pointers(x, format!("{at}/{i}"), out)),
-        _ => {}
-    }
-    out.push(at);
 }
 
 /// A value of every JSON kind, for a value swapped for another.
