@@ -13,6 +13,7 @@ pub mod backup;
 pub mod chart;
 mod csv_row;
 pub(crate) mod csv_zip;
+mod decimal_text;
 pub mod export;
 pub(crate) mod fhir;
 pub(crate) mod json_stream;

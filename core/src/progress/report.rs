@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use super::chart;
+use super::decimal_text::{fixed, signed_fixed};
 use super::labels::{day_text, escape, local_date, series_name, utc_minute_text, value_text};
 use super::summary::ProgressSummary;
 use crate::assessment::Tier;
@@ -79,8 +80,8 @@ fn summary(h: &mut String, s: &ProgressSummary) {
             h,
             "First week of logging",
             &format!(
-                "{:.1}/10 ({} to {}, {} days)",
-                b.mean,
+                "{}/10 ({} to {}, {} days)",
+                fixed(b.mean, 1),
                 day_text(b.first_day),
                 day_text(b.last_day),
                 b.days
@@ -93,23 +94,23 @@ fn summary(h: &mut String, s: &ProgressSummary) {
             h,
             "Latest week",
             &format!(
-                "{:.1}/10 ({} to {}, {} days)",
-                r.mean,
+                "{}/10 ({} to {}, {} days)",
+                fixed(r.mean, 1),
                 day_text(r.first_day),
                 day_text(r.last_day),
                 r.days
             ),
         );
-        let percent = c.percent.map(|p| format!(", {p:+.0}%")).unwrap_or_default();
+        let percent = c.percent.map(|p| format!(", {}%", signed_fixed(p, 0))).unwrap_or_default();
         let verdict = if c.meaningful { "meaningful fall" } else { "not a meaningful fall" };
-        row(h, "Change", &format!("{:+.1} points{percent} ({verdict})", c.points));
+        row(h, "Change", &format!("{} points{percent} ({verdict})", signed_fixed(c.points, 1)));
     }
     if let (Some(low), Some(high)) = (s.days.iter().map(|d| d.min).min(), s.days.iter().map(|d| d.max).max())
     {
         row(h, "Lowest and highest pain logged", &format!("{low} and {high}"));
     }
     let percent = if s.sessions_planned > 0 {
-        format!(" ({:.0}%)", f64::from(s.sessions_done) * 100.0 / f64::from(s.sessions_planned))
+        format!(" ({}%)", fixed(f64::from(s.sessions_done) * 100.0 / f64::from(s.sessions_planned), 0))
     } else {
         String::new()
     };

@@ -19,6 +19,7 @@
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::decimal_text::fixed;
 use super::labels::{day_text, series_name, value_text};
 use crate::assessment::history::{MeasuredTest, MeasurementPoint, real_change_threshold};
 use crate::pain::Side;
@@ -332,25 +333,25 @@ fn pain_sentence(s: &ProgressSummary) -> String {
     };
     let Some(change) = &s.change else {
         return format!(
-            "{logged} Average pain in your first week of logging was {:.1} out of 10; with pain logged \
+            "{logged} Average pain in your first week of logging was {} out of 10; with pain logged \
              on at least {MIN_DAYS_FOR_CHANGE} days, Limber compares your latest week with it.",
-            baseline.mean
+            fixed(baseline.mean, 1)
         );
     };
-    let (b, r) = (change.baseline.mean, change.recent.mean);
-    let share = change.percent.map(|p| format!(" ({:.0}%)", p.abs())).unwrap_or_default();
+    let (b, r) = (fixed(change.baseline.mean, 1), fixed(change.recent.mean, 1));
+    let share = change.percent.map(|p| format!(" ({}%)", fixed(p.abs(), 0))).unwrap_or_default();
     let verdict = if change.points < 0.0 {
         if change.meaningful {
-            format!("a fall of {:.1} points{share}, a meaningful change.", -change.points)
+            format!("a fall of {} points{share}, a meaningful change.", fixed(-change.points, 1))
         } else {
             format!(
-                "a fall of {:.1} points{share}, not yet a meaningful change (that takes a fall of 2 points \
+                "a fall of {} points{share}, not yet a meaningful change (that takes a fall of 2 points \
                  or 30%).",
-                -change.points
+                fixed(-change.points, 1)
             )
         }
     } else if change.points > 0.0 {
-        format!("a rise of {:.1} points{share}.", change.points)
+        format!("a rise of {} points{share}.", fixed(change.points, 1))
     } else {
         "no change.".to_owned()
     };
@@ -362,7 +363,7 @@ fn pain_sentence(s: &ProgressSummary) -> String {
         "stayed"
     };
     format!(
-        "{logged} Average pain {moved} from {b:.1} out of 10 in your first week of logging to {r:.1} in your \
+        "{logged} Average pain {moved} from {b} out of 10 in your first week of logging to {r} in your \
          latest week, {verdict}"
     )
 }
@@ -375,9 +376,9 @@ fn sessions_sentence(s: &ProgressSummary) -> String {
             "No exercise sessions were planned in this period.".to_owned()
         };
     }
-    let percent = (f64::from(s.sessions_done) * 100.0 / f64::from(s.sessions_planned)).round();
+    let percent = fixed((f64::from(s.sessions_done) * 100.0 / f64::from(s.sessions_planned)).round(), 0);
     let mut text =
-        format!("You did {} of {} planned sessions ({percent:.0}%).", s.sessions_done, s.sessions_planned);
+        format!("You did {} of {} planned sessions ({percent}%).", s.sessions_done, s.sessions_planned);
     if let Some(week) = s.weeks.iter().rev().find(|w| w.planned > 0) {
         text.push_str(&format!(
             " In the week of {}: {} of {}.",

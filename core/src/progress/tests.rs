@@ -124,6 +124,26 @@ fn the_first_week_is_compared_with_the_latest_once_they_do_not_overlap() {
     assert!(s.description.contains("at least 14 days"), "{}", s.description);
 }
 
+proptest::proptest! {
+    /// The numbers in the summary's words and the report's rows read as std's `{:.1}`, `{:.0}`,
+    /// `{:+.1}` and `{:+.0}` wrote them before progress::decimal_text: the oracle.
+    #[test]
+    fn the_numbers_read_as_std_formatting_wrote_them(a in 0..=1000i32, b in 0..=1000i32) {
+        let s = two_weeks(f64::from(a) / 100.0, f64::from(b) / 100.0);
+        let c = s.change.as_ref().unwrap();
+        let (base, recent, points) = (c.baseline.mean, c.recent.mean, c.points);
+        let words = format!("from {base:.1} out of 10 in your first week of logging to {recent:.1} in");
+        let share = c.percent.map(|p| format!(" ({:.0}%)", p.abs())).unwrap_or_default();
+        let change = if points == 0.0 { "no change.".to_owned() } else { format!(" of {:.1} points{share}", points.abs()) };
+        proptest::prop_assert!(s.description.contains(&words) && s.description.contains(&change), "{}", s.description);
+        let html = super::report::html(&s, None);
+        let percent = c.percent.map(|p| format!(", {p:+.0}%")).unwrap_or_default();
+        for row in [format!("{base:.1}/10 ("), format!("{recent:.1}/10 ("), format!("{points:+.1} points{percent} (")] {
+            proptest::prop_assert!(html.contains(&row), "{row}");
+        }
+    }
+}
+
 #[test]
 fn the_baseline_and_latest_week_count_days_with_entries_not_calendar_days() {
     // Pain logged every other day: the first 7 days with entries span 13 calendar days.

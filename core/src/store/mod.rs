@@ -238,13 +238,13 @@ fn check_header(path: &Path) -> Result<()> {
 /// Durability and safety settings, decided once for every connection.
 fn configure(conn: &Connection) -> Result<()> {
     // WAL: readers never block the writer, so the UI can read while a reminder writes.
-    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+    // Pragmas are set with literal SQL, the text rusqlite's `pragma_update` would build: its
+    // value writer brings in the standard float formatting (issue 17; tests/bench/size.sh).
+    let mode: String = conn.query_row("PRAGMA journal_mode='WAL'", [], |row| row.get(0))?;
     debug_assert_eq!(mode.to_ascii_lowercase(), "wal");
     // FULL: an entry acknowledged to the person survives a power cut, not only a crash.
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    // Deleted health data is overwritten with zeros, not left in free pages.
-    conn.pragma_update(None, "secure_delete", "ON")?;
+    // Deleted health data (secure_delete) is overwritten with zeros, not left in free pages.
+    conn.execute_batch("PRAGMA synchronous='FULL'; PRAGMA foreign_keys='ON'; PRAGMA secure_delete='ON'")?;
     // Every row writer prepares its statement once per connection; a restore uses about 15 at
     // once, beside the live ones, so none is evicted and prepared again per row.
     conn.set_prepared_statement_cache_capacity(64);

@@ -52,8 +52,8 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     for step in &STEPS[found as usize..] {
         tx.execute_batch(step)?;
     }
-    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-    tx.pragma_update(None, "user_version", VERSION)?;
+    // Literal SQL rather than `pragma_update` (see `store::configure`).
+    tx.execute_batch(&format!("PRAGMA application_id={APPLICATION_ID}; PRAGMA user_version={VERSION}"))?;
     tx.commit()?;
     Ok(())
 }

@@ -20,14 +20,15 @@ pub(crate) fn wipe_all_data(db: &mut Db) -> Result<()> {
     };
     db.write(|tx| {
         // Children and parents in any order: foreign keys are checked at commit.
-        tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+        tx.execute_batch("PRAGMA defer_foreign_keys='ON'")?;
         for table in &tables {
             tx.execute(&format!("DELETE FROM \"{}\"", table.replace('"', "\"\"")), [])?;
         }
         Ok(())
     })?;
     // VACUUM's copy stays in memory rather than in a temporary file on disk.
-    db.conn().pragma_update(None, "temp_store", "MEMORY")?;
+    // Literal SQL rather than `pragma_update` (see `store::configure`).
+    db.conn().execute_batch("PRAGMA temp_store='MEMORY'")?;
     db.conn().flush_prepared_statement_cache();
     checkpoint(db)?;
     db.conn().execute_batch("VACUUM")?;

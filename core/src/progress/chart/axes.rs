@@ -61,7 +61,9 @@ impl Frame {
 
     /// The horizontal place of day number `day`, kept inside the plot.
     pub(super) fn x(&self, day: f64) -> f64 {
-        let day = if day.is_finite() { day.clamp(self.first(), self.last()) } else { self.first() };
+        // max/min rather than clamp, whose check of its bounds prints them with f64's Debug
+        // (the standard float formatting, issue 17); first() < last() always.
+        let day = if day.is_finite() { day.max(self.first()).min(self.last()) } else { self.first() };
         LEFT + (day - self.first()) / self.days as f64 * (RIGHT - LEFT)
     }
 
