@@ -17,6 +17,7 @@ pub mod limber;
 pub mod measure;
 pub mod pain;
 pub mod progress;
+pub mod rfc3339;
 pub mod routine;
 pub mod schedule;
 mod sort;

@@ -50,6 +50,11 @@ kept_out = [
     # Display and Debug), the chart with marks::num, and nothing prints an f64 with {:?}.
     (symbols, r"core::fmt::float|core::num::(flt2dec|bignum)", 0,
      "the standard float formatting (use progress::decimal_text)"),
+    # chrono's general parser and RFC 3339 writer (format::parse, format::scan, Parsed,
+    # OffsetFormat, to_rfc3339_opts), 25 KiB: moments and dates are written and read by
+    # core/src/rfc3339.rs, the backup's through its serde adapters.
+    (symbols, r"chrono::format::(parse|scan|parsed)::|OffsetFormat|to_rfc3339|write_rfc3339", 0,
+     "chrono's parser or RFC 3339 writer (use rfc3339)"),
 ]
 for text, pattern, most, what in kept_out:
     found = len(re.findall(pattern, text, re.M))

@@ -27,12 +27,13 @@ use super::listener::{ProgressStage, Silent, Throttled};
 use crate::assessment::{Answers, AssessmentResult, evaluate};
 use crate::catalog::ExerciseId;
 use crate::pain::{MAX_LEVEL, MAX_NOTE_CHARS, PainContext, PainInput, SitePain};
+use crate::rfc3339::{deserialize_date, deserialize_moment, deserialize_optional_date, serialize_moment};
 use crate::routine::checkin::{CheckInInput, ExerciseCheckIn, SkipReason};
 use crate::routine::dose::{DoseProfile, Step, Track, steps, steps_for};
 use crate::routine::progression::{Decision, Light};
 use crate::routine::settings::{MAX_SESSIONS_PER_DAY, RoutineSettings};
 use crate::schedule::{ReminderSettings, Target};
-use crate::timestamp::{self, check_instant, check_offset, deserialize_rfc3339};
+use crate::timestamp::{self, check_instant, check_offset};
 use crate::validate::{At, in_range, optional_text, within};
 use crate::versions::SCHEMA_VERSION;
 use crate::{Error, Result};
@@ -60,7 +61,7 @@ pub struct Backup {
     /// when this code writes it): 1 to the schema this code writes.
     pub schema_version: i32,
     /// When it was written; 2000-01-01 to 2099-12-31 UTC.
-    #[serde(deserialize_with = "deserialize_rfc3339")]
+    #[serde(serialize_with = "serialize_moment", deserialize_with = "deserialize_moment")]
     pub exported_at: DateTime<Utc>,
     /// The settings the person chose.
     #[serde(default)]
@@ -106,7 +107,7 @@ pub struct PainRecord {
     /// The entry's id, once in the file.
     pub id: Uuid,
     /// When the pain was felt; 2000-01-01 to 2099-12-31 UTC.
-    #[serde(deserialize_with = "deserialize_rfc3339")]
+    #[serde(serialize_with = "serialize_moment", deserialize_with = "deserialize_moment")]
     pub recorded_at: DateTime<Utc>,
     /// The local UTC offset then, in minutes, -840 to 840.
     pub utc_offset_minutes: i32,
@@ -129,7 +130,7 @@ pub struct AssessmentRecord {
     /// The assessment's id, once in the file.
     pub id: Uuid,
     /// When it was taken; 2000-01-01 to 2099-12-31 UTC.
-    #[serde(deserialize_with = "deserialize_rfc3339")]
+    #[serde(serialize_with = "serialize_moment", deserialize_with = "deserialize_moment")]
     pub taken_at: DateTime<Utc>,
     /// The local UTC offset then, in minutes, -840 to 840.
     pub utc_offset_minutes: i32,
@@ -148,12 +149,13 @@ pub struct CheckInRecord {
     /// The check-in's id, once in the file.
     pub id: Uuid,
     /// The local date it was filed on: the date of `at` at `utc_offset_minutes`.
+    #[serde(deserialize_with = "deserialize_date")]
     pub local_date: NaiveDate,
     /// Which session of the day, 1-2 (the file's `slot`); one check-in per date and session.
     #[serde(rename = "slot")]
     pub session: i32,
     /// When the session was done; 2000-01-01 to 2099-12-31 UTC.
-    #[serde(deserialize_with = "deserialize_rfc3339")]
+    #[serde(serialize_with = "serialize_moment", deserialize_with = "deserialize_moment")]
     pub at: DateTime<Utc>,
     /// The local UTC offset then, in minutes, -840 to 840.
     pub utc_offset_minutes: i32,
@@ -197,6 +199,7 @@ pub struct CheckInExerciseRecord {
 #[serde(deny_unknown_fields)]
 pub struct MorningCheckRecord {
     /// The local date whose morning it records, each date once; 2000-01-01 to 2099-12-31.
+    #[serde(deserialize_with = "deserialize_date")]
     pub local_date: NaiveDate,
     /// The pain entry it was logged as (context `on_waking`): the one copy of its pain.
     pub pain_entry_id: Uuid,
@@ -219,6 +222,7 @@ pub struct TrackStateRecord {
     /// Reds in a row on the track, 0-10,000; 2 or more shows the see-a-physiotherapist card.
     pub reds_in_row: i32,
     /// After a step down, no step up before this local date; 2000-01-01 to 2099-12-31.
+    #[serde(default, deserialize_with = "deserialize_optional_date")]
     pub hold_until: Option<NaiveDate>,
 }
 
@@ -230,9 +234,10 @@ pub struct DoseChangeRecord {
     /// The change's id, once in the file.
     pub id: Uuid,
     /// When it was decided; 2000-01-01 to 2099-12-31 UTC.
-    #[serde(deserialize_with = "deserialize_rfc3339")]
+    #[serde(serialize_with = "serialize_moment", deserialize_with = "deserialize_moment")]
     pub at: DateTime<Utc>,
     /// The local date it was decided on; 2000-01-01 to 2099-12-31.
+    #[serde(deserialize_with = "deserialize_date")]
     pub local_date: NaiveDate,
     /// An exercise id, or `bridge_ladder`.
     pub track: String,
@@ -255,7 +260,7 @@ pub struct SnoozeRecord {
     /// each reminder once.
     pub reminder_id: String,
     /// When it fires again; 2000-01-01 to 2099-12-31 UTC.
-    #[serde(deserialize_with = "deserialize_rfc3339")]
+    #[serde(serialize_with = "serialize_moment", deserialize_with = "deserialize_moment")]
     pub fire_at: DateTime<Utc>,
 }
 

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::backup::{FORMAT, FORMAT_VERSION};
 use super::json_stream::JsonStream;
+use super::labels::utc_text;
 use super::listener::Throttled;
 use super::records::{Records, Tally};
 use crate::Result;
@@ -89,7 +90,8 @@ pub(crate) fn write_backup(
     json.field("format", &FORMAT)?;
     json.field("format_version", &FORMAT_VERSION)?;
     json.field("schema_version", &BACKUP_SCHEMA_VERSION)?;
-    json.field("exported_at", &check_instant("now", now)?)?;
+    // As the records' moments are written (`rfc3339::serialize_moment`).
+    json.field("exported_at", &utc_text(check_instant("now", now)?))?;
     let settings = records.settings()?;
     for _ in 0..(i32::from(settings.routine.is_some()) + i32::from(settings.reminders.is_some())) {
         tally.tick();

@@ -16,7 +16,7 @@
 
 use std::io::{self, Write};
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::backup::{AssessmentRecord, PainRecord};
@@ -27,6 +27,7 @@ use crate::Result;
 use crate::assessment::answers::MeasuredBy;
 use crate::json_text::Pretty;
 use crate::pain::{BodySite, SitePain};
+use crate::rfc3339::{self, Seconds};
 
 #[cfg(test)]
 #[path = "fhir_tests.rs"]
@@ -81,7 +82,7 @@ pub(crate) fn write_to(
         Ok(slr(&mut json, &a)?)
     })?;
     json.close(b']')?;
-    let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let stamp = rfc3339::write(now.fixed_offset(), Seconds::Whole, true);
     json.str(Some("id"), &bundle_id.to_string())?;
     json.one(Some("meta"), "lastUpdated", &stamp)?;
     json.str(Some("resourceType"), "Bundle")?;

@@ -1,9 +1,10 @@
 //! Words and formats shared by the summary text, the chart, the report and the exports.
 
-use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 use crate::assessment::history::MeasuredTest;
 use crate::pain::{BodySite, PainContext, Side};
+use crate::rfc3339::{self, Seconds};
 use crate::timestamp;
 
 // Dates are spelled here rather than through chrono's `format`: its strftime interpreter is
@@ -96,12 +97,12 @@ pub fn local_date(at: DateTime<Utc>, zone: &str) -> NaiveDate {
 
 /// RFC 3339 in UTC, milliseconds when there are any: `2026-11-20T07:30:00Z`.
 pub fn utc_text(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+    rfc3339::write(at.fixed_offset(), Seconds::Auto, true)
 }
 
 /// RFC 3339 at the stored offset: `2026-11-20T08:30:00+01:00`.
 pub fn local_text(at: DateTime<Utc>, offset_minutes: i32) -> String {
-    timestamp::local(at, offset_minutes).to_rfc3339_opts(SecondsFormat::AutoSi, false)
+    rfc3339::write(timestamp::local(at, offset_minutes), Seconds::Auto, false)
 }
 
 /// Escapes text for XML and HTML content and attribute values.

@@ -8,9 +8,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use rusqlite::{Connection, OpenFlags};
 
+use crate::rfc3339::{self, Seconds};
 use crate::{Error, Result};
 
 /// A WAL file next to the database when it is opened: the last connection did not close
@@ -112,10 +113,7 @@ fn last_passed(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
         Err(Error::Corrupt) => return Err(Error::Corrupt),
         Err(_) => None,
     };
-    Ok(text
-        .and_then(|t| crate::json_path::read::<String>(&t).ok())
-        .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
-        .map(|t| t.to_utc()))
+    Ok(text.and_then(|t| crate::json_path::read::<String>(&t).ok()).and_then(|t| rfc3339::read(&t).ok()))
 }
 
 /// Runs the quick check if it is due (see [`check_due`]), before anything is written. Returns
@@ -136,7 +134,7 @@ pub(super) fn check_if_due(conn: &Connection, unclean: bool, now: DateTime<Utc>)
 /// connection holds the write lock past the busy timeout) the next open checks again; only a
 /// damaged page is an error.
 pub(super) fn stamp_check(conn: &Connection, now: DateTime<Utc>) -> Result<()> {
-    let at = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let at = rfc3339::write(now.fixed_offset(), Seconds::Whole, true);
     match super::setting::put(conn, CHECK_PASSED_KEY, &at, true) {
         Err(Error::Corrupt) => Err(Error::Corrupt),
         _ => Ok(()),
@@ -194,7 +192,7 @@ pub(crate) fn remember_damage(db: &Path) {
             "Limber found this database damaged ({}) and will not open it while this file is here.\n\
              `limber rescue --out FILE` saves what can still be read; then move the database away\n\
              (keep it until you have checked what was saved) and `limber import FILE` into a new one.",
-            Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+            rfc3339::write(Utc::now().fixed_offset(), Seconds::Whole, true)
         );
         let _ = file.sync_all();
     }
