@@ -41,6 +41,9 @@ kept_out = [
     (symbols, r"(^|[^\w])crc32fast::", 0, "crc32fast (use progress::crc32)"),
     # zlib-rs, 44 KiB more than miniz_oxide's deflate (flate2's rust_backend) with progress::crc32.
     (symbols, r"(^|[^\w])zlib_rs::", 0, "zlib-rs (flate2 deflates on miniz_oxide, see Cargo.toml)"),
+    # SystemTimeError's Debug and the duration formatting under it, 3 KiB: chrono's Utc::now and
+    # uuid's now_v7 panic with it before 1970; Limber reads the clock through core/src/clock.rs.
+    (symbols, r"SystemTimeError as core::fmt::Debug", 0, "a clock read that panics (use crate::clock)"),
     # serde_json's Value tree (json!, to_value, Map, its Serialize and Drop), 33 KiB: the FHIR
     # export and the answers from responses write their JSON with core/src/json_text.rs.
     (symbols, r"serde_json::value", 0, "serde_json's Value (use json_text)"),
