@@ -9,6 +9,7 @@ mod text_enum;
 pub mod assessment;
 pub mod calendar;
 pub mod catalog;
+mod clock;
 pub mod error;
 pub mod ids;
 mod json_path;

@@ -4,11 +4,11 @@
 use std::io::{BufWriter, Write};
 
 use chrono::{DateTime, Utc};
-use uuid::Uuid;
 
 use super::backup::Stored;
 use super::{cached, summary};
 use crate::Result;
+use crate::ids::new_id;
 use crate::progress::export::{
     ExportFile, ExportFileInfo, ExportFormat, WRITE_BUFFER, file_info, write_backup,
 };
@@ -52,7 +52,7 @@ pub(super) fn export_to(
     match format {
         ExportFormat::CsvZip => csv_zip::write_to(&records, &mut out, &mut progress)?,
         ExportFormat::JsonBackup => write_backup(&records, now, &mut out, &mut progress)?,
-        ExportFormat::FhirBundle => fhir::write_to(&records, now, Uuid::now_v7(), &mut out, &mut progress)?,
+        ExportFormat::FhirBundle => fhir::write_to(&records, now, new_id(), &mut out, &mut progress)?,
         ExportFormat::ReportHtml => {
             let summary = summary::progress_summary(db, None, None, now, time_zone)?;
             out.write_all(report::html(&summary, cached::latest_assessment(db)?.as_ref()).as_bytes())?;

@@ -11,6 +11,7 @@
 
 pub mod backup;
 pub mod chart;
+mod crc32;
 mod csv_row;
 pub(crate) mod csv_zip;
 mod decimal_text;

@@ -6,13 +6,15 @@
 //! archive back in the tests.
 //!
 //! The layout follows PKWARE's APPNOTE.TXT (version 6.3.10), cited below by section. Every entry
-//! is written the way the `zip` crate's stream writer (9.4) wrote Limber's CSV export, byte for
-//! byte (a test checks it):
+//! is written the way the `zip` crate's stream writer (9.4) writes it on the same deflate, byte
+//! for byte (a test checks it):
 //!
 //! - general-purpose flag bit 3 (4.4.4): the CRC-32 and sizes in the local header are zero and
 //!   follow the data in a data descriptor with its optional signature `0x08074b50` (4.3.9);
 //!   bit 11 (names in UTF-8) only for a name that is not ASCII,
-//! - method 8, deflate (4.4.5), at zlib's default level 6, through flate2 on zlib-rs. An empty
+//! - method 8, deflate (4.4.5), at level 6 (zlib's default), through flate2 on miniz_oxide: 44
+//!   KiB less in the phone library than on zlib-rs, whose output for the ten-year history's CSV
+//!   files was 10% larger (602 against 547 kB of 15.5 MB), at the same speed. An empty
 //!   file still holds a deflate stream (an empty final block, 2 bytes), as the `zip` crate wrote
 //!   it, although 4.3.8 asks for no data there: the `zip` crate, Python's `zipfile` and Info-ZIP's
 //!   `unzip` read it (checked by hand), and Limber's files all have a header row.
@@ -30,8 +32,9 @@
 
 use std::io::{self, Write};
 
-use flate2::Crc;
 use flate2::write::DeflateEncoder;
+
+use super::crc32::Crc32;
 
 /// "Version made by" (4.4.2): 2.0, on Unix (the external attributes are Unix permissions).
 const MADE_BY: u16 = 0x0314;
@@ -112,7 +115,7 @@ impl<W: Write> ZipStream<W> {
         let data_start = self.out.written;
         let mut file = FileWriter {
             deflate: DeflateEncoder::new(&mut self.out, flate2::Compression::default()),
-            crc: Crc::new(),
+            crc: Crc32::new(),
             size: 0,
         };
         body(&mut file)?;
@@ -182,7 +185,7 @@ impl<W: Write> ZipStream<W> {
 /// into the archive. `flush` ends a deflate block (a sync point) and flushes the output.
 pub(crate) struct FileWriter<'a, W: Write> {
     deflate: DeflateEncoder<&'a mut Counted<W>>,
-    crc: Crc,
+    crc: Crc32,
     /// Bytes written so far, before compression.
     size: u64,
 }
@@ -250,7 +253,7 @@ mod tests {
     use crate::progress::tests::read_back;
 
     /// CRC-32 bit by bit (IEEE 802.3, reflected polynomial 0xEDB88320): the reference for the
-    /// table-driven one the writer uses.
+    /// table-driven one the writer uses (`super::super::crc32`).
     fn crc_bitwise(data: &[u8]) -> u32 {
         let mut crc = !0u32;
         for &byte in data {
@@ -276,7 +279,8 @@ mod tests {
         zip.finish().unwrap()
     }
 
-    /// The same archive from the `zip` crate's stream writer, as Limber wrote it before.
+    /// The same archive from the `zip` crate's stream writer, as Limber wrote it before (the
+    /// tests build both on the same flate2 backend).
     fn theirs(files: &[(String, Vec<Vec<u8>>)], flush: bool) -> Vec<u8> {
         let mut zip = zip::ZipWriter::new_stream(Vec::new());
         let options =
@@ -472,7 +476,7 @@ mod tests {
                 prop_assert!(data == &written, "{} differs", name);
                 prop_assert_eq!(*crc, crc_bitwise(&written));
             }
-            // Byte for byte what Limber wrote with the `zip` crate.
+            // Byte for byte what the `zip` crate writes.
             prop_assert!(archive == theirs(&files, flush), "not the zip crate's bytes");
         }
     }

@@ -192,7 +192,7 @@ pub(crate) fn remember_damage(db: &Path) {
             "Limber found this database damaged ({}) and will not open it while this file is here.\n\
              `limber rescue --out FILE` saves what can still be read; then move the database away\n\
              (keep it until you have checked what was saved) and `limber import FILE` into a new one.",
-            rfc3339::write(Utc::now().fixed_offset(), Seconds::Whole, true)
+            rfc3339::write(crate::clock::now().fixed_offset(), Seconds::Whole, true)
         );
         let _ = file.sync_all();
     }

@@ -83,7 +83,7 @@ impl Db {
         check_header(path)?;
         damage::refuse_if_marked(path)?;
         let unclean = damage::wal_left_behind(path);
-        let now = chrono::Utc::now();
+        let now = crate::clock::now();
         match open_read_write(path, unclean, now) {
             Ok(conn) => Ok(Db::new(conn, false)),
             Err(e) if path.exists() && damage::cannot_write(&e) => {
