@@ -130,6 +130,7 @@ fn cut_at_every_byte_the_errors_are_the_derives() {
 
 #[test]
 fn written_as_the_derive_wrote_it() {
+    assert_eq!(Ours::parse("value", "antler").unwrap(), Ours::Antler);
     for (ours, derived) in Ours::ALL.iter().zip([Derived::Ant, Derived::Antler, Derived::Bee]) {
         assert_eq!(serde_json::to_string(ours).unwrap(), serde_json::to_string(&derived).unwrap());
         assert_eq!(
