@@ -88,6 +88,8 @@ const VALUES: &[&str] = &[
     r#"{"wasp": null}"#,
     r#"{"ant": null, "bee_hive": null}"#,
     r#"{"ant" null}"#,
+    // Not a name where the variant's name goes (serde_json refuses it as a key).
+    r#"{5: null}"#,
 ];
 
 fn holder(one: &str, many: &str, maybe: &str, tagged: &str) -> String {
