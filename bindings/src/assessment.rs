@@ -39,7 +39,7 @@ impl From<SavedAssessment> for AssessmentRecord {
             taken_at: saved.taken_at,
             utc_offset_minutes: saved.utc_offset_minutes,
             retest_due_at: saved.retest_due_at(),
-            answers_json: serde_json::to_string(&saved.answers).unwrap_or_default(),
+            answers_json: limber_core::compact_json(&saved.answers).unwrap_or_default(),
             result: saved.result,
         }
     }

@@ -28,7 +28,9 @@ pub struct Rescue {
 pub fn rescue(path: String, now: Timestamp) -> Result<Rescue, LimberError> {
     guard(|| {
         let rescue = Core::open_damaged(&path)?.rescue(now)?;
-        let backup = serde_json::to_vec(&rescue.backup)
+        // Compact, as serde_json::to_vec writes it, through the pretty printer the export uses.
+        let backup = limber_core::compact_json(&rescue.backup)
+            .map(String::into_bytes)
             .map_err(|_| limber_core::Error::Internal("encoding the rescued backup as JSON"))?;
         Ok(Rescue { backup, lost: rescue.lost })
     })

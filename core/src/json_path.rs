@@ -19,6 +19,7 @@ use serde::Deserialize;
 use serde_json::error::Category;
 
 pub(crate) mod objects_only;
+mod outlined;
 
 use objects_only::ObjectsOnly;
 
@@ -41,7 +42,7 @@ pub(crate) struct Fault {
 pub(crate) fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, Fault> {
     let mut reader = serde_json::Deserializer::from_str(text);
     let value = T::deserialize(ObjectsOnly(&mut reader))
-        .map_err(|error| Fault { path: path_of(text.as_bytes(), &error), error })?;
+        .map_err(|error| Fault { path: path_of(text.as_bytes(), &error.0), error: error.0 })?;
     // serde_json::from_str refuses trailing text too; a value followed by more is not one value.
     reader.end().map_err(|error| Fault { path: ".".to_owned(), error })?;
     Ok(value)
@@ -91,7 +92,7 @@ pub(crate) fn unknown_field(path: &str, message: &str) -> String {
 /// type's parsing code is in the phone library once.
 pub(crate) fn read<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, serde_json::Error> {
     let mut reader = serde_json::Deserializer::from_str(text);
-    let value = T::deserialize(ObjectsOnly(&mut reader))?;
+    let value = T::deserialize(ObjectsOnly(&mut reader)).map_err(|e| e.0)?;
     reader.end()?;
     Ok(value)
 }
@@ -99,7 +100,7 @@ pub(crate) fn read<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, serde_jso
 /// [`parse`] for bytes that may not be UTF-8 (a backup's header, read before anything else).
 pub(crate) fn parse_bytes<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, Fault> {
     T::deserialize(ObjectsOnly(&mut serde_json::Deserializer::from_slice(bytes)))
-        .map_err(|error| Fault { path: path_of(bytes, &error), error })
+        .map_err(|error| Fault { path: path_of(bytes, &error.0), error: error.0 })
 }
 
 /// What one open container is reading.

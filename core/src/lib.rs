@@ -12,6 +12,7 @@ pub mod catalog;
 mod clock;
 pub mod error;
 pub mod ids;
+mod json_compact;
 mod json_path;
 mod json_text;
 pub mod limber;
@@ -30,4 +31,5 @@ pub mod zone;
 pub mod zone_rules;
 
 pub use error::{Error, Result};
+pub use json_compact::compact_json;
 pub use limber::{Limber, Rescue};

@@ -7,12 +7,29 @@ macro_rules! text_enum {
         pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }
     ) => {
         $(#[$meta])*
-        #[derive(
-            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
-            serde::Serialize, serde::Deserialize,
-        )]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+            $($(#[$vmeta])* $variant),+
+        }
+
+        /// As serde's derive with each variant renamed to its text (`text_enum::serde_impl`).
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_unit_variant(stringify!($name), *self as u32, self.as_str())
+            }
+        }
+
+        /// As serde's derive with each variant renamed to its text, through the reader all
+        /// these enums share (`text_enum::serde_impl`).
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                const VARIANTS: &[&str] = &[$($text),+];
+                let index = $crate::text_enum::serde_impl::read_variant(d, stringify!($name), VARIANTS)?;
+                // `read_variant` answers an index below VARIANTS.len(), which is ALL.len().
+                Self::ALL.get(index).copied().ok_or_else(|| {
+                    <D::Error as serde::de::Error>::custom("a variant index out of range")
+                })
+            }
         }
 
         impl $name {
@@ -40,3 +57,6 @@ macro_rules! text_enum {
         }
     };
 }
+
+// After the macro: its tests use it.
+pub(crate) mod serde_impl;

@@ -62,11 +62,33 @@ kept_out = [
     # core/src/rfc3339.rs, the backup's through its serde adapters.
     (symbols, r"chrono::format::(parse|scan|parsed)::|OffsetFormat|to_rfc3339|write_rfc3339", 0,
      "chrono's parser or RFC 3339 writer (use rfc3339)"),
+    # serde's derive for an enum of names: its own variant visitor, per-variant arms and copy of
+    # deserialize_enum per enum (2 of them outlined, the rest inlined into structs; 24 KiB in
+    # all): text_enum! reads every one through one shared reader (text_enum/serde_impl.rs).
+    (symbols, r"ObjectsOnly<D> as serde_core::de::Deserializer>::deserialize_enum$", 1,
+     "deserialize_enum (an enum of names derives serde per enum: use text_enum!)"),
 ]
 for text, pattern, most, what in kept_out:
     found = len(re.findall(pattern, text, re.M))
     if found > most:
         sys.exit(f"limber-ffi holds {found} symbols of {what}, at most {most} allowed (see this script)")
+# A type serialized by two serializers is in the library twice: serde_json's compact one was
+# 17 KiB of copies of what the pretty one (the JSON backup) also holds. Compact JSON is written
+# through the pretty printer (limber_core::compact_json).
+serialize = re.findall(r"^\S+ \S+ (.*impl serde_core::ser::Serialize for .*>::serialize)$", symbols, re.M)
+twice = sorted({name for name in serialize if serialize.count(name) > 1})
+if twice:
+    sys.exit(f"limber-ffi serializes {twice[0]} (and {len(twice) - 1} more) twice: write compact JSON with compact_json")
+# Every struct read from JSON is one body per type read at the top (Backup, Answers,
+# AssessmentResult: each nested struct inlined into it). serde's named errors (missing,
+# duplicate, unknown field...) built at each field of each struct made them 88 KiB in all;
+# made once in json_path/outlined.rs, with text_enum's shared reader, 71 KiB (December 2026).
+# A new field grows them a little: raise the cap knowingly, not by 15 KiB.
+sized = subprocess.run(["nm", "-S", "-C", sys.argv[4]], capture_output=True, text=True, check=True).stdout
+reading = sum(int(size, 16) for size in re.findall(
+    r"^\S+ (\S+) \S+ <limber_core::json_path::objects_only::Wrap<V> as serde_core::de::Visitor>::visit_map$", sized, re.M))
+if reading > 76 * 1024:
+    sys.exit(f"limber-ffi reads its JSON structs in {reading / 1024:.0f} KiB, at most 76 allowed (see this script)")
 # Linked without LTO, calls between Rust functions go through the GOT: 3,638 entries in the
 # build that was (29 KiB, and a 24-byte relocation each), against 112 with LTO. Fail loudly.
 sections = subprocess.run(["readelf", "-SW", sys.argv[3]], capture_output=True, text=True, check=True)

@@ -27,21 +27,24 @@ use serde::de::{
 };
 use std::fmt;
 
+use super::outlined::Outlined;
+
 /// A deserializer (in Limber, `&mut serde_json::Deserializer<_>`) whose structs are objects
-/// only. Errors are the inner deserializer's own.
+/// only. Errors are the inner deserializer's own, wrapped (see `outlined`): every
+/// `Deserialize` impl it reads sees [`Outlined`], every inner one the inner error.
 pub(crate) struct ObjectsOnly<D>(pub D);
 
 /// Forwards `deserialize_*` methods that take only a visitor, wrapping it.
 macro_rules! forward {
     ($($method:ident)*) => {$(
-        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-            self.0.$method(Wrap(visitor))
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Outlined<D::Error>> {
+            self.0.$method(Wrap(visitor)).map_err(Outlined)
         }
     )*};
 }
 
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectsOnly<D> {
-    type Error = D::Error;
+    type Error = Outlined<D::Error>;
 
     forward! {
         deserialize_any deserialize_bool
@@ -56,20 +59,24 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectsOnly<D> {
         self,
         name: &'static str,
         visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_unit_struct(name, Wrap(visitor))
+    ) -> Result<V::Value, Outlined<D::Error>> {
+        self.0.deserialize_unit_struct(name, Wrap(visitor)).map_err(Outlined)
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
         visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_newtype_struct(name, Wrap(visitor))
+    ) -> Result<V::Value, Outlined<D::Error>> {
+        self.0.deserialize_newtype_struct(name, Wrap(visitor)).map_err(Outlined)
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple(len, Wrap(visitor))
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Outlined<D::Error>> {
+        self.0.deserialize_tuple(len, Wrap(visitor)).map_err(Outlined)
     }
 
     fn deserialize_tuple_struct<V: Visitor<'de>>(
@@ -77,8 +84,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectsOnly<D> {
         name: &'static str,
         len: usize,
         visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple_struct(name, len, Wrap(visitor))
+    ) -> Result<V::Value, Outlined<D::Error>> {
+        self.0.deserialize_tuple_struct(name, len, Wrap(visitor)).map_err(Outlined)
     }
 
     /// The one change: a struct is read as a map, so only its `visit_map` is ever called
@@ -88,8 +95,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectsOnly<D> {
         _name: &'static str,
         _fields: &'static [&'static str],
         visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_map(Wrap(visitor))
+    ) -> Result<V::Value, Outlined<D::Error>> {
+        self.0.deserialize_map(Wrap(visitor)).map_err(Outlined)
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -97,8 +104,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectsOnly<D> {
         name: &'static str,
         variants: &'static [&'static str],
         visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_enum(name, variants, Wrap(visitor))
+    ) -> Result<V::Value, Outlined<D::Error>> {
+        self.0.deserialize_enum(name, variants, Wrap(visitor)).map_err(Outlined)
     }
 
     fn is_human_readable(&self) -> bool {
@@ -107,14 +114,15 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectsOnly<D> {
 }
 
 /// A visitor, a seed, or a map, sequence, enum or variant access, whose values are read
-/// through [`ObjectsOnly`]. Everything else is forwarded as it is.
+/// through [`ObjectsOnly`]. Everything else is forwarded as it is; errors cross as
+/// [`Outlined`] inward and as the inner error outward.
 struct Wrap<X>(X);
 
 /// Forwards `visit_*` methods that take a plain value.
 macro_rules! visit {
     ($($method:ident: $ty:ty,)*) => {$(
         fn $method<E: de::Error>(self, v: $ty) -> Result<Self::Value, E> {
-            self.0.$method(v)
+            self.0.$method::<Outlined<E>>(v).map_err(Outlined::into_inner)
         }
     )*};
 }
@@ -136,31 +144,31 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        self.0.visit_unit()
+        self.0.visit_unit::<Outlined<E>>().map_err(Outlined::into_inner)
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        self.0.visit_none()
+        self.0.visit_none::<Outlined<E>>().map_err(Outlined::into_inner)
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        self.0.visit_some(ObjectsOnly(deserializer))
+        self.0.visit_some(ObjectsOnly(deserializer)).map_err(Outlined::into_inner)
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        self.0.visit_newtype_struct(ObjectsOnly(deserializer))
+        self.0.visit_newtype_struct(ObjectsOnly(deserializer)).map_err(Outlined::into_inner)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        self.0.visit_seq(Wrap(seq))
+        self.0.visit_seq(Wrap(seq)).map_err(Outlined::into_inner)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        self.0.visit_map(Wrap(map))
+        self.0.visit_map(Wrap(map)).map_err(Outlined::into_inner)
     }
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
-        self.0.visit_enum(Wrap(data))
+        self.0.visit_enum(Wrap(data)).map_err(Outlined::into_inner)
     }
 }
 
@@ -168,15 +176,18 @@ impl<'de, T: DeserializeSeed<'de>> DeserializeSeed<'de> for Wrap<T> {
     type Value = T::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T::Value, D::Error> {
-        self.0.deserialize(ObjectsOnly(deserializer))
+        self.0.deserialize(ObjectsOnly(deserializer)).map_err(Outlined::into_inner)
     }
 }
 
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Wrap<A> {
-    type Error = A::Error;
+    type Error = Outlined<A::Error>;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, A::Error> {
-        self.0.next_element_seed(Wrap(seed))
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Outlined<A::Error>> {
+        self.0.next_element_seed(Wrap(seed)).map_err(Outlined)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -185,15 +196,18 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Wrap<A> {
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Wrap<A> {
-    type Error = A::Error;
+    type Error = Outlined<A::Error>;
 
     /// A key is a JSON string, read as serde_json reads it: no struct can come from one.
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
-        self.0.next_key_seed(seed)
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Outlined<A::Error>> {
+        self.0.next_key_seed(seed).map_err(Outlined)
     }
 
-    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.next_value_seed(Wrap(seed))
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Outlined<A::Error>> {
+        self.0.next_value_seed(Wrap(seed)).map_err(Outlined)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -202,28 +216,31 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Wrap<A> {
 }
 
 impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for Wrap<A> {
-    type Error = A::Error;
+    type Error = Outlined<A::Error>;
     type Variant = Wrap<A::Variant>;
 
     /// The variant's name is a JSON string, read as serde_json reads it.
-    fn variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<(T::Value, Self::Variant), A::Error> {
-        self.0.variant_seed(seed).map(|(value, variant)| (value, Wrap(variant)))
+    fn variant_seed<T: DeserializeSeed<'de>>(
+        self,
+        seed: T,
+    ) -> Result<(T::Value, Self::Variant), Outlined<A::Error>> {
+        self.0.variant_seed(seed).map(|(value, variant)| (value, Wrap(variant))).map_err(Outlined)
     }
 }
 
 impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Wrap<A> {
-    type Error = A::Error;
+    type Error = Outlined<A::Error>;
 
-    fn unit_variant(self) -> Result<(), A::Error> {
-        self.0.unit_variant()
+    fn unit_variant(self) -> Result<(), Outlined<A::Error>> {
+        self.0.unit_variant().map_err(Outlined)
     }
 
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.newtype_variant_seed(Wrap(seed))
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Outlined<A::Error>> {
+        self.0.newtype_variant_seed(Wrap(seed)).map_err(Outlined)
     }
 
-    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
-        self.0.tuple_variant(len, Wrap(visitor))
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, Outlined<A::Error>> {
+        self.0.tuple_variant(len, Wrap(visitor)).map_err(Outlined)
     }
 
     /// As serde_json reads a struct variant (an object or an array): no Limber enum has one
@@ -232,7 +249,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Wrap<A> {
         self,
         fields: &'static [&'static str],
         visitor: V,
-    ) -> Result<V::Value, A::Error> {
-        self.0.struct_variant(fields, Wrap(visitor))
+    ) -> Result<V::Value, Outlined<A::Error>> {
+        self.0.struct_variant(fields, Wrap(visitor)).map_err(Outlined)
     }
 }

@@ -314,7 +314,7 @@ fn assessment(a: &AssessmentRecord) -> Result<[String; 21]> {
         opt(answers.ake.as_ref().and_then(|k| k.right_deficit_deg)),
         opt(answers.bridge.as_ref().and_then(|k| k.left_reps)),
         opt(answers.bridge.as_ref().and_then(|k| k.right_reps)),
-        serde_json::to_string(answers).map_err(super::json_stream::json_bug)?,
+        crate::compact_json(answers).map_err(super::json_stream::json_bug)?,
     ])
 }
 

@@ -57,9 +57,9 @@ pub(crate) fn text<'r>(row: &'r Row<'_>, column: usize) -> Result<&'r str> {
 }
 
 /// A JSON column (a dose step, an assessment's answers): written from our own types, so a
-/// failure to encode is a bug.
+/// failure to encode is a bug. Compact, through the pretty printer ([`crate::compact_json`]).
 pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|_| Error::Internal("encoding a column as JSON"))
+    crate::compact_json(value).map_err(|_| Error::Internal("encoding a column as JSON"))
 }
 
 /// A JSON column read back. Read as text, like every JSON text in the library: one reader

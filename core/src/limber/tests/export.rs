@@ -107,3 +107,17 @@ fn a_writer_that_fails_stops_every_format_with_a_file_error() {
         }
     }
 }
+
+#[test]
+fn compact_json_writes_every_record_as_to_string_does() {
+    let (_dir, store) = populated();
+    let backup = store.rescue(at(21, 12)).unwrap().backup;
+    assert!(
+        !backup.assessments.is_empty() && !backup.check_ins.is_empty() && !backup.dose_changes.is_empty()
+    );
+    assert_eq!(crate::compact_json(&backup).unwrap(), serde_json::to_string(&backup).unwrap());
+    for a in &backup.assessments {
+        assert_eq!(crate::compact_json(&a.answers).unwrap(), serde_json::to_string(&a.answers).unwrap());
+        assert_eq!(crate::compact_json(&a.result).unwrap(), serde_json::to_string(&a.result).unwrap());
+    }
+}

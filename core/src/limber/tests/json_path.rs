@@ -26,7 +26,7 @@ fn both<'a, T: Deserialize<'a>>(
             Err(e) if every => Some((".".to_owned(), e.to_string())),
             Err(_) => return None,
         },
-        Err(e) if every || e.inner().is_data() || e.inner().to_string().starts_with("recursion") => {
+        Err(e) if every || e.inner().0.is_data() || e.inner().to_string().starts_with("recursion") => {
             Some((e.path().to_string(), e.inner().to_string()))
         }
         Err(_) => return None,
