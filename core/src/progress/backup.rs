@@ -23,6 +23,7 @@ use uuid::Uuid;
 use super::listener::{ProgressStage, Silent, Throttled};
 use crate::assessment::{Answers, AssessmentResult, evaluate};
 use crate::catalog::ExerciseId;
+use crate::ids::deserialize_id;
 use crate::pain::{MAX_LEVEL, MAX_NOTE_CHARS, PainContext, PainInput, SitePain};
 use crate::rfc3339::{deserialize_date, deserialize_moment, deserialize_optional_date, serialize_moment};
 use crate::routine::checkin::{CheckInInput, ExerciseCheckIn, SkipReason};
@@ -103,6 +104,7 @@ pub struct BackupSettings {
 #[serde(deny_unknown_fields)]
 pub struct PainRecord {
     /// The entry's id, once in the file.
+    #[serde(deserialize_with = "deserialize_id")]
     pub id: Uuid,
     /// When the pain was felt; 2000-01-01 to 2099-12-31 UTC.
     #[serde(serialize_with = "serialize_moment", deserialize_with = "deserialize_moment")]
@@ -126,6 +128,7 @@ pub struct PainRecord {
 #[serde(deny_unknown_fields)]
 pub struct AssessmentRecord {
     /// The assessment's id, once in the file.
+    #[serde(deserialize_with = "deserialize_id")]
     pub id: Uuid,
     /// When it was taken; 2000-01-01 to 2099-12-31 UTC.
     #[serde(serialize_with = "serialize_moment", deserialize_with = "deserialize_moment")]
@@ -145,6 +148,7 @@ pub struct AssessmentRecord {
 #[serde(deny_unknown_fields)]
 pub struct CheckInRecord {
     /// The check-in's id, once in the file.
+    #[serde(deserialize_with = "deserialize_id")]
     pub id: Uuid,
     /// The local date it was filed on: the date of `at` at `utc_offset_minutes`.
     #[serde(deserialize_with = "deserialize_date")]
@@ -200,6 +204,7 @@ pub struct MorningCheckRecord {
     #[serde(deserialize_with = "deserialize_date")]
     pub local_date: NaiveDate,
     /// The pain entry it was logged as (context `on_waking`): the one copy of its pain.
+    #[serde(deserialize_with = "deserialize_id")]
     pub pain_entry_id: Uuid,
     /// That entry's level when the backup was written, 0-10, for people reading the file. A
     /// restore takes the level from the entry and ignores this copy.
@@ -230,6 +235,7 @@ pub struct TrackStateRecord {
 #[serde(deny_unknown_fields)]
 pub struct DoseChangeRecord {
     /// The change's id, once in the file.
+    #[serde(deserialize_with = "deserialize_id")]
     pub id: Uuid,
     /// When it was decided; 2000-01-01 to 2099-12-31 UTC.
     #[serde(serialize_with = "serialize_moment", deserialize_with = "deserialize_moment")]
