@@ -256,7 +256,8 @@ fn a_repeat_is_refused_where_it_repeats() {
     let good = backup_json(&store);
     store.wipe_all_data().unwrap();
     const NEW_ID: &str = "0192f0c1-7b5e-7cc0-9a4e-1f2d3c4b5a69";
-    let cases: [(&str, &str, &dyn Fn(&mut Value)); 9] = [
+    type Change = dyn Fn(&mut Value);
+    let cases: [(&str, &str, &Change); 9] = [
         ("pain_entries", "id", &|_| {}),
         ("assessments", "id", &|_| {}),
         ("check_ins", "id", &|_| {}),
