@@ -22,6 +22,7 @@ pub mod progress;
 pub mod rfc3339;
 pub mod routine;
 pub mod schedule;
+mod seen;
 mod sort;
 pub mod store;
 pub mod timestamp;

@@ -7,8 +7,6 @@
 //! ignored: what counts is what the person can see, so a shell may keep answers around while
 //! someone goes back and changes an earlier one.
 
-use std::collections::HashSet;
-
 use serde::{Deserialize, Serialize};
 
 use super::answers::{Answers, MAX_AGE, MIN_AGE};
@@ -95,7 +93,6 @@ pub fn answers_from_responses(q: &Questionnaire, responses: &[Response]) -> Resu
 /// The answers' JSON text, compact with keys in alphabetical order (as serde_json printed its
 /// `Map`), checked response by response but not yet against `Answers`.
 fn answers_text(q: &Questionnaire, responses: &[Response]) -> Result<String> {
-    let mut seen = HashSet::new();
     let mut root = Block::default();
     for (i, response) in responses.iter().enumerate() {
         let id = response.question_id.as_str();
@@ -103,7 +100,8 @@ fn answers_text(q: &Questionnaire, responses: &[Response]) -> Result<String> {
         let question = q.question(id).ok_or_else(|| {
             Error::invalid(format!("responses[{i}].question_id"), "a question id of this questionnaire")
         })?;
-        if !seen.insert(id) {
+        // The responses before are all to questions of `q`, each once: a few dozen at most.
+        if responses[..i].iter().any(|earlier| earlier.question_id == id) {
             return Err(Error::invalid(id, "answered at most once"));
         }
         check(question, &response.value)?;

@@ -1,6 +1,8 @@
 //! The conversion as it was, through a `serde_json::Map` printed with `to_string`: the oracle
 //! that the hand-written JSON text must equal, byte for byte, with the same errors.
 
+use std::collections::HashSet;
+
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 

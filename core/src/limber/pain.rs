@@ -2,7 +2,7 @@
 
 use uuid::Uuid;
 
-use crate::ids::{new_id, parse_id};
+use crate::ids::{new_id, parse_id, parse_uuid};
 use crate::pain::{MAX_PAGE, PainEntry, PainInput, PainPage, PainQuery};
 use crate::store::{Db, pain};
 use crate::timestamp::to_millis;
@@ -61,5 +61,5 @@ fn cursor_of(entry: &PainEntry) -> String {
 fn parse_cursor(cursor: &str) -> Result<(i64, Uuid)> {
     let bad = || Error::invalid("cursor", "a next_cursor value returned by the previous page");
     let (ms, id) = cursor.split_once('_').ok_or_else(bad)?;
-    Ok((ms.parse().map_err(|_| bad())?, Uuid::try_parse(id).map_err(|_| bad())?))
+    Ok((ms.parse().map_err(|_| bad())?, parse_uuid(id).ok_or_else(bad)?))
 }

@@ -1,12 +1,11 @@
 //! The way out of a damaged database: everything that can still be read, kind by kind.
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, Utc};
 
 use super::backup::{Stored, all};
 use crate::progress::backup::{self, Backup, BackupSettings};
 use crate::progress::records::Records;
+use crate::seen::Seen;
 use crate::store::Db;
 use crate::timestamp::check_instant;
 use crate::versions::BACKUP_SCHEMA_VERSION;
@@ -61,9 +60,9 @@ pub(super) fn rescue(db: &Db, now: DateTime<Utc>) -> Result<Rescue> {
     read("dose changes", all(|each| records.dose_changes(each)).map(|v| b.dose_changes = v));
     read("snoozes", all(|each| records.snoozes(each)).map(|v| b.snoozes = v));
     // A morning check whose pain entry was lost cannot be restored without it.
-    let entries: HashSet<_> = b.pain_entries.iter().map(|p| p.id).collect();
+    let entries: Seen<_> = b.pain_entries.iter().map(|p| p.id).collect();
     let before = b.morning_checks.len();
-    b.morning_checks.retain(|m| entries.contains(&m.pain_entry_id));
+    b.morning_checks.retain(|m| entries.contains(m.pain_entry_id));
     if b.morning_checks.len() < before {
         lost.push(format!("morning checks: {} without their pain entry", before - b.morning_checks.len()));
     }

@@ -4,11 +4,9 @@
 //! [`mod@crate::progress::backup`]). A record already there is skipped by the insert itself
 //! (`ON CONFLICT DO NOTHING` on its key), so restoring costs one statement per row.
 
-use std::collections::HashSet;
 use std::io::Read;
 
 use rusqlite::Connection;
-use uuid::Uuid;
 
 use crate::assessment::evaluate;
 use crate::assessment::history::SavedAssessment;
@@ -18,6 +16,7 @@ use crate::progress::listener::{ProgressListener, ProgressStage, Throttled};
 use crate::routine::dose::Track;
 use crate::routine::progression::TrackState;
 use crate::schedule::Snooze;
+use crate::seen::Seen;
 use crate::store::check_in::{CheckInRow, ExerciseRow, Inserted};
 use crate::store::dose_change::DoseChangeRow;
 use crate::store::{Db, assessment, check_in, dose_change, morning, pain, setting, snooze, track_state};
@@ -124,7 +123,7 @@ fn apply(tx: &Connection, b: Backup, progress: &mut Throttled<'_>) -> Result<Imp
     let mut n = (0, 0);
     let mut pain_entries = pain::Writer::new(tx)?;
     // Morning checks point at pain entries; those of the file need no lookup.
-    let in_file: HashSet<Uuid> = b.pain_entries.iter().map(|p| p.id).collect();
+    let in_file: Seen<_> = b.pain_entries.iter().map(|p| p.id).collect();
     for p in b.pain_entries {
         let entry = PainEntry {
             id: p.id,
@@ -183,7 +182,7 @@ fn apply(tx: &Connection, b: Backup, progress: &mut Throttled<'_>) -> Result<Imp
     let mut mornings = morning::Writer::new(tx)?;
     for (i, m) in b.morning_checks.iter().enumerate() {
         // The level lives in the pain entry; the file's copy of it is only for people reading it.
-        let written = if in_file.contains(&m.pain_entry_id) {
+        let written = if in_file.contains(m.pain_entry_id) {
             // Not written when that date has its morning check already.
             mornings.insert(m.local_date, m.pain_entry_id)?
         } else if mornings.exists(m.local_date)? {

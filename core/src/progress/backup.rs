@@ -16,9 +16,6 @@
 //! assessment results are not read from the file but worked out from the answers, as when an
 //! assessment is submitted, so a file cannot make Limber say what the answers do not.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::Hash;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -26,6 +23,7 @@ use uuid::Uuid;
 use super::listener::{ProgressStage, Silent, Throttled};
 use crate::assessment::{Answers, AssessmentResult, evaluate};
 use crate::catalog::ExerciseId;
+use crate::ids::deserialize_id;
 use crate::pain::{MAX_LEVEL, MAX_NOTE_CHARS, PainContext, PainInput, SitePain};
 use crate::rfc3339::{deserialize_date, deserialize_moment, deserialize_optional_date, serialize_moment};
 use crate::routine::checkin::{CheckInInput, ExerciseCheckIn, SkipReason};
@@ -33,6 +31,7 @@ use crate::routine::dose::{DoseProfile, Step, Track, steps, steps_for};
 use crate::routine::progression::{Decision, Light};
 use crate::routine::settings::{MAX_SESSIONS_PER_DAY, RoutineSettings};
 use crate::schedule::{ReminderSettings, Target};
+use crate::seen::Seen;
 use crate::timestamp::{self, check_instant, check_offset};
 use crate::validate::{At, in_range, optional_text, within};
 use crate::versions::SCHEMA_VERSION;
@@ -105,6 +104,7 @@ pub struct BackupSettings {
 #[serde(deny_unknown_fields)]
 pub struct PainRecord {
     /// The entry's id, once in the file.
+    #[serde(deserialize_with = "deserialize_id")]
     pub id: Uuid,
     /// When the pain was felt; 2000-01-01 to 2099-12-31 UTC.
     #[serde(serialize_with = "serialize_moment", deserialize_with = "deserialize_moment")]
@@ -128,6 +128,7 @@ pub struct PainRecord {
 #[serde(deny_unknown_fields)]
 pub struct AssessmentRecord {
     /// The assessment's id, once in the file.
+    #[serde(deserialize_with = "deserialize_id")]
     pub id: Uuid,
     /// When it was taken; 2000-01-01 to 2099-12-31 UTC.
     #[serde(serialize_with = "serialize_moment", deserialize_with = "deserialize_moment")]
@@ -147,6 +148,7 @@ pub struct AssessmentRecord {
 #[serde(deny_unknown_fields)]
 pub struct CheckInRecord {
     /// The check-in's id, once in the file.
+    #[serde(deserialize_with = "deserialize_id")]
     pub id: Uuid,
     /// The local date it was filed on: the date of `at` at `utc_offset_minutes`.
     #[serde(deserialize_with = "deserialize_date")]
@@ -202,6 +204,7 @@ pub struct MorningCheckRecord {
     #[serde(deserialize_with = "deserialize_date")]
     pub local_date: NaiveDate,
     /// The pain entry it was logged as (context `on_waking`): the one copy of its pain.
+    #[serde(deserialize_with = "deserialize_id")]
     pub pain_entry_id: Uuid,
     /// That entry's level when the backup was written, 0-10, for people reading the file. A
     /// restore takes the level from the entry and ignores this copy.
@@ -232,6 +235,7 @@ pub struct TrackStateRecord {
 #[serde(deny_unknown_fields)]
 pub struct DoseChangeRecord {
     /// The change's id, once in the file.
+    #[serde(deserialize_with = "deserialize_id")]
     pub id: Uuid,
     /// When it was decided; 2000-01-01 to 2099-12-31 UTC.
     #[serde(serialize_with = "serialize_moment", deserialize_with = "deserialize_moment")]
@@ -466,7 +470,7 @@ fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
         b.settings.reminders = Some(within("settings.reminders", reminders.validate())?);
     }
 
-    let mut ids = Unique::default();
+    let mut ids = Unique::with_capacity(b.pain_entries.len());
     for (i, p) in b.pain_entries.iter_mut().enumerate() {
         tick(progress);
         let at = At("pain_entries", i);
@@ -484,7 +488,7 @@ fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
         p.note = valid.note;
     }
 
-    let mut ids = Unique::default();
+    let mut ids = Unique::with_capacity(b.assessments.len());
     for (i, a) in b.assessments.iter_mut().enumerate() {
         tick(progress);
         let at = At("assessments", i);
@@ -495,37 +499,40 @@ fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
         a.result = Some(evaluate(&a.answers));
     }
 
-    let (mut ids, mut sessions) = (Unique::default(), HashSet::new());
+    let (mut ids, mut sessions) =
+        (Unique::with_capacity(b.check_ins.len()), Seen::with_capacity(b.check_ins.len()));
     for (i, c) in b.check_ins.iter_mut().enumerate() {
         tick(progress);
         let at = At("check_ins", i);
         ids.once(at, c.id)?;
         check_check_in(at, c)?;
-        if !sessions.insert((c.local_date, c.session)) {
+        if !sessions.first((c.local_date, c.session)) {
             return Err(Error::invalid(format!("{at}.slot"), "one check-in per session and date"));
         }
     }
 
-    let mut dates = HashSet::new();
+    let mut dates = Seen::with_capacity(b.morning_checks.len());
     for (i, m) in b.morning_checks.iter().enumerate() {
         tick(progress);
         let at = At("morning_checks", i);
         within(at, check_date("local_date", m.local_date))?;
-        if !dates.insert(m.local_date) {
+        if !dates.first(m.local_date) {
             return Err(Error::invalid(format!("{at}.local_date"), "each date at most once"));
         }
         within(at, in_range("pain", m.pain, 0, MAX_LEVEL))?;
     }
 
-    let mut tracks = HashSet::new();
+    // A few tracks at most: each is in the list once, or the file is refused.
+    let mut tracks: Vec<Track> = Vec::new();
     for (i, t) in b.track_states.iter_mut().enumerate() {
         tick(progress);
         let at = At("track_states", i);
         let track = within(at, parse_track("track", &t.track))?;
         t.track = track.key().to_owned();
-        if !tracks.insert(track) {
+        if tracks.contains(&track) {
             return Err(Error::invalid(format!("{at}.track"), "each track at most once"));
         }
+        tracks.push(track);
         within(at, in_range("step", t.step, 0, steps(track).len() as i32 - 1))?;
         within(at, in_range("settled_greens", t.settled_greens, 0, MAX_COUNTER))?;
         within(at, in_range("reds_in_row", t.reds_in_row, 0, MAX_COUNTER))?;
@@ -534,7 +541,9 @@ fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
         }
     }
 
-    let (mut ids, mut lines) = (Unique::default(), HashMap::new());
+    // Each track's dose steps, worked out once per track (a few tracks).
+    let (mut ids, mut lines) =
+        (Unique::with_capacity(b.dose_changes.len()), Vec::<(Track, Vec<Step>)>::new());
     for (i, e) in b.dose_changes.iter_mut().enumerate() {
         tick(progress);
         let at = At("progression_events", i);
@@ -543,7 +552,13 @@ fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
         within(at, check_date("local_date", e.local_date))?;
         let track = within(at, parse_track("track", &e.track))?;
         e.track = track.key().to_owned();
-        let line = lines.entry(track).or_insert_with(|| both_lines(track));
+        let line = match lines.iter().position(|(t, _)| *t == track) {
+            Some(k) => &lines[k].1,
+            None => {
+                lines.push((track, both_lines(track)));
+                &lines[lines.len() - 1].1
+            }
+        };
         for (name, step) in [("from", &e.from), ("to", &e.to)] {
             if !line.contains(step) {
                 return Err(Error::invalid(format!("{at}.{name}"), "a dose step of that track"));
@@ -553,7 +568,7 @@ fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
             .ok_or_else(|| Error::invalid(format!("{at}.reason"), "a reason of 1 to 2000 characters"))?;
     }
 
-    let mut reminders = HashSet::new();
+    let mut reminders = Seen::with_capacity(b.snoozes.len());
     for (i, s) in b.snoozes.iter_mut().enumerate() {
         tick(progress);
         let at = At("snoozes", i);
@@ -561,7 +576,7 @@ fn check(mut b: Backup, progress: &mut Throttled<'_>) -> Result<Backup> {
             Error::invalid(format!("{at}.reminder_id"), "a reminder id such as session:2026-11-20:1")
         })?;
         s.reminder_id = target.to_string();
-        if !reminders.insert(s.reminder_id.clone()) {
+        if !reminders.first(target) {
             return Err(Error::invalid(format!("{at}.reminder_id"), "each reminder at most once"));
         }
         within(at, check_instant("fire_at", s.fire_at))?;
@@ -626,17 +641,15 @@ pub(crate) fn check_date(field: &str, date: NaiveDate) -> Result<NaiveDate> {
 }
 
 /// Ids seen so far in one list of the file.
-struct Unique<T>(HashSet<T>);
+struct Unique(Seen<Uuid>);
 
-impl<T> Default for Unique<T> {
-    fn default() -> Self {
-        Unique(HashSet::new())
+impl Unique {
+    fn with_capacity(n: usize) -> Self {
+        Unique(Seen::with_capacity(n))
     }
-}
 
-impl<T: Eq + Hash> Unique<T> {
-    fn once(&mut self, at: At, id: T) -> Result<()> {
-        if self.0.insert(id) {
+    fn once(&mut self, at: At, id: Uuid) -> Result<()> {
+        if self.0.first(id) {
             Ok(())
         } else {
             Err(Error::invalid(format!("{at}.id"), "an id used only once in the file"))

@@ -8,7 +8,6 @@
 //! such as a negative offset `-300` are left as they are. JSON and FHIR keep the text as typed.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::io::Write;
 
 use uuid::Uuid;
@@ -53,7 +52,8 @@ pub(crate) fn write_to(
         + counts.dose_changes;
     let mut tally = Tally::new(total, progress);
     let mut zip = ZipStream::new(out);
-    let mut offsets: HashMap<Uuid, i32> = HashMap::new();
+    // Each assessment's UTC offset, for its measurements' local times.
+    let mut offsets: Vec<(Uuid, i32)> = Vec::new();
     for name in FILES {
         zip.file(name, |w| -> Result<()> {
             // Every row as wide as its file's header, as a strict CSV writer holds it.
@@ -109,14 +109,15 @@ pub(crate) fn write_to(
                     header(w, ASSESSMENTS)?;
                     records.assessments(&mut |a| {
                         tally.tick();
-                        offsets.insert(a.id, a.utc_offset_minutes);
+                        offsets.push((a.id, a.utc_offset_minutes));
                         row(w, &assessment(&a)?)
                     })?;
                 }
                 "measurements.csv" => {
                     header(w, MEASUREMENTS)?;
+                    crate::sort::sort_by_key(&mut offsets, |(id, _)| *id);
                     for p in records.measurements()? {
-                        row(w, &measurement(&p, offsets.get(&p.assessment_id).copied().unwrap_or(0)))?;
+                        row(w, &measurement(&p, offset_of(&offsets, p.assessment_id)))?;
                     }
                     for _ in 0..counts.assessments {
                         tally.tick();
@@ -332,6 +333,16 @@ const MEASUREMENTS: &[&str] = &[
 ];
 
 /// `offset`: the assessment's own UTC offset, for the local time.
+/// The UTC offset in minutes of assessment `id` in `offsets` (sorted by id, stably: of equal
+/// ids the last read counts, as in a map); 0 for an id not there.
+fn offset_of(offsets: &[(Uuid, i32)], id: Uuid) -> i32 {
+    let after = offsets.partition_point(|(k, _)| *k <= id);
+    match after.checked_sub(1).map(|k| offsets[k]) {
+        Some((k, offset)) if k == id => offset,
+        _ => 0,
+    }
+}
+
 fn measurement(p: &MeasurementPoint, offset: i32) -> [String; 10] {
     [
         p.assessment_id.to_string(),
@@ -403,6 +414,36 @@ mod injection_tests {
             ["long drive", "", "4", "-300", "-1.5", "0.25", "2026-11-20T08:30:00-05:00", "a=b", "'quoted"]
         {
             assert_eq!(neutralise_cell(cell), cell);
+        }
+    }
+}
+
+#[cfg(test)]
+mod offset_tests {
+    use std::collections::HashMap;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// The offset a map of the assessments read gave, last read first, for ids there or not
+        /// (few ids, so repeats and misses come often).
+        #[test]
+        fn as_a_map_of_the_assessments_read(
+            read in prop::collection::vec((0u128..6, any::<i32>()), 0..30),
+            asked in prop::collection::vec(0u128..8, 0..10),
+        ) {
+            let mut map = HashMap::new();
+            let mut offsets = Vec::new();
+            for &(id, offset) in &read {
+                map.insert(Uuid::from_u128(id), offset);
+                offsets.push((Uuid::from_u128(id), offset));
+            }
+            crate::sort::sort_by_key(&mut offsets, |(id, _)| *id);
+            for id in asked.into_iter().map(Uuid::from_u128) {
+                prop_assert_eq!(offset_of(&offsets, id), map.get(&id).copied().unwrap_or(0));
+            }
         }
     }
 }

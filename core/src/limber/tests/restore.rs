@@ -246,3 +246,50 @@ fn results_are_worked_out_again_from_the_answers() {
         assert_eq!(saved.result, evaluate(&saved.answers));
     }
 }
+
+/// A record repeating one before it is refused at the repeat, naming the field that repeats:
+/// an id of any kind, a session's date and slot, a morning check's date, a track, a reminder
+/// (in either spelling: a snooze id names the reminder it put off).
+#[test]
+fn a_repeat_is_refused_where_it_repeats() {
+    let (_dir, mut store) = populated();
+    let good = backup_json(&store);
+    store.wipe_all_data().unwrap();
+    const NEW_ID: &str = "0192f0c1-7b5e-7cc0-9a4e-1f2d3c4b5a69";
+    type Change = dyn Fn(&mut Value);
+    let cases: [(&str, &str, &Change); 9] = [
+        ("pain_entries", "id", &|_| {}),
+        ("assessments", "id", &|_| {}),
+        ("check_ins", "id", &|_| {}),
+        ("check_ins", "slot", &|c| c["id"] = NEW_ID.into()),
+        ("morning_checks", "local_date", &|_| {}),
+        ("track_states", "track", &|_| {}),
+        ("progression_events", "id", &|_| {}),
+        ("snoozes", "reminder_id", &|_| {}),
+        ("snoozes", "reminder_id", &|s| {
+            s["reminder_id"] = format!("snooze:{}", s["reminder_id"].as_str().unwrap()).into()
+        }),
+    ];
+    for (list, field, change) in cases {
+        let mut json = good.clone();
+        let records = json[list].as_array_mut().unwrap();
+        assert!(!records.is_empty(), "{list}");
+        let mut repeat = records[0].clone();
+        change(&mut repeat);
+        records.push(repeat);
+        let at = records.len() - 1;
+        assert_eq!(refused(&mut store, &json), format!("{list}[{at}].{field}"));
+    }
+    // The first mistake in the list is named, a repeat or not.
+    let mut json = good.clone();
+    let snoozes = json["snoozes"].as_array_mut().unwrap();
+    let mut bad = snoozes[0].clone();
+    bad["reminder_id"] = "nap:now".into();
+    snoozes.extend([bad.clone(), snoozes[0].clone()]);
+    assert_eq!(refused(&mut store, &json), "snoozes[1].reminder_id");
+    let snoozes = json["snoozes"].as_array_mut().unwrap();
+    snoozes.swap(1, 2);
+    assert_eq!(refused(&mut store, &json), "snoozes[1].reminder_id");
+    let Err(Error::Invalid { range, .. }) = store.import_backup(&bytes(&json)) else { panic!("accepted") };
+    assert_eq!(range, "each reminder at most once");
+}
