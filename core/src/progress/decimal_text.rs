@@ -13,8 +13,10 @@ use std::fmt::{self, Display, Formatter, Write};
 /// The most decimals written: `x · 10^3` of a 53-bit mantissa stays below 2^63.
 const MAX_PLACES: u32 = 3;
 
-/// `x` with `places` decimals (0-3; more are taken as 3), as `{:.places$}` writes it.
+/// `x` with `places` decimals (0-3), as `{:.places$}` writes it. More than 3 is a caller's
+/// mistake: debug builds stop on it, release builds write 3.
 pub(super) fn fixed(x: f64, places: u32) -> Fixed {
+    debug_assert!(places <= MAX_PLACES, "decimal_text writes at most {MAX_PLACES} places");
     Fixed { x, places: places.min(MAX_PLACES), plus: false }
 }
 
@@ -23,7 +25,8 @@ pub(super) fn signed_fixed(x: f64, places: u32) -> Fixed {
     Fixed { plus: true, ..fixed(x, places) }
 }
 
-/// A number to write with a fixed count of decimals; see [`fixed`].
+/// A number to write with a fixed count of decimals; see [`fixed`]. Width, fill and alignment
+/// (`{:>8}`) are not applied: no caller asks for them.
 pub(super) struct Fixed {
     x: f64,
     places: u32,
