@@ -18,7 +18,7 @@ static CONTEXT: Mutex<ContextV7> = Mutex::new(ContextV7::new());
 
 /// A new record id: UUID v7 (RFC 9562: the Unix time in milliseconds, a counter, random bits),
 /// so ids sort by creation time, each after the one made before it in this process. The same
-/// as `Uuid::now_v7` but for the clock, read through [`crate::clock`].
+/// as `Uuid::now_v7` but for the clock, read through `crate::clock`.
 pub fn new_id() -> Uuid {
     let since = crate::clock::since_unix_epoch();
     Uuid::new_v7(Timestamp::from_unix(&CONTEXT, since.as_secs(), since.subsec_nanos()))

@@ -13,7 +13,7 @@
 //!   with `HH:MM` or `HHMM`, under 24 hours;
 //! - with whitespace before and after the whole text.
 //!
-//! Refused, though chrono's `FromStr` took them ([D]: no Limber wrote them, and each looks like
+//! Refused, though chrono's `FromStr` took them (\[D\]: no Limber wrote them, and each looks like
 //! a mistake more than a moment): fields of one digit (`2026-1-5T8:30:00Z`), whitespace inside
 //! the date or time (`2026 - 11 - 20`), years with a sign (`+2026`, `+12026`: outside
 //! 2000-2099 anyway, refused by every check), and several colons or spaces inside an offset
@@ -28,7 +28,7 @@ pub(crate) use serde_fields::{
     deserialize_date, deserialize_moment, deserialize_optional_date, serialize_moment,
 };
 
-/// How many digits of a second [`write`] writes.
+/// How many digits of a second [`write()`] writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Seconds {
     /// Whole seconds; any fraction is dropped (chrono's `SecondsFormat::Secs`).
@@ -132,7 +132,7 @@ pub fn read(text: &str) -> Result<DateTime<Utc>, Unreadable> {
 
 /// A date as `YYYY-MM-DD` (RFC 3339's full-date, 0000-9999), with whitespace around it, as
 /// chrono's `FromStr` reads it; a date of one-digit fields, whitespace inside or a signed year
-/// is refused ([D], as for [`read`]). Errors: [`Unreadable::Date`].
+/// is refused (\[D\], as for [`read`]). Errors: [`Unreadable::Date`].
 pub fn read_date(text: &str) -> Result<NaiveDate, Unreadable> {
     crate::calendar::parse_iso_date(text.trim().as_bytes()).ok_or(Unreadable::Date)
 }

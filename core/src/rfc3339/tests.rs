@@ -132,7 +132,7 @@ fn refuses_what_chrono_refused_naming_the_part() {
     }
 }
 
-/// The forms chrono's `FromStr` took and [`read`] refuses, as the module says ([D]).
+/// The forms chrono's `FromStr` took and [`read`] refuses, as the module says (\[D\]).
 #[test]
 fn refuses_the_loose_forms_chrono_took() {
     for text in [
