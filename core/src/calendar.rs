@@ -25,14 +25,21 @@ pub(crate) fn iso_date(date: NaiveDate) -> Option<[u8; 10]> {
     Some(b)
 }
 
+/// The number that ASCII digits spell (`b"0830"` is 830); `None` when a byte is not a digit or
+/// the number passes `u32::MAX`. Callers pass a fixed count of digits (no sign, no spaces).
+pub(crate) fn ascii_number(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0u32, |n, &c| {
+        c.is_ascii_digit().then_some(())?;
+        n.checked_mul(10)?.checked_add(u32::from(c - b'0'))
+    })
+}
+
 /// Reads exactly `YYYY-MM-DD` (ASCII digits, a real date); `None` for anything else.
 pub(crate) fn parse_iso_date(b: &[u8]) -> Option<NaiveDate> {
-    let digits =
-        |d: &[u8]| d.iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')));
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::from_ymd_opt(digits(&b[0..4])? as i32, digits(&b[5..7])?, digits(&b[8..10])?)
+    NaiveDate::from_ymd_opt(ascii_number(&b[0..4])? as i32, ascii_number(&b[5..7])?, ascii_number(&b[8..10])?)
 }
 
 /// Reads a date given as text across the FFI or in a reminder id: exactly `YYYY-MM-DD`, as

@@ -23,6 +23,8 @@ use std::fmt::Write;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike, Utc};
 
+use crate::calendar::ascii_number;
+
 mod serde_fields;
 pub(crate) use serde_fields::{
     deserialize_date, deserialize_moment, deserialize_optional_date, serialize_moment,
@@ -76,6 +78,11 @@ pub fn write(at: DateTime<FixedOffset>, seconds: Seconds, zulu: bool) -> String 
     out
 }
 
+/// `at` in UTC with `Z`: `2026-11-20T08:30:00Z` ([`write()`] at offset zero).
+pub fn utc(at: DateTime<Utc>, seconds: Seconds) -> String {
+    write(at.fixed_offset(), seconds, true)
+}
+
 /// The part of a text that is not an RFC 3339 moment (or date) as [`read`] and [`read_date`]
 /// take them. Its message names the part and its form, never the text itself (no file's
 /// contents in an error).
@@ -101,10 +108,7 @@ pub fn read(text: &str) -> Result<DateTime<Utc>, Unreadable> {
     let text = text.trim();
     let b = text.as_bytes();
     let date = b.get(..10).and_then(crate::calendar::parse_iso_date).ok_or(Unreadable::Date)?;
-    let two = |at: usize| match b.get(at..at + 2) {
-        Some(&[t @ b'0'..=b'9', u @ b'0'..=b'9']) => Some(u32::from(t - b'0') * 10 + u32::from(u - b'0')),
-        _ => None,
-    };
+    let two = |at: usize| b.get(at..at + 2).and_then(ascii_number);
     let (hour, minute, second) = match (b.get(10), two(11), b.get(13), two(14), b.get(16), two(17)) {
         (Some(b'T' | b't' | b' '), Some(h), Some(b':'), Some(m), Some(b':'), Some(s)) => (h, m, s),
         _ => return Err(Unreadable::Time),
@@ -149,13 +153,12 @@ fn offset_seconds(text: &str) -> Option<i32> {
         [0xE2, 0x88, 0x92, rest @ ..] => (-1, rest),
         _ => return None,
     };
-    let (h1, h2, m1, m2) = match *digits {
-        [h1, h2, b':', m1, m2] | [h1, h2, m1, m2] => (h1, h2, m1, m2),
+    let (hours, minutes) = match *digits {
+        [h1, h2, b':', m1, m2] | [h1, h2, m1, m2] => (ascii_number(&[h1, h2])?, ascii_number(&[m1, m2])?),
         _ => return None,
     };
-    let n = |c: u8| c.is_ascii_digit().then(|| i32::from(c - b'0'));
-    let minutes = n(m1)? * 10 + n(m2)?;
-    (minutes < 60).then_some(sign * ((n(h1)? * 10 + n(h2)?) * 3600 + minutes * 60))
+    // Two digits each: at most 99, so the arithmetic stays far inside i32.
+    (minutes < 60).then(|| sign * (hours as i32 * 3600 + minutes as i32 * 60))
 }
 
 #[cfg(test)]

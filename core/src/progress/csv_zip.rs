@@ -332,7 +332,6 @@ const MEASUREMENTS: &[&str] = &[
     "real_change",
 ];
 
-/// `offset`: the assessment's own UTC offset, for the local time.
 /// The UTC offset in minutes of assessment `id` in `offsets` (sorted by id, stably: of equal
 /// ids the last read counts, as in a map); 0 for an id not there.
 fn offset_of(offsets: &[(Uuid, i32)], id: Uuid) -> i32 {
@@ -343,6 +342,7 @@ fn offset_of(offsets: &[(Uuid, i32)], id: Uuid) -> i32 {
     }
 }
 
+/// `offset`: the assessment's own UTC offset, for the local time.
 fn measurement(p: &MeasurementPoint, offset: i32) -> [String; 10] {
     [
         p.assessment_id.to_string(),

@@ -82,7 +82,7 @@ pub(crate) fn write_to(
         Ok(slr(&mut json, &a)?)
     })?;
     json.close(b']')?;
-    let stamp = rfc3339::write(now.fixed_offset(), Seconds::Whole, true);
+    let stamp = rfc3339::utc(now, Seconds::Whole);
     json.str(Some("id"), &bundle_id.to_string())?;
     json.one(Some("meta"), "lastUpdated", &stamp)?;
     json.str(Some("resourceType"), "Bundle")?;

@@ -97,7 +97,7 @@ pub fn local_date(at: DateTime<Utc>, zone: &str) -> NaiveDate {
 
 /// RFC 3339 in UTC, milliseconds when there are any: `2026-11-20T07:30:00Z`.
 pub fn utc_text(at: DateTime<Utc>) -> String {
-    rfc3339::write(at.fixed_offset(), Seconds::Auto, true)
+    rfc3339::utc(at, Seconds::Auto)
 }
 
 /// RFC 3339 at the stored offset: `2026-11-20T08:30:00+01:00`.

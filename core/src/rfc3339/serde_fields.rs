@@ -1,5 +1,5 @@
 //! Serde adapters for the backup's moments and dates (`#[serde(serialize_with = ..,
-//! deserialize_with = ..)]`), through [`super::write`], [`super::read`] and
+//! deserialize_with = ..)]`), through [`super::utc`], [`super::read`] and
 //! [`super::read_date`] instead of chrono's serde support, whose `Deserialize` runs chrono's
 //! general parser. Written as chrono's `Serialize` writes them; read as the module says.
 
@@ -14,7 +14,7 @@ use super::{Seconds, Unreadable};
 /// A moment as chrono's `Serialize` writes it: UTC with `Z`, 0, 3, 6 or 9 digits of a second
 /// (`2026-11-20T08:30:00Z`, `2026-11-20T08:30:00.250Z`).
 pub(crate) fn serialize_moment<S: Serializer>(at: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&super::write(at.fixed_offset(), Seconds::Auto, true))
+    s.serialize_str(&super::utc(*at, Seconds::Auto))
 }
 
 /// A moment read by [`super::read`]. Errors: a string that is not one, naming its part

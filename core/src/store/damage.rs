@@ -134,7 +134,7 @@ pub(super) fn check_if_due(conn: &Connection, unclean: bool, now: DateTime<Utc>)
 /// connection holds the write lock past the busy timeout) the next open checks again; only a
 /// damaged page is an error.
 pub(super) fn stamp_check(conn: &Connection, now: DateTime<Utc>) -> Result<()> {
-    let at = rfc3339::write(now.fixed_offset(), Seconds::Whole, true);
+    let at = rfc3339::utc(now, Seconds::Whole);
     match super::setting::put(conn, CHECK_PASSED_KEY, &at, true) {
         Err(Error::Corrupt) => Err(Error::Corrupt),
         _ => Ok(()),
@@ -192,7 +192,7 @@ pub(crate) fn remember_damage(db: &Path) {
             "Limber found this database damaged ({}) and will not open it while this file is here.\n\
              `limber rescue --out FILE` saves what can still be read; then move the database away\n\
              (keep it until you have checked what was saved) and `limber import FILE` into a new one.",
-            rfc3339::write(crate::clock::now().fixed_offset(), Seconds::Whole, true)
+            rfc3339::utc(crate::clock::now(), Seconds::Whole)
         );
         let _ = file.sync_all();
     }
